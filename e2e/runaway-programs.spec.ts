@@ -1,0 +1,103 @@
+import { expect, test } from '@playwright/test';
+import {
+  output,
+  runButton,
+  SCREENS,
+  setProgram,
+  status,
+  stopButton,
+  waitForPython,
+} from './helpers.ts';
+
+const FRIENDLY = `import asyncio
+
+
+async def main():
+    await asyncio.sleep(1)
+    print("still here")
+
+
+asyncio.run(main())
+`;
+
+async function nextRunWorks(page: import('@playwright/test').Page): Promise<void> {
+  await setProgram(page, FRIENDLY);
+  await waitForPython(page);
+  await runButton(page).click();
+  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps$/);
+  await expect(output(page)).toContainText('still here');
+}
+
+test('an endless loop in a coroutine is stopped by the step limit', async ({ page }) => {
+  await page.goto('/');
+  await waitForPython(page);
+  await setProgram(
+    page,
+    `import asyncio
+
+
+async def spin():
+    while True:
+        pass
+
+
+asyncio.run(spin())
+`,
+  );
+  await runButton(page).click();
+  await expect(status(page)).toContainText(/step/i, { timeout: 90_000 });
+  await expect(runButton(page)).toBeEnabled({ timeout: 90_000 });
+  await expect(status(page)).not.toHaveText(/^Running/);
+  await page.screenshot({ path: `${SCREENS}/03-step-limit.png` });
+  await nextRunWorks(page);
+});
+
+test('a program stuck inside one C call is stopped by the watchdog', async ({ page }) => {
+  // A 3-second watchdog keeps the test short; the real one waits 10 seconds.
+  await page.goto('/?watchdog=3000');
+  await waitForPython(page);
+  await setProgram(
+    page,
+    `import asyncio
+
+
+async def main():
+    print("adding up a trillion numbers")
+    print(sum(range(10**12)))
+
+
+asyncio.run(main())
+`,
+  );
+  await runButton(page).click();
+  await expect(status(page)).toHaveText(/stopped answering for 3 seconds/, { timeout: 30_000 });
+  await page.screenshot({ path: `${SCREENS}/04-watchdog.png` });
+  await nextRunWorks(page);
+});
+
+test('Stop ends a program that would run for a long time', async ({ page }) => {
+  await page.goto('/');
+  await waitForPython(page);
+  await setProgram(
+    page,
+    `# lab: max-steps=1000000000
+import asyncio
+
+
+async def ticker(n):
+    while True:
+        n += 1
+        await asyncio.sleep(0)
+
+
+asyncio.run(ticker(0))
+`,
+  );
+  await runButton(page).click();
+  await expect(status(page)).toHaveText(/^Running… [\d,]+ steps$/);
+  await expect(stopButton(page)).toBeEnabled();
+  await stopButton(page).click();
+  await expect(status(page)).toHaveText(/^You stopped the program after [\d,]+ steps?\.$/);
+  await page.screenshot({ path: `${SCREENS}/05-stopped.png` });
+  await nextRunWorks(page);
+});

@@ -1,0 +1,204 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LabClient, type WorkerLike } from './client.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
+
+/** A stand-in for the Pyodide worker that the test drives by hand. */
+class FakeWorker implements WorkerLike {
+  posted: ToWorker[] = [];
+  terminated = false;
+  private listeners: Record<string, ((event: never) => void)[]> = {};
+
+  postMessage(message: ToWorker): void {
+    this.posted.push(message);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  addEventListener(type: string, listener: (event: never) => void): void {
+    (this.listeners[type] ??= []).push(listener);
+  }
+  send(message: FromWorker): void {
+    for (const l of this.listeners.message ?? []) l({ data: message } as never);
+  }
+  crash(message: string): void {
+    for (const l of this.listeners.error ?? []) l({ message, preventDefault() {} } as never);
+  }
+  get lastRun() {
+    const run = this.posted.at(-1);
+    if (run?.type !== 'run') throw new Error('no run was posted');
+    return run;
+  }
+}
+
+const header = (over: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    format: 'asyncio-trace',
+    version: 1,
+    python: '3.14.2',
+    file: 'main.py',
+    source: '',
+    status: 'completed',
+    stdout: 'hi\n',
+    stderr: '',
+    error: null,
+    limit: null,
+    tasks: [],
+    objects: [],
+    frames: [],
+    simulated: [],
+    stats: { steps: 3, lines: 1, detailSteps: 50000 },
+    ...over,
+  });
+
+let workers: FakeWorker[];
+const make = (watchdogMs = 10_000) =>
+  new LabClient({
+    watchdogMs,
+    createWorker: () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    },
+  });
+const ready = (w: FakeWorker) => w.send({ type: 'ready', pythonVersion: '3.14.2', loadMs: 5 });
+
+beforeEach(() => {
+  workers = [];
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('LabClient', () => {
+  it('reports loading, then ready', () => {
+    const client = make();
+    const seen: string[] = [];
+    client.subscribe((s) => seen.push(s.state));
+    expect(client.getStatus().state).toBe('loading');
+    ready(workers[0] as FakeWorker);
+    expect(client.getStatus()).toEqual({ state: 'ready', pythonVersion: '3.14.2', loadMs: 5 });
+    expect(seen).toEqual(['ready']);
+  });
+
+  it('assembles a trace from streamed chunks and the header, reusing one worker', async () => {
+    const client = make();
+    const w = workers[0] as FakeWorker;
+    ready(w);
+    const progress: number[] = [];
+    for (const round of [1, 2]) {
+      const pending = client.run('print("hi")', {}, { onProgress: (n) => progress.push(n) });
+      const { id } = w.lastRun;
+      expect(id).toBe(round);
+      w.send({ type: 'events', id, chunk: '[{"k":"loop","run":true},1]' });
+      w.send({ type: 'progress', id, steps: 2 });
+      w.send({ type: 'events', id, chunk: '[{"k":"out","s":"hi\\n"}]' });
+      w.send({ type: 'progress', id, steps: 3 });
+      w.send({ type: 'done', id, header: header() });
+      const trace = await pending;
+      expect(trace.events).toHaveLength(3);
+      expect(trace.stdout).toBe('hi\n');
+    }
+    expect(progress).toEqual([2, 3, 2, 3]);
+    expect(workers).toHaveLength(1);
+  });
+
+  it('ignores messages of runs it has given up on', async () => {
+    const client = make();
+    const w = workers[0] as FakeWorker;
+    ready(w);
+    const pending = client.run('x');
+    w.send({ type: 'events', id: 99, chunk: '[1,2,3]' });
+    w.send({ type: 'done', id: 1, header: header() });
+    expect((await pending).events).toEqual([]);
+  });
+
+  it('stop() keeps the streamed events, resolves as a limit and respawns the worker', async () => {
+    const client = make();
+    const w = workers[0] as FakeWorker;
+    ready(w);
+    const pending = client.run('while True: pass');
+    const { id } = w.lastRun;
+    w.send({ type: 'events', id, chunk: '[{"k":"task-created","t":1,"name":"Task-1","coro":"main","user":true,"by":null},5,5]' });
+    w.send({ type: 'progress', id, steps: 3 });
+    client.stop();
+    const trace = await pending;
+    expect(trace.status).toBe('limit');
+    expect(trace.limit).toEqual({ kind: 'wall', message: 'You stopped the program after 3 steps.' });
+    expect(trace.events).toHaveLength(3);
+    expect(trace.tasks[0]?.name).toBe('Task-1');
+    expect(trace.python).toBe('3.14.2');
+    expect(w.terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(client.getStatus().state).toBe('loading');
+    expect(client.running).toBe(false);
+  });
+
+  it('the watchdog stops a silent run, but only once Python is ready', async () => {
+    const client = make(3000);
+    const w = workers[0] as FakeWorker;
+    const pending = client.run('sum(range(10**12))');
+    vi.advanceTimersByTime(60_000); // still loading Python: no watchdog
+    expect(client.running).toBe(true);
+    ready(w);
+    vi.advanceTimersByTime(2000);
+    w.send({ type: 'progress', id: w.lastRun.id, steps: 1 }); // any message re-arms it
+    vi.advanceTimersByTime(2999);
+    expect(client.running).toBe(true);
+    vi.advanceTimersByTime(1);
+    const trace = await pending;
+    expect(trace.limit).toEqual({
+      kind: 'wall',
+      message: 'The program stopped answering for 3 seconds, so it was stopped after 1 step.',
+    });
+    expect(w.terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+  });
+
+  it('survives a worker crash during a run', async () => {
+    const client = make();
+    const w = workers[0] as FakeWorker;
+    ready(w);
+    const pending = client.run('x');
+    w.crash('out of memory');
+    const trace = await pending;
+    expect(trace.status).toBe('limit');
+    expect(trace.limit?.message).toMatch(/crashed \(out of memory\)/);
+    const next = workers[1] as FakeWorker;
+    ready(next);
+    const again = client.run('y');
+    next.send({ type: 'done', id: next.lastRun.id, header: header() });
+    expect((await again).status).toBe('completed');
+  });
+
+  it('an internal failure rejects the run and starts a fresh worker', async () => {
+    const client = make();
+    const w = workers[0] as FakeWorker;
+    ready(w);
+    const pending = client.run('x');
+    w.send({ type: 'failed', id: w.lastRun.id, message: 'tracer bug' });
+    await expect(pending).rejects.toThrow('Event Loop Lab failed: tracer bug');
+    expect(workers).toHaveLength(2);
+  });
+
+  it('a failed load is reported, and the next run tries a fresh worker', async () => {
+    const client = make();
+    const w = workers[0] as FakeWorker;
+    w.send({ type: 'failed', id: null, message: 'no wasm' });
+    expect(client.getStatus()).toEqual({ state: 'failed', message: 'Python failed to load: no wasm' });
+    const pending = client.run('x');
+    expect(workers).toHaveLength(2);
+    const fresh = workers[1] as FakeWorker;
+    expect(fresh.posted).toHaveLength(1);
+    ready(fresh);
+    fresh.send({ type: 'done', id: fresh.lastRun.id, header: header() });
+    expect((await pending).status).toBe('completed');
+  });
+
+  it('refuses a second run while one is running', async () => {
+    const client = make();
+    ready(workers[0] as FakeWorker);
+    void client.run('x');
+    await expect(client.run('y')).rejects.toThrow(/already running/);
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * The messages between the page and the Pyodide worker: one discriminated union per direction.
+ * Every message about a run carries the run's request id, so a late message from a run the page
+ * has given up on can never be mistaken for the current one.
+ *
+ * Trace data crosses as JSON *text* (the worker never parses it): `events` chunks stream while
+ * the program runs, `done` brings the header (the trace without `events`) at the end.
+ */
+
+/** Limits a run may override (the tracer's defaults apply otherwise; see docs/trace-format.md). */
+export interface RunOptions {
+  maxSteps?: number;
+  maxTime?: number;
+  maxOutput?: number;
+  detailSteps?: number;
+}
+
+/** Page → worker. */
+export type ToWorker = { type: 'run'; id: number; source: string; options: RunOptions };
+
+/** Worker → page. */
+export type FromWorker =
+  /** Pyodide has loaded and the tracer is installed; runs may start. */
+  | { type: 'ready'; pythonVersion: string; loadMs: number }
+  /** How many events run `id` has streamed so far. */
+  | { type: 'progress'; id: number; steps: number }
+  /** The next events of run `id`, in order: the text of a JSON array. */
+  | { type: 'events'; id: number; chunk: string }
+  /** Run `id` ended; `header` is the trace JSON without `events`. */
+  | { type: 'done'; id: number; header: string }
+  /**
+   * Something went wrong inside Event Loop Lab (not in the program: the program's own errors are
+   * part of the trace). `id` is null when Python itself failed to load.
+   */
+  | { type: 'failed'; id: number | null; message: string };
+
+export type FromWorkerType = FromWorker['type'];
+
+/** A narrow check for messages arriving from the worker (anything else is ignored). */
+export function isFromWorker(data: unknown): data is FromWorker {
+  if (typeof data !== 'object' || data === null) return false;
+  const type = (data as { type?: unknown }).type;
+  return (
+    type === 'ready' ||
+    type === 'progress' ||
+    type === 'events' ||
+    type === 'done' ||
+    type === 'failed'
+  );
+}
+
+/**
+ * Counts the top-level elements of a JSON array text without building it: progress reports
+ * must not cost the worker a parse of every chunk. Assumes valid JSON (the tracer writes it).
+ */
+export function countJsonArrayItems(text: string): number {
+  let depth = 0;
+  let count = 0;
+  let inString = false;
+  let sawValue = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+      continue;
+    }
+    if (c === 34) {
+      inString = true;
+      if (depth === 1) sawValue = true;
+    } else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (depth === 1) sawValue = true;
+      depth++;
+    } else if (c === 93 /* ] */ || c === 125 /* } */) {
+      depth--;
+    } else if (c === 44 /* , */) {
+      if (depth === 1) count++;
+    } else if (depth === 1 && c > 32) {
+      sawValue = true;
+    }
+  }
+  return sawValue ? count + 1 : 0;
+}

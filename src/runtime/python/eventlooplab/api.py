@@ -1,0 +1,142 @@
+"""Entry points: trace a program (the browser worker, Node, tests) or run it untraced (benchmarks).
+
+    trace_program(source, options_json="{}", on_chunk=None) -> str
+
+With on_chunk, events stream out as JSON array texts while the program runs and the return value
+is the trace without "events"; without it, the whole trace JSON is returned.
+See docs/trace-format.md.
+"""
+import builtins
+import gc
+import json
+import re
+import sys
+
+from . import errors, monitor, objects, recorder, sandbox, waits
+from .recorder import RunStopped
+from .shims import network
+
+VERSION = 1
+_PRAGMA = re.compile(r"#\s*lab:\s*(.*)")
+_OPTION_NAMES = {"max-steps": "maxSteps", "max-time": "maxTime", "max-output": "maxOutput",
+                 "detail-steps": "detailSteps"}
+
+
+def pragmas(source):
+    """`# lab: max-steps=5000000` comments at the top of a program raise its limits."""
+    found = {}
+    for line in source.splitlines():
+        text = line.strip()
+        if text and not text.startswith("#"):
+            break
+        m = _PRAGMA.match(text)
+        if m:
+            for part in m.group(1).replace(",", " ").split():
+                key, _, value = part.partition("=")
+                name = _OPTION_NAMES.get(key.strip())
+                if name:
+                    try:
+                        found[name] = float(value) if name == "maxTime" else int(value)
+                    except ValueError:
+                        pass
+    return found
+
+
+def _reset(options, on_chunk):
+    recorder.reset(options, on_chunk)
+    waits.reset()
+    objects.reset()
+    network.reset()
+
+
+def trace_program(source, options_json="{}", on_chunk=None):
+    options = json.loads(options_json) if options_json else {}
+    options.update(pragmas(source))
+    _reset(options, on_chunk)
+    status, error, exit_code = "completed", None, None
+    try:
+        code = compile(source, sandbox.FILE, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError) as exc:
+        if not isinstance(exc, SyntaxError):
+            exc = SyntaxError(str(exc))
+        status, error = "error", errors.describe(exc)
+        recorder.write_part(error["traceback"], True)
+        code = None
+    if code is not None:
+        monitor.install(code)
+        try:
+            with sandbox.environment(source) as g:
+                g.update(__name__="__main__", __builtins__=builtins, __file__=sandbox.FILE)
+                try:
+                    exec(code, g)
+                except RunStopped:
+                    pass
+                except SystemExit as exc:
+                    exit_code = _exit(exc)
+                except BaseException as exc:  # noqa: BLE001 — the program's own exception
+                    if not recorder.stopped:
+                        status, error = "error", errors.describe(exc)
+                        recorder.write(error["traceback"], True)
+                finally:
+                    g.clear()
+                    del g
+                    # As CPython does at exit: finalizers report unretrieved task exceptions.
+                    try:
+                        gc.collect()
+                    except RunStopped:
+                        pass
+        except RunStopped:
+            pass
+        finally:
+            monitor.uninstall()
+    if recorder.stopped:
+        status = "limit"
+    recorder.active = False
+    recorder.flush()
+    header = {
+        "format": "asyncio-trace",
+        "version": VERSION,
+        "python": "%d.%d.%d" % sys.version_info[:3],
+        "file": sandbox.FILE,
+        "source": source,
+        "status": status,
+        "stdout": "".join(recorder.stdout_parts),
+        "stderr": "".join(recorder.stderr_parts),
+        "error": error,
+        "limit": recorder.limit,
+        "tasks": recorder.tasks,
+        "objects": recorder.objects,
+        "frames": recorder.frames,
+        "simulated": recorder.simulated,
+        "stats": {"steps": recorder.base, "lines": recorder.lines, "detailSteps": recorder.detail_until,
+                  "exit": exit_code},
+    }
+    text = json.dumps(header, separators=(",", ":"), ensure_ascii=False)
+    if on_chunk is not None:
+        return text
+    inner = ",".join(c[1:-1] for c in recorder.chunks if len(c) > 2)
+    recorder.chunks.clear()
+    return text[:-1] + ',"events":[' + inner + "]}"
+
+
+def _exit(exc):
+    code = exc.code
+    if code is None or isinstance(code, int):
+        return code
+    recorder.write(str(code) + "\n", True)
+    return 1
+
+
+def run_untraced(source):
+    """Runs the program on the same virtual-clock loop with no tracing; returns its stdout."""
+    _reset({}, None)
+    recorder.active = False
+    recorder.capture = True
+    code = compile(source, sandbox.FILE, "exec", dont_inherit=True)
+    try:
+        with sandbox.environment(source) as g:
+            g.update(__name__="__main__", __builtins__=builtins, __file__=sandbox.FILE)
+            exec(code, g)
+    finally:
+        recorder.capture = False
+    return "".join(recorder.stdout_parts)

@@ -1,0 +1,278 @@
+"""The virtual-clock event loop: asyncio's own BaseEventLoop with a clock that jumps.
+
+Everything the program can observe — Task, Future, the scheduling order, the ready queue — is
+the standard library's code. The subclass changes only:
+  - time(): the virtual clock; waiting for I/O jumps it to the next timer (_Selector.select);
+  - the handles it creates: subclasses named Handle and TimerHandle (so reprs read the same)
+    that report when they are scheduled, cancelled and run, and that break ties between timers
+    due at the same virtual instant in scheduling order (as real time would);
+  - create_task, run_forever and run_until_complete report what happens.
+"""
+import heapq
+import math
+from asyncio import base_events, events, futures, timeouts
+
+from . import objects, recorder, waits
+from .recorder import RunStopped
+
+def _task_of(callback):
+    """The task whose next step `callback` runs, or None for a plain callback."""
+    owner = getattr(callback, "__self__", None)
+    if owner is None or not isinstance(owner, _TaskTypes):
+        return None
+    name = type(callback).__name__
+    if name == "TaskStepMethWrapper":
+        return owner
+    fn = getattr(callback, "__name__", "")
+    if fn in ("task_wakeup", "_Task__step", "_Task__wakeup", "__step", "__wakeup"):
+        return owner
+    return None
+
+
+def _label(callback):
+    fn = getattr(callback, "func", None)  # functools.partial
+    if fn is not None and getattr(callback, "args", None) is not None:
+        return _label(fn)
+    label = getattr(callback, "__qualname__", None) or getattr(callback, "__name__", None)
+    return label or type(callback).__name__
+
+
+class Handle(events.Handle):
+    __slots__ = ("_lab_id", "_lab_task", "_lab_ran")
+
+    def _run(self):
+        self._lab_ran = True
+        task = self._lab_task
+        if task is None or not recorder.active:
+            if recorder.active:
+                recorder.emit({"k": "callback", "h": self._lab_id})
+            events.Handle._run(self)
+            self = None  # As asyncio's own Handle._run: break cycles through a traceback.
+            return
+        tid = recorder.task_id(task)
+        recorder.holder = tid
+        waits.resumed(tid)
+        recorder.emit({"k": "resume", "t": tid, "h": self._lab_id})
+        try:
+            events.Handle._run(self)
+        finally:
+            # No local may keep the task alive: "Task exception was never retrieved" is
+            # reported when the task is freed, and must be reported when CPython would.
+            self = None
+            recorder.holder = None
+            if recorder.active:
+                after_step(task, tid)
+            task = None
+
+    def cancel(self):
+        if not self._cancelled and not self._lab_ran and recorder.active:
+            recorder.emit({"k": "cancel", "h": self._lab_id})
+        super().cancel()
+
+
+class TimerHandle(events.TimerHandle):
+    __slots__ = ("_lab_id", "_lab_task", "_lab_ran")
+
+    def __lt__(self, other):
+        # Same due time: the one scheduled first fires first, as it would in real time.
+        if self._when == other._when and isinstance(other, TimerHandle):
+            return self._lab_id < other._lab_id
+        return self._when < other._when
+
+    def _run(self):
+        self._lab_ran = True
+        waits.timer_fired(self)
+        if recorder.active:
+            recorder.emit({"k": "callback", "h": self._lab_id})
+        return events.TimerHandle._run(self)
+
+    def cancel(self):
+        if not self._cancelled and not self._lab_ran and recorder.active:
+            recorder.emit({"k": "cancel", "h": self._lab_id})
+            waits.timer_fired(self)
+        super().cancel()
+
+
+def after_step(task, tid):
+    recorder.check_name(tid, task)
+    if task.done():
+        ev = {"k": "task-done", "t": tid}
+        if task.cancelled():
+            ev["c"] = 1
+        elif task._exception is not None:  # not .exception(): that would mark it retrieved
+            ev["x"] = waits.exc_repr(task._exception)
+        else:
+            ev["r"] = recorder.reprs.brepr(task._result)
+        from . import monitor
+        monitor.task_finished(task)
+        recorder.emit(ev)
+    else:
+        from . import monitor
+        monitor.snapshot_task(task)
+        recorder.emit({"k": "suspend", "t": tid, "w": waits.describe(task, tid)})
+    objects.check_all()
+
+
+class _Selector:
+    """Stands where the OS selector would: there is no I/O, so waiting is a clock jump."""
+
+    def __init__(self, loop):
+        self._loop = loop
+
+    def select(self, timeout):
+        loop = self._loop
+        if timeout is None:
+            if recorder.active:
+                recorder.stop("deadlock", waits.deadlock_sentence(loop))
+            raise RunStopped("deadlock")
+        if timeout > 0:
+            target = recorder.now + timeout
+            if loop._scheduled:
+                when = loop._scheduled[0]._when
+                if abs(when - target) < 1e-9:
+                    target = when
+            if recorder.active:
+                recorder.advance_to(target, "clock")
+                recorder.emit({"k": "clock", "at": _num(recorder.now)})
+            else:
+                recorder.now = max(recorder.now, target)
+        if recorder.active and loop._scheduled:
+            end = recorder.now + loop._clock_resolution
+            due = sorted(h for h in loop._scheduled if h._when < end)
+            ids = [h._lab_id for h in due if not h._cancelled]
+            if ids:
+                recorder.emit({"k": "due", "h": ids})
+        return []
+
+    def close(self):
+        pass
+
+    def get_map(self):
+        return {}
+
+
+class VirtualLoop(base_events.BaseEventLoop):
+    """An asyncio event loop whose clock is virtual."""
+
+    def __init__(self):
+        super().__init__()
+        self._selector = _Selector(self)
+        self._clock_resolution = 1e-09
+
+    def time(self):
+        return recorder.now
+
+    def _process_events(self, event_list):
+        pass
+
+    def _write_to_self(self):
+        pass
+
+    def _call_soon(self, callback, args, context):
+        handle = Handle(callback, args, self, context)
+        if handle._source_traceback:
+            del handle._source_traceback[-1]
+        _tag(handle, callback)
+        self._ready.append(handle)
+        return handle
+
+    def call_at(self, when, callback, *args, context=None):
+        if when is None:
+            raise TypeError("when cannot be None")
+        self._check_closed()
+        if self._debug:
+            self._check_thread()
+            self._check_callback(callback, "call_at")
+        timer = TimerHandle(when, callback, args, self, context)
+        if timer._source_traceback:
+            del timer._source_traceback[-1]
+        _tag_timer(timer, callback, args, when)
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        return timer
+
+    def create_task(self, coro, *args, **kwargs):
+        task = super().create_task(coro, *args, **kwargs)
+        if recorder.active:
+            recorder.task_id(task)
+        return task
+
+    def run_forever(self):
+        if recorder.stopped:
+            raise RunStopped("stopped")
+        if recorder.active:
+            recorder.emit({"k": "loop", "run": True})
+        try:
+            return super().run_forever()
+        finally:
+            if recorder.active:
+                recorder.emit({"k": "loop", "run": False})
+
+    def run_until_complete(self, future):
+        if recorder.stopped:
+            raise RunStopped("stopped")
+        return super().run_until_complete(future)
+
+
+def _tag(handle, callback):
+    handle._lab_ran = False
+    handle._lab_id = h = recorder.new_handle_id()
+    task = _task_of(callback)
+    handle._lab_task = task
+    if not recorder.active:
+        return
+    if task is not None:
+        recorder.emit({"k": "ready", "h": h, "t": recorder.task_id(task)})
+    else:
+        recorder.emit({"k": "ready", "h": h, "cb": _label(callback)})
+
+
+def _tag_timer(timer, callback, args, when):
+    timer._lab_ran = False
+    timer._lab_id = h = recorder.new_handle_id()
+    timer._lab_task = None
+    if not recorder.active:
+        return
+    ev = {"k": "timer", "h": h, "at": _num(when)}
+    if callback is futures._set_result_unless_cancelled and args:
+        ev["why"] = "sleep"
+        if recorder.holder is not None:
+            ev["t"] = recorder.holder
+        waits.sleep_timer(args[0], timer)
+    elif isinstance(getattr(callback, "__self__", None), timeouts.Timeout):
+        ev["why"] = "timeout"
+        victim = getattr(callback.__self__, "_task", None)
+        if victim is not None:
+            ev["t"] = recorder.task_id(victim)
+    else:
+        ev["why"] = "callback"
+        ev["cb"] = _label(callback)
+    recorder.emit(ev)
+
+
+def _num(x):
+    """Times as JSON numbers: whole seconds stay floats; infinity cannot be JSON."""
+    if math.isinf(x) or math.isnan(x):
+        return None
+    return x
+
+
+class Policy(events._BaseDefaultEventLoopPolicy if hasattr(events, "_BaseDefaultEventLoopPolicy")
+             else events.BaseDefaultEventLoopPolicy):
+    """CPython 3.14's default policy, making virtual loops: get_event_loop() raises when no
+    loop was set, as on CPython 3.14."""
+
+    def new_event_loop(self):
+        return VirtualLoop()
+
+
+def _task_types():
+    import asyncio
+    types = {asyncio.Task}
+    py = getattr(asyncio.tasks, "_PyTask", None)
+    if py is not None:
+        types.add(py)
+    return tuple(types)
+
+
+_TaskTypes = _task_types()

@@ -1,0 +1,176 @@
+"""Line events and locals, through sys.monitoring (PEP 669) on the program's own code objects.
+
+Only the program's code objects are instrumented (set_local_events), so the standard library
+runs at full speed. Two line callbacks:
+  - detail: for the first `detailSteps` steps, records locals changes and object states at
+    every line (what a learner steps through);
+  - fast: afterwards, appends the line number and nothing else (locals are then recorded
+    when a task suspends), so long runs stay fast and small.
+"""
+import sys
+import types
+
+from . import objects, recorder, reprs
+from .recorder import EV, RunStopped, _append
+
+R = recorder
+mon = sys.monitoring
+TOOL = 4  # unnamed in CPython; 0-2 and 5 are conventionally debugger/coverage/profiler/optimizer
+E = mon.events
+
+_codes = []
+_fids = {}  # id(frame) -> (frame id, code): a call of the program's code
+_locals = {}  # frame id -> {name: (value if a small immutable else _NO, repr)}
+_cur = None  # frame id the party holding control is executing in
+_getframe = sys._getframe
+_NO = object()
+_SCALARS = (int, float, bool, str, bytes, complex, type(None))
+_HIDDEN = (types.ModuleType, types.FunctionType, type, types.BuiltinFunctionType)
+
+
+def collect_codes(code):
+    out = [code]
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            out.extend(collect_codes(const))
+    return out
+
+
+def install(code):
+    global _cur
+    _codes[:] = collect_codes(code)
+    reprs.user_codes.clear()
+    reprs.user_codes.update(_codes)
+    _fids.clear()
+    _locals.clear()
+    _cur = None
+    if mon.get_tool(TOOL) is not None:
+        mon.free_tool_id(TOOL)
+    mon.use_tool_id(TOOL, "event-loop-lab")
+    mon.register_callback(TOOL, E.LINE, _line_detail if R.detail else _line_fast)
+    for c in _codes:
+        mon.set_local_events(TOOL, c, E.LINE)
+    R.on_stop = _stopped
+
+
+def uninstall():
+    if mon.get_tool(TOOL) is None:
+        return
+    for c in _codes:
+        mon.set_local_events(TOOL, c, 0)
+    mon.register_callback(TOOL, E.LINE, None)
+    mon.free_tool_id(TOOL)
+    R.on_stop = None
+
+
+def end_detail():
+    mon.register_callback(TOOL, E.LINE, _line_fast)
+
+
+def _stopped():
+    mon.register_callback(TOOL, E.LINE, _line_stopped)
+
+
+def _line_stopped(code, line):
+    raise RunStopped("stopped")
+
+
+def _line_fast(code, line):
+    _append(line)
+    if len(EV) >= R.next_check:
+        R.checkpoint()
+
+
+def _line_detail(code, line):
+    global _cur
+    f = _getframe(1)
+    fid = _frame_id(f, code)
+    if fid != _cur:
+        _cur = fid
+        R.emit({"k": "in", "f": fid})
+    _diff(fid, f, code)
+    objects.check_all()
+    _append(line)
+    if len(EV) >= R.next_check:
+        R.checkpoint()
+
+
+def _frame_id(f, code):
+    entry = _fids.get(id(f))
+    if entry is not None and entry[1] is code:
+        return entry[0]
+    fid = len(R.frames) + 1
+    fn = code.co_qualname
+    R.frames.append({"id": fid, "fn": fn, "task": R.holder})
+    _fids[id(f)] = (fid, code)
+    _locals[fid] = {}
+    R.emit({"k": "frame", "f": fid, "fn": fn, "t": R.holder})
+    return fid
+
+
+def _diff(fid, f, code):
+    old = _locals.get(fid)
+    if old is None:
+        old = _locals[fid] = {}
+    module = code.co_name == "<module>"
+    new = {}
+    changed = None
+    for name, v in (f.f_globals if module else f.f_locals).items():
+        if module and (name[:2] == "__" or isinstance(v, _HIDDEN)):
+            continue
+        o = old.get(name)
+        if type(v) in _SCALARS:
+            if o is not None and o[0] is not _NO and type(o[0]) is type(v) and o[0] == v:
+                new[name] = o
+                continue
+            r = reprs.brepr(v)
+            new[name] = (v if not isinstance(v, (str, bytes)) or len(v) <= 200 else _NO, r)
+        else:
+            r = reprs.brepr(v)
+            new[name] = (_NO, r)
+            if objects.is_tracked_type(v):
+                objects.track(v, name)
+        if o is None or o[1] != r:
+            if changed is None:
+                changed = {}
+            changed[name] = r
+    gone = [n for n in old if n not in new] if len(new) < len(old) or changed else None
+    _locals[fid] = new
+    if changed or gone:
+        ev = {"k": "locals", "f": fid, "v": changed or {}}
+        if gone:
+            ev["d"] = gone
+        R.emit(ev)
+
+
+def snapshot_task(task):
+    """Before a task suspends: the locals of its program frames, and the one it is in."""
+    global _cur
+    innermost = None
+    for c in _chain_frames(task):
+        f, code = c
+        fid = _frame_id(f, code)
+        _diff(fid, f, code)
+        innermost = fid
+    if innermost is not None and innermost != _cur:
+        _cur = innermost
+        R.emit({"k": "in", "f": innermost})
+
+
+def _chain_frames(task):
+    from . import waits
+    out = []
+    for c in waits.chain(task):
+        code = waits._code(c)
+        if code is None:
+            break
+        if code in reprs.user_codes:
+            f = waits._frame(c)
+            if f is not None:
+                out.append((f, code))
+    return out
+
+
+def task_finished(task):
+    global _cur
+    _cur = None

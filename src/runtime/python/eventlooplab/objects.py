@@ -1,0 +1,146 @@
+"""The asyncio objects a program uses — queues, futures, locks, events, conditions, semaphores,
+barriers, task groups — declared when first seen and re-recorded whenever their state changes.
+
+Objects are held by weak reference: the tracer must not keep alive anything the program let go
+(a finalizer such as "Task exception was never retrieved" must run when it would have).
+"""
+import asyncio
+import weakref
+from asyncio import locks, queues, taskgroups
+
+from . import recorder, reprs, waits
+
+TRACKED = (queues.Queue, locks.Lock, locks.Event, locks.Condition, locks.Semaphore,
+           locks.Barrier, taskgroups.TaskGroup, asyncio.Future)
+
+_ids = {}  # id(obj) -> object id
+_live = []  # [object id, weakref, last state key, extra] for live objects
+
+
+def reset():
+    _ids.clear()
+    _live.clear()
+
+
+def is_tracked_type(value):
+    return isinstance(value, TRACKED) and not isinstance(value, asyncio.Task)
+
+
+def track(obj, label=None):
+    oid = _ids.get(id(obj))
+    if oid is not None:
+        entry = recorder.objects[oid - 1]
+        if label is not None and entry["label"] is None:
+            entry["label"] = label
+            recorder.emit({"k": "object", "o": oid, "type": entry["type"], "label": label})
+        return oid
+    oid = len(recorder.objects) + 1
+    kind = type(obj).__name__
+    if isinstance(obj, asyncio.Future) and not isinstance(obj, asyncio.Task):
+        kind = "Future"
+    entry = {"id": oid, "type": kind, "label": label}
+    recorder.objects.append(entry)
+    _ids[id(obj)] = oid
+    key = id(obj)
+
+    def gone(_ref, key=key, oid=oid):
+        if _ids.get(key) == oid:
+            del _ids[key]
+
+    try:
+        ref = weakref.ref(obj, gone)
+    except TypeError:
+        ref = lambda: None  # noqa: E731 — not weak-referenceable: recorded once, never re-read
+    _live.append([oid, ref, None, {}])
+    recorder.emit({"k": "object", "o": oid, "type": kind, "label": label})
+    check_one(_live[-1])
+    return oid
+
+
+def label_of(oid):
+    entry = recorder.objects[oid - 1]
+    return "`%s`" % entry["label"] if entry["label"] else "%s #%d" % (entry["type"], oid)
+
+
+def check_all():
+    if not _live:
+        return
+    dead = False
+    for item in _live:
+        if check_one(item):
+            dead = True
+    if dead:
+        _live[:] = [item for item in _live if item[1]() is not None]
+
+
+def check_one(item):
+    """Records the object's state if it changed; returns True if the object is gone."""
+    obj = item[1]()
+    if obj is None:
+        return True
+    state = _state(obj, item[3])
+    key = repr(state)
+    if key != item[2]:
+        item[2] = key
+        recorder.emit({"k": "state", "o": item[0], "s": state})
+    return False
+
+
+def _state(obj, extra):
+    if isinstance(obj, queues.Queue):
+        items = list(obj._queue)
+        if isinstance(obj, queues.PriorityQueue):
+            try:
+                items = sorted(items)
+            except TypeError:
+                pass
+        elif isinstance(obj, queues.LifoQueue):
+            items.reverse()
+        shown = [reprs.brepr(x) for x in items[:20]]
+        if len(items) > 20:
+            shown.append("… %d more" % (len(items) - 20))
+        return {"items": shown, "max": obj._maxsize, "get": waits.waiter_tasks(obj._getters),
+                "put": waits.waiter_tasks(obj._putters), "unfinished": obj._unfinished_tasks}
+    if isinstance(obj, asyncio.Future):
+        st = obj._state
+        if st == "PENDING":
+            return {"st": "pending"}
+        if st == "CANCELLED":
+            return {"st": "cancelled"}
+        if obj._exception is not None:  # not .exception(): that would mark it retrieved
+            return {"st": "exception", "v": reprs.brepr(obj._exception)}
+        return {"st": "result", "v": reprs.brepr(obj._result)}
+    if isinstance(obj, locks.Lock):
+        locked = obj._locked
+        if locked and not extra.get("locked"):
+            extra["by"] = recorder.holder
+        extra["locked"] = locked
+        s = {"locked": locked, "wait": waits.waiter_tasks(obj._waiters)}
+        if locked and extra.get("by") is not None:
+            s["by"] = extra["by"]
+        return s
+    if isinstance(obj, locks.Event):
+        return {"set": obj._value, "wait": waits.waiter_tasks(obj._waiters)}
+    if isinstance(obj, locks.Condition):
+        return {"locked": obj.locked(), "wait": waits.waiter_tasks(obj._waiters)}
+    if isinstance(obj, locks.Semaphore):
+        value = obj._value
+        holders = extra.setdefault("by", [])
+        before = extra.get("value", value)
+        who = recorder.holder
+        if value < before and who is not None:
+            holders.extend([who] * (before - value))
+        elif value > before:
+            for _ in range(value - before):
+                if who in holders:
+                    holders.remove(who)
+                elif holders:
+                    holders.pop(0)
+        extra["value"] = value
+        return {"value": value, "by": sorted(holders), "wait": waits.waiter_tasks(obj._waiters)}
+    if isinstance(obj, locks.Barrier):
+        return {"parties": obj._parties, "waiting": obj._count,
+                "wait": waits.waiter_tasks(obj._cond._waiters)}
+    if isinstance(obj, taskgroups.TaskGroup):
+        return {"of": sorted(recorder.task_id(t) for t in obj._tasks)}
+    return {}

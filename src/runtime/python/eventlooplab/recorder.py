@@ -1,0 +1,241 @@
+"""The event buffer of one run: ids, virtual time, limits and streaming.
+
+This module sits under every line the program executes, so it is written for speed: module
+globals (fast lookups), a plain list of events where a line event is a bare int, and one length
+check per line. Events leave in JSON chunks (`flush`), so a run cut short keeps what it streamed.
+"""
+import json
+import weakref
+
+from . import reprs
+
+
+class RunStopped(KeyboardInterrupt):
+    """Raised into the program when a limit stops the run.
+
+    A KeyboardInterrupt, because asyncio's Task re-raises KeyboardInterrupt and SystemExit instead
+    of storing them as the task's exception: the stop leaves the loop at once.
+    """
+
+
+EV = []
+_append = EV.append
+
+# The chunk/limit bookkeeping runs when len(EV) reaches next_check (see checkpoint).
+base = 0
+next_check = 0
+chunk_size = 65536
+max_steps = 2_000_000
+max_time = 86_400.0
+max_output = 1_000_000
+detail_until = 50_000
+detail = True
+
+on_chunk = None
+chunks = []
+
+active = False  # recording
+capture = False  # untraced runs still collect stdout
+lines = 0  # line events flushed so far
+stopped = False  # a limit or a deadlock ended the run
+limit = None
+on_stop = None  # set by monitor: makes every further program line raise RunStopped
+
+now = 0.0  # the virtual clock, shared by every loop of the run
+holder = None  # the task id holding control, or None
+output_chars = 0
+stdout_parts = []
+stderr_parts = []
+_last_out = None  # the last output event, to merge consecutive writes
+
+tasks = []  # the trace's task table
+_task_ids = weakref.WeakKeyDictionary()
+_task_refs = {}  # task id -> weakref, to notice set_name()
+frames = []  # the trace's frame table
+objects = []  # the trace's object table
+simulated = []
+next_handle = 1
+
+
+def reset(options, chunk_callback):
+    global base, next_check, max_steps, max_time, max_output, detail_until, detail, on_chunk
+    global active, stopped, limit, now, holder, output_chars, _last_out, next_handle, _task_ids
+    global lines
+    EV.clear()
+    chunks.clear()
+    stdout_parts.clear()
+    stderr_parts.clear()
+    tasks.clear()
+    _task_refs.clear()
+    frames.clear()
+    objects.clear()
+    simulated.clear()
+    _task_ids = weakref.WeakKeyDictionary()
+    base = 0
+    lines = 0
+    max_steps = int(options.get("maxSteps", 2_000_000))
+    max_time = float(options.get("maxTime", 86_400.0))
+    max_output = int(options.get("maxOutput", 1_000_000))
+    detail_until = int(options.get("detailSteps", 50_000))
+    detail = detail_until > 0
+    on_chunk = chunk_callback
+    active = True
+    stopped = False
+    limit = None
+    now = 0.0
+    holder = None
+    output_chars = 0
+    _last_out = None
+    next_handle = 1
+    _set_next_check()
+
+
+def steps():
+    return base + len(EV)
+
+
+def _set_next_check():
+    global next_check
+    n = min(chunk_size, max_steps - base)
+    if detail:
+        n = min(n, detail_until - base)
+    next_check = max(n, len(EV) + 1)
+
+
+def checkpoint():
+    """Runs every few thousand events: the step limit, the end of detail, streaming."""
+    global detail
+    total = base + len(EV)
+    if total >= max_steps:
+        stop("steps", "Stopped after %s steps, the step limit: the program may loop forever. "
+             "If it is just long, add `# lab: max-steps=%d` as its first line."
+             % (format(max_steps, ","), max_steps * 5))
+    if detail and total >= detail_until:
+        detail = False
+        from . import monitor
+        monitor.end_detail()
+    if len(EV) >= chunk_size:
+        flush()
+    _set_next_check()
+
+
+def flush():
+    global base, _last_out, lines
+    if not EV:
+        return
+    lines += sum(1 for e in EV if type(e) is int)
+    text = json.dumps(EV, separators=(",", ":"), ensure_ascii=False)
+    base += len(EV)
+    EV.clear()
+    _last_out = None
+    if on_chunk is None:
+        chunks.append(text)
+    else:
+        on_chunk(text)
+
+
+def stop(kind, message):
+    """Ends the run: records why, stops recording, and raises RunStopped into the program."""
+    global active, stopped, limit
+    if not stopped:
+        limit = {"kind": kind, "message": message}
+        active = False
+        stopped = True
+        if on_stop is not None:
+            on_stop()
+    raise RunStopped(message)
+
+
+def emit(ev):
+    if active:
+        _append(ev)
+        if len(EV) >= next_check and not stopped:
+            # No limit is raised from here: this may be the middle of the loop's own machinery.
+            if len(EV) >= chunk_size:
+                flush()
+            _set_next_check()
+
+
+# Tasks
+
+
+def task_id(task):
+    tid = _task_ids.get(task)
+    if tid is None:
+        tid = _register_task(task)
+    return tid
+
+
+def _register_task(task):
+    tid = len(tasks) + 1
+    _task_ids[task] = tid
+    _task_refs[tid] = weakref.ref(task)
+    coro = task.get_coro()
+    code = getattr(coro, "cr_code", None)
+    qual = getattr(coro, "__qualname__", None) or type(coro).__name__
+    entry = {"id": tid, "name": task.get_name(), "coro": qual, "user": code in reprs.user_codes}
+    tasks.append(entry)
+    emit({"k": "task-created", "t": tid, "name": entry["name"], "coro": qual,
+          "user": entry["user"], "by": holder})
+    return tid
+
+
+def check_name(tid, task):
+    name = task.get_name()
+    entry = tasks[tid - 1]
+    if name != entry["name"]:
+        entry["name"] = name
+        emit({"k": "task-name", "t": tid, "name": name})
+
+
+def new_handle_id():
+    global next_handle
+    h = next_handle
+    next_handle = h + 1
+    return h
+
+
+# Output
+
+
+def write(text, err):
+    global output_chars, _last_out
+    if not active or not text:
+        if capture and text:
+            (stderr_parts if err else stdout_parts).append(text)
+        return
+    output_chars += len(text)
+    if output_chars > max_output:
+        keep = len(text) - (output_chars - max_output)
+        if keep > 0:
+            write_part(text[:keep], err)
+        stop("output", "Stopped after %s characters of output, the output limit. If the program "
+             "should print that much, add `# lab: max-output=%d` as its first line."
+             % (format(max_output, ","), max_output * 5))
+    write_part(text, err)
+
+
+def write_part(text, err):
+    global _last_out
+    (stderr_parts if err else stdout_parts).append(text)
+    last = _last_out
+    if last is not None and EV and EV[-1] is last and ("e" in last) == bool(err):
+        last["s"] += text
+        return
+    ev = {"k": "out", "s": text, "e": 1} if err else {"k": "out", "s": text}
+    _last_out = ev
+    emit(ev)
+
+
+# Virtual time
+
+
+def advance_to(t, why):
+    """Moves the virtual clock forward; `why` is 'clock' (the loop jumps) or a block event."""
+    global now
+    if t > max_time:
+        stop("time", "Stopped at %s s of virtual time, the time limit. If the program should run "
+             "that long, add `# lab: max-time=%d` as its first line."
+             % (format(max_time, ",g"), int(max_time * 10)))
+    if t > now:
+        now = t

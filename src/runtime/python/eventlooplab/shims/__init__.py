@@ -1,0 +1,1 @@
+"""Simulated third-party modules. Each is executed afresh, as the module the program imports."""

@@ -1,0 +1,208 @@
+"""What a suspended task waits for, read from its coroutine chain and the future it awaits.
+
+A suspended task's coroutine chain (cr_await, gi_yieldfrom) goes from the program's coroutines
+into the standard library's: the first library coroutine says what kind of wait it is
+(Queue.get, Lock.acquire, sleep, TaskGroup.__aexit__ ...) and its `self` which object.
+"""
+import asyncio
+from asyncio import locks, queues, taskgroups
+
+from . import objects, recorder, reprs
+
+_sleeps = {}  # id(future of a pending asyncio.sleep) -> its TimerHandle
+_awaited = {}  # id(future a task awaits) -> task id, while it waits
+_task_awaits = {}  # task id -> id(future), to undo the above at resume
+
+_AsCompleted = getattr(asyncio.tasks, "_AsCompletedIterator", None)
+_Gathering = getattr(asyncio.tasks, "_GatheringFuture", None)
+
+
+def sleep_timer(fut, timer):
+    _sleeps[id(fut)] = timer
+
+
+def timer_fired(timer):
+    args = timer._args
+    if args and _sleeps.get(id(args[0])) is timer:
+        del _sleeps[id(args[0])]
+
+
+def resumed(tid):
+    key = _task_awaits.pop(tid, None)
+    if key is not None and _awaited.get(key) == tid:
+        del _awaited[key]
+
+
+def waiter_tasks(futs):
+    """Task ids waiting on these futures (a queue's getters, a lock's waiters...)."""
+    if not futs:
+        return []
+    out = []
+    for f in futs:
+        tid = _awaited.get(id(f))
+        if tid is not None:
+            out.append(tid)
+    return out
+
+
+def reset():
+    _sleeps.clear()
+    _awaited.clear()
+    _task_awaits.clear()
+
+
+def exc_repr(exc):
+    return reprs.brepr(exc)
+
+
+def _code(c):
+    return getattr(c, "cr_code", None) or getattr(c, "gi_code", None) or getattr(c, "ag_code", None)
+
+
+def _frame(c):
+    return getattr(c, "cr_frame", None) or getattr(c, "gi_frame", None) or getattr(c, "ag_frame", None)
+
+
+def chain(task):
+    out = []
+    c = task.get_coro()
+    while c is not None and len(out) < 100:
+        out.append(c)
+        nxt = getattr(c, "cr_await", None)
+        if nxt is None:
+            nxt = getattr(c, "gi_yieldfrom", None)
+        if nxt is None:
+            nxt = getattr(c, "ag_await", None)
+        c = nxt
+    return out
+
+
+def describe(task, tid):
+    fut = task._fut_waiter
+    links = chain(task)
+    w = _classify(fut, links)
+    via = []
+    line = None
+    for c in links:
+        code = _code(c)
+        if code is None:
+            break
+        via.append(code.co_qualname)
+        if code in reprs.user_codes:
+            f = _frame(c)
+            if f is not None:
+                line = f.f_lineno
+    if via:
+        w["via"] = via
+    if line is not None:
+        w["line"] = line
+    if fut is not None:
+        _awaited[id(fut)] = tid
+        _task_awaits[tid] = id(fut)
+    return w
+
+
+def _library_link(links):
+    for c in links:
+        code = _code(c)
+        if code is None:
+            return None
+        if code not in reprs.user_codes:
+            return c
+    return None
+
+
+def _classify(fut, links):
+    if fut is None:
+        return {"on": "yield"}
+    lib = _library_link(links)
+    if lib is not None:
+        w = _by_library(lib, fut)
+        if w is not None:
+            return w
+    return describe_future(fut)
+
+
+def _by_library(lib, fut):
+    qual = _code(lib).co_qualname
+    frame = _frame(lib)
+    loc = frame.f_locals if frame is not None else {}
+    me = loc.get("self")
+    if isinstance(me, queues.Queue):
+        method = qual.rsplit(".", 1)[-1]
+        on = {"get": "queue-get", "put": "queue-put", "join": "queue-join"}.get(method)
+        if on:
+            return {"on": on, "o": objects.track(me)}
+    for cls, on in ((locks.Lock, "lock"), (locks.Condition, "condition"),
+                    (locks.Semaphore, "semaphore"), (locks.Event, "event"),
+                    (locks.Barrier, "barrier")):
+        if isinstance(me, cls):
+            return {"on": on, "o": objects.track(me)}
+    if isinstance(me, taskgroups.TaskGroup):
+        return {"on": "taskgroup", "o": objects.track(me), "of": _task_ids(me._tasks)}
+    if _AsCompleted is not None and isinstance(me, _AsCompleted):
+        return {"on": "as-completed", "of": _task_ids(me._todo)}
+    if qual == "sleep":
+        timer = _sleeps.get(id(fut))
+        if timer is not None:
+            return {"on": "sleep", "until": timer._when}
+    if qual == "wait":
+        fs = loc.get("fs") or ()
+        mode = loc.get("return_when")
+        return {"on": "wait", "of": _task_ids(fs), "mode": str(mode) if mode else "ALL_COMPLETED"}
+    return None
+
+
+def describe_future(fut):
+    if isinstance(fut, asyncio.Task):
+        return {"on": "task", "t": recorder.task_id(fut)}
+    if _Gathering is not None and isinstance(fut, _Gathering):
+        children = getattr(fut, "_children", None) or ()
+        return {"on": "gather", "of": _task_ids(children), "n": len(children)}
+    timer = _sleeps.get(id(fut))
+    if timer is not None:
+        return {"on": "sleep", "until": timer._when}
+    if isinstance(fut, asyncio.Future):
+        return {"on": "future", "o": objects.track(fut)}
+    return {"on": "other", "what": reprs.brepr(fut)}
+
+
+def _task_ids(futs):
+    return sorted(recorder.task_id(f) for f in futs if isinstance(f, asyncio.Task))
+
+
+# Words, for the deadlock sentence (the UI has its own narration)
+
+
+def words(w):
+    on = w.get("on")
+    if on == "task":
+        return "task %s" % _task_name(w["t"])
+    if on in ("gather", "wait", "as-completed", "taskgroup"):
+        names = ", ".join(_task_name(t) for t in w.get("of", ())) or "its awaitables"
+        return {"gather": "gather of %s", "wait": "asyncio.wait on %s",
+                "as-completed": "as_completed of %s", "taskgroup": "its TaskGroup's tasks %s"}[on] % names
+    if "o" in w:
+        label = objects.label_of(w["o"])
+        what = {"queue-get": "queue.get() on %s", "queue-put": "queue.put() on full %s",
+                "queue-join": "queue.join() on %s", "lock": "lock %s", "condition": "condition %s",
+                "semaphore": "semaphore %s", "event": "event %s", "barrier": "barrier %s",
+                "future": "future %s, which nothing will complete"}.get(on, "%s")
+        return what % label
+    return on or "something"
+
+
+def _task_name(tid):
+    return recorder.tasks[tid - 1]["name"]
+
+
+def deadlock_sentence(loop):
+    waiting = []
+    for task in sorted(asyncio.all_tasks(loop), key=recorder.task_id):
+        if task.done():
+            continue
+        tid = recorder.task_id(task)
+        waiting.append("%s waits for %s" % (_task_name(tid), words(describe(task, tid))))
+    detail = "; ".join(waiting) if waiting else "the loop is running with nothing to do"
+    return ("Deadlock at %s s: nothing is ready and no timer is due, but %s. Real Python would "
+            "wait here forever." % (format(recorder.now, "g"), detail))

@@ -1,0 +1,88 @@
+/**
+ * The Pyodide worker: loads CPython once from the app's own origin, installs the tracer, then
+ * traces each program it is sent. It stays thin — Python does the tracing; this file only moves
+ * JSON text between the tracer and the page (see protocol.ts).
+ */
+import type { PyodideAPI } from 'pyodide';
+import { installTracer } from './install-tracer.ts';
+import { lockDown } from './lockdown.ts';
+import { countJsonArrayItems, type FromWorker, type ToWorker } from './protocol.ts';
+import { pythonSources } from './python-sources.ts';
+
+type LoadPyodide = typeof import('pyodide').loadPyodide;
+
+/** The parts of the dedicated worker scope we use (the app's TS lib is DOM, not WebWorker). */
+interface WorkerScope {
+  postMessage(message: FromWorker): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
+  location: { href: string };
+}
+
+const scope = globalThis as unknown as WorkerScope;
+// Bound before lockDown() removes postMessage from the global: only this module may talk to the page.
+const post: (message: FromWorker) => void = scope.postMessage.bind(scope);
+
+/** Pyodide's files are served by the app itself under `<base>/pyodide/` (vite.config.ts). */
+const indexURL = new URL(`${import.meta.env.BASE_URL}pyodide/`, scope.location.href).href;
+
+interface TracerApi {
+  trace_program(source: string, optionsJson: string, onChunk: (chunk: string) => void): string;
+}
+
+async function boot(): Promise<TracerApi> {
+  const started = performance.now();
+  const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as {
+    loadPyodide: LoadPyodide;
+  };
+  const pyodide: PyodideAPI = await loadPyodide({
+    indexURL,
+    // Never the CDN: packages, if any were ever needed, come from the same place.
+    packageBaseUrl: indexURL,
+    // The tracer captures the program's output itself.
+    stdout: () => {},
+    stderr: () => {},
+  });
+  installTracer(pyodide, pythonSources);
+  const api = pyodide.pyimport('eventlooplab.api') as unknown as TracerApi;
+  const pythonVersion = String(pyodide.runPython('import platform; platform.python_version()'));
+  lockDown();
+  post({ type: 'ready', pythonVersion, loadMs: Math.round(performance.now() - started) });
+  return api;
+}
+
+const booted = boot();
+booted.catch((error: unknown) => post({ type: 'failed', id: null, message: messageOf(error) }));
+
+scope.addEventListener('message', (event) => {
+  const message = event.data;
+  if (message?.type === 'run') void run(message);
+});
+
+async function run({ id, source, options }: Extract<ToWorker, { type: 'run' }>): Promise<void> {
+  let api: TracerApi;
+  try {
+    api = await booted;
+  } catch (error) {
+    post({ type: 'failed', id, message: `Python did not load: ${messageOf(error)}` });
+    return;
+  }
+  let steps = 0;
+  const onChunk = (chunk: string) => {
+    post({ type: 'events', id, chunk });
+    steps += countJsonArrayItems(chunk);
+    post({ type: 'progress', id, steps });
+  };
+  try {
+    const header = api.trace_program(source, JSON.stringify(options), onChunk);
+    post({ type: 'done', id, header: String(header) });
+  } catch (error) {
+    post({ type: 'failed', id, message: messageOf(error) });
+  }
+}
+
+/** One line: a Python traceback is reduced to its last line (`TypeError: …`). */
+function messageOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const lines = text.trim().split('\n');
+  return text.includes('Traceback (most recent call last)') ? (lines.at(-1) ?? text) : text;
+}

@@ -1,0 +1,20 @@
+/** Builds the store from its slices (no React here: see use-lab.ts for the binding). */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { LabState } from './lab-state.ts';
+import { createEditorSlice, type TextStore } from './slices/editor.ts';
+import { createRunSlice, type Runner } from './slices/run.ts';
+
+export interface LabStoreDeps {
+  runner: Runner;
+  textStore: TextStore;
+  defaultSource: string;
+}
+
+export type LabStore = StoreApi<LabState>;
+
+export function createLabStore({ runner, textStore, defaultSource }: LabStoreDeps): LabStore {
+  return createStore<LabState>()((...a) => ({
+    ...createEditorSlice(textStore, defaultSource)(...a),
+    ...createRunSlice(runner)(...a),
+  }));
+}

@@ -1,0 +1,74 @@
+/**
+ * The editor slice: the program text. It is saved as the user types (through `TextStore`, which
+ * is localStorage in the browser) and restored on reload, so an edit is never lost.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import type { LabState } from '../lab-state.ts';
+
+/** Where the program text is kept between visits. */
+export interface TextStore {
+  load(): string | null;
+  save(text: string): void;
+}
+
+export interface EditorSlice {
+  source: string;
+  setSource(text: string): void;
+  /** Puts the default program back (and saves it). */
+  resetSource(): void;
+}
+
+export function createEditorSlice(
+  store: TextStore,
+  defaultSource: string,
+): StateCreator<LabState, [], [], EditorSlice> {
+  return (set) => ({
+    source: store.load() ?? defaultSource,
+    setSource(text) {
+      store.save(text);
+      set({ source: text });
+    },
+    resetSource() {
+      store.save(defaultSource);
+      set({ source: defaultSource });
+    },
+  });
+}
+
+/** The part of Web Storage (localStorage) a TextStore uses. */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** A TextStore over Web Storage; quietly forgets when storage is unavailable or full. */
+export function webTextStore(key: string, storage: KeyValueStorage | undefined): TextStore {
+  return {
+    load() {
+      try {
+        return storage?.getItem(key) ?? null;
+      } catch {
+        return null;
+      }
+    },
+    save(text) {
+      try {
+        storage?.setItem(key, text);
+      } catch {
+        // Private mode or quota: the program still runs, it just is not remembered.
+      }
+    },
+  };
+}
+
+/** A TextStore in memory (tests, or when the page has no storage). */
+export function memoryTextStore(initial: string | null = null): TextStore & { text: string | null } {
+  const store = {
+    text: initial,
+    load: () => store.text,
+    save: (text: string) => {
+      store.text = text;
+    },
+  };
+  return store;
+}

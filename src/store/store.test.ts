@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { RuntimeStatus } from '../runtime/client.ts';
+import type { Trace } from '../runtime/run-trace.ts';
+import { createLabStore } from './create-lab-store.ts';
+import { statusText } from './selectors.ts';
+import { memoryTextStore } from './slices/editor.ts';
+import type { Runner } from './slices/run.ts';
+
+function fakeRunner() {
+  let status: RuntimeStatus = { state: 'loading' };
+  const listeners = new Set<(s: RuntimeStatus) => void>();
+  let finish: ((trace: Trace) => void) | undefined;
+  let progress: ((n: number) => void) | undefined;
+  const runner: Runner & {
+    setStatus(s: RuntimeStatus): void;
+    finish(t: Trace): void;
+    progress(n: number): void;
+    stopped: number;
+  } = {
+    stopped: 0,
+    getStatus: () => status,
+    subscribe(l) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    run(_source, _options, callbacks) {
+      progress = callbacks?.onProgress;
+      return new Promise((resolve) => {
+        finish = resolve;
+      });
+    },
+    stop() {
+      runner.stopped++;
+    },
+    setStatus(s) {
+      status = s;
+      for (const l of listeners) l(s);
+    },
+    finish: (t) => finish?.(t),
+    progress: (n) => progress?.(n),
+  };
+  return runner;
+}
+
+const trace = (over: Partial<Trace>): Trace => ({
+  format: 'asyncio-trace',
+  version: 1,
+  python: '3.14.2',
+  file: 'main.py',
+  source: '',
+  status: 'completed',
+  stdout: '',
+  stderr: '',
+  error: null,
+  limit: null,
+  tasks: [],
+  objects: [],
+  frames: [],
+  simulated: [],
+  stats: { steps: 42, lines: 30, detailSteps: 50000 },
+  events: [],
+  ...over,
+});
+
+describe('the lab store', () => {
+  it('restores the saved program and saves every edit', () => {
+    const text = memoryTextStore('print("saved")');
+    const store = createLabStore({ runner: fakeRunner(), textStore: text, defaultSource: 'x' });
+    expect(store.getState().source).toBe('print("saved")');
+    store.getState().setSource('print("edited")');
+    expect(text.text).toBe('print("edited")');
+    const fresh = createLabStore({ runner: fakeRunner(), textStore: memoryTextStore(), defaultSource: 'x' });
+    expect(fresh.getState().source).toBe('x');
+  });
+
+  it('walks the status line through loading, ready, running and done', async () => {
+    const runner = fakeRunner();
+    const store = createLabStore({ runner, textStore: memoryTextStore(), defaultSource: 'x' });
+    const status = () => statusText(store.getState());
+    expect(status()).toBe('Loading Python…');
+    runner.setStatus({ state: 'ready', pythonVersion: '3.14.2', loadMs: 1 });
+    expect(status()).toBe('Python 3.14.2 ready');
+    const done = store.getState().run();
+    runner.progress(1234);
+    expect(status()).toBe('Running… 1,234 steps');
+    runner.finish(trace({}));
+    await done;
+    expect(status()).toBe('Completed in 42 steps');
+    expect(store.getState().running).toBe(false);
+  });
+
+  it('says why a run ended early or failed', async () => {
+    const runner = fakeRunner();
+    const store = createLabStore({ runner, textStore: memoryTextStore(), defaultSource: 'x' });
+    let done = store.getState().run();
+    store.getState().stop();
+    expect(runner.stopped).toBe(1);
+    runner.finish(
+      trace({ status: 'limit', limit: { kind: 'wall', message: 'You stopped the program after 3 steps.' } }),
+    );
+    await done;
+    expect(statusText(store.getState())).toBe('You stopped the program after 3 steps.');
+    done = store.getState().run();
+    runner.finish(
+      trace({
+        status: 'error',
+        error: { type: 'ValueError', message: 'boom', line: 3, traceback: '' },
+      }),
+    );
+    await done;
+    expect(statusText(store.getState())).toBe('The program raised ValueError: boom on line 3.');
+  });
+});

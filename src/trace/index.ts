@@ -1,0 +1,32 @@
+/**
+ * The trace layer: format v1 types and validation, replay (`stateAt`), navigation and checks.
+ * Pure TypeScript: no React, DOM or Monaco (see docs/trace-format.md for the format).
+ */
+export { decodeEvent, decodeWait, eventAt } from './decode.ts';
+export { handoffSteps, isHandoff, nextHandoff, prevHandoff } from './handoffs.ts';
+export type { FrameId, HandleId, ObjectId, Step, TaskId } from './ids.ts';
+export { asFrameId, asHandleId, asObjectId, asStep, asTaskId } from './ids.ts';
+export { checkInvariants, MAX_VIOLATIONS } from './invariants.ts';
+export type { OutputEntry } from './output.ts';
+export { outputCountAt, outputs, outputTextAt, stepOfOutput } from './output.ts';
+export { parseTrace, TRACE_FORMAT, TRACE_VERSION, validateEvents } from './parse.ts';
+export type { PartialTraceHeader } from './partial-trace.ts';
+export { DEFAULT_DETAIL_STEPS, partialTrace, WALL_LIMIT } from './partial-trace.ts';
+export { buildReplayIndex, CHECKPOINT_INTERVAL, foldStateAt, stateAt } from './replay.ts';
+export type {
+  BlockView,
+  FrameView,
+  LoopState,
+  ObjectView,
+  ReadyEntry,
+  TaskState,
+  TaskView,
+  TimerEntry,
+} from './state.ts';
+export { findFrame, findObject, findTask } from './state.ts';
+export type { SyntheticOptions } from './synthetic.ts';
+export { syntheticTrace } from './synthetic.ts';
+export type { TraceTables } from './tables.ts';
+export { rebuildTables } from './tables.ts';
+export { TraceFormatError } from './trace-format-error.ts';
+export type * from './types.ts';

@@ -1,0 +1,16 @@
+import asyncio
+
+
+async def fails():
+    await asyncio.sleep(0.05)
+    raise RuntimeError("nobody looks at this task's result")
+
+
+async def main():
+    task = asyncio.create_task(fails())
+    await asyncio.sleep(0.1)
+    print("main ends without awaiting the failed task; done?", task.done())
+
+
+asyncio.run(main())
+print("asyncio reported the exception on stderr")
