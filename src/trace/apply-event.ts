@@ -4,16 +4,24 @@
  * task, a cancel of a handle that was never scheduled) never throws here; `checkInvariants`
  * is where such traces get reported.
  */
-import { decodeOutcome, decodeWait } from './decode.ts';
+
+import { decodeOutcome } from './decode.ts';
+import { tableGet, tableSet } from './id-table.ts';
 import type { FrameId, HandleId, Step, TaskId } from './ids.ts';
 import type { FrameView, ReadyEntry, TimerEntry } from './state.ts';
+import { firesBefore } from './timer-order.ts';
 import type { RawEvent, RawObjectEvent } from './types.ts';
-import { type Working, wakesTask } from './working-state.ts';
+import { taskToWrite, type Working, wakesTask } from './working-state.ts';
 
 const NO_LOCALS: Readonly<Record<string, string>> = Object.freeze({});
 
 /** Applies events `from`…`to` (inclusive) to `w`. */
-export function applyRange(w: Working, events: readonly RawEvent[], from: number, to: number): void {
+export function applyRange(
+  w: Working,
+  events: readonly RawEvent[],
+  from: number,
+  to: number,
+): void {
   for (let i = from; i <= to; i++) {
     const e = events[i] as RawEvent;
     // Line events are most of a trace: keep them to two writes (see TaskRecord.line).
@@ -30,7 +38,9 @@ export function applyRange(w: Working, events: readonly RawEvent[], from: number
 export function applyObjectEvent(w: Working, e: RawObjectEvent, step: number): void {
   switch (e.k) {
     case 'task-created':
-      w.tasks.set(e.t, {
+      tableSet(w.tasks, w.gen, e.t, {
+        gen: w.gen,
+        view: null,
         id: e.t,
         name: e.name,
         coro: e.coro,
@@ -46,26 +56,26 @@ export function applyObjectEvent(w: Working, e: RawObjectEvent, step: number): v
       });
       break;
     case 'task-name': {
-      const t = w.tasks.get(e.t);
+      const t = taskToWrite(w, e.t);
       if (t) t.name = e.name;
       break;
     }
     case 'resume': {
       takeReady(w, e.h);
       handOff(w, e.t);
-      const t = w.tasks.get(e.t);
+      const t = taskToWrite(w, e.t);
       if (t) t.wait = null;
       break;
     }
     case 'suspend': {
       handOff(w, null);
-      const t = w.tasks.get(e.t);
-      if (t) t.wait = decodeWait(e.w);
+      const t = taskToWrite(w, e.t);
+      if (t) t.wait = e.w;
       break;
     }
     case 'task-done': {
       handOff(w, null);
-      const t = w.tasks.get(e.t);
+      const t = taskToWrite(w, e.t);
       if (t) {
         t.outcome = decodeOutcome(e);
         t.doneAt = step as Step;
@@ -81,12 +91,21 @@ export function applyObjectEvent(w: Working, e: RawObjectEvent, step: number): v
       w.loopRunning = e.run;
       break;
     case 'ready':
-      pushReady(w, Object.freeze({ handle: e.h, task: e.t ?? null, callback: e.cb ?? null, timer: null }));
+      pushReady(
+        w,
+        Object.freeze({ handle: e.h, task: e.t ?? null, callback: e.cb ?? null, timer: null }),
+      );
       break;
     case 'timer':
       insertTimer(
         w.timers,
-        Object.freeze({ handle: e.h, at: e.at, why: e.why, task: e.t ?? null, callback: e.cb ?? null }),
+        Object.freeze({
+          handle: e.h,
+          at: e.at,
+          why: e.why,
+          task: e.t ?? null,
+          callback: e.cb ?? null,
+        }),
       );
       break;
     case 'due':
@@ -97,7 +116,12 @@ export function applyObjectEvent(w: Working, e: RawObjectEvent, step: number): v
         w.timers.splice(i, 1);
         pushReady(
           w,
-          Object.freeze({ handle: timer.handle, task: timer.task, callback: timer.callback, timer: timer.why }),
+          Object.freeze({
+            handle: timer.handle,
+            task: timer.task,
+            callback: timer.callback,
+            timer: timer.why,
+          }),
         );
       }
       break;
@@ -118,23 +142,41 @@ export function applyObjectEvent(w: Working, e: RawObjectEvent, step: number): v
       w.lastOutputStep = step;
       break;
     case 'object':
-      w.objects.set(e.o, Object.freeze({ id: e.o, type: e.type, label: e.label, state: null }));
+      w.objectsView = null;
+      tableSet(
+        w.objects,
+        w.gen,
+        e.o,
+        Object.freeze({ id: e.o, type: e.type, label: e.label, state: null }),
+      );
       break;
     case 'state': {
-      const o = w.objects.get(e.o);
+      const o = tableGet(w.objects, e.o);
       // A state for an undeclared object is dropped: there is nothing to show it on.
-      if (o) w.objects.set(e.o, Object.freeze({ ...o, state: e.s }));
+      if (o) {
+        tableSet(w.objects, w.gen, e.o, Object.freeze({ ...o, state: e.s }));
+        w.objectsView = null;
+      }
       break;
     }
     case 'frame':
-      w.frames.set(e.f, Object.freeze({ id: e.f, fn: e.fn, task: e.t, locals: NO_LOCALS }));
+      w.framesView = null;
+      tableSet(
+        w.frames,
+        w.gen,
+        e.f,
+        Object.freeze({ id: e.f, fn: e.fn, task: e.t, locals: NO_LOCALS }),
+      );
       break;
     case 'in':
       setFrame(w, e.f);
       break;
     case 'locals': {
-      const f = w.frames.get(e.f);
-      if (f) w.frames.set(e.f, withLocals(f, e.v, e.d));
+      const f = tableGet(w.frames, e.f);
+      if (f) {
+        tableSet(w.frames, w.gen, e.f, withLocals(f, e.v, e.d));
+        w.framesView = null;
+      }
       break;
     }
     case 'net':
@@ -151,17 +193,17 @@ function handOff(w: Working, to: TaskId | null): void {
   const from = w.holder;
   if (from === null) w.mainLine = w.holderLine;
   else {
-    const t = w.tasks.get(from);
+    const t = taskToWrite(w, from);
     if (t) t.line = w.holderLine;
   }
   w.holder = to;
-  w.holderLine = to === null ? w.mainLine : (w.tasks.get(to)?.line ?? null);
+  w.holderLine = to === null ? w.mainLine : (tableGet(w.tasks, to)?.line ?? null);
 }
 
 function setFrame(w: Working, f: FrameId): void {
   if (w.holder === null) w.mainFrame = f;
   else {
-    const t = w.tasks.get(w.holder);
+    const t = taskToWrite(w, w.holder);
     if (t) t.frame = f;
   }
 }
@@ -169,7 +211,7 @@ function setFrame(w: Working, f: FrameId): void {
 function pushReady(w: Working, entry: ReadyEntry): void {
   w.ready.push(entry);
   if (wakesTask(entry)) {
-    const t = w.tasks.get(entry.task as TaskId);
+    const t = taskToWrite(w, entry.task as TaskId);
     if (t) t.readyCount++;
   }
 }
@@ -184,25 +226,26 @@ function takeReady(w: Working, h: HandleId): boolean {
   if (i === 0) ready.shift();
   else ready.splice(i, 1);
   if (wakesTask(entry)) {
-    const t = w.tasks.get(entry.task as TaskId);
+    const t = taskToWrite(w, entry.task as TaskId);
     if (t) t.readyCount--;
   }
   return true;
 }
 
 function indexOfHandle(list: readonly { readonly handle: HandleId }[], h: HandleId): number {
-  for (let i = 0; i < list.length; i++) if ((list[i] as { handle: HandleId }).handle === h) return i;
+  for (let i = 0; i < list.length; i++)
+    if ((list[i] as { handle: HandleId }).handle === h) return i;
   return -1;
 }
 
-/** Keeps timers sorted by (at, handle): the order the loop fires them in. */
+/** Keeps timers sorted in the order the loop fires them in (see timer-order.ts). */
 function insertTimer(timers: TimerEntry[], timer: TimerEntry): void {
   let lo = 0;
   let hi = timers.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const m = timers[mid] as TimerEntry;
-    if (m.at < timer.at || (m.at === timer.at && m.handle < timer.handle)) lo = mid + 1;
+    if (firesBefore(m, timer)) lo = mid + 1;
     else hi = mid;
   }
   if (lo === timers.length) timers.push(timer);

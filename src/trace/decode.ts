@@ -3,7 +3,15 @@
  * million event objects: the raw array stays as parsed and callers decode the step they show.
  */
 import type { Step } from './ids.ts';
-import type { RawEvent, RawObjectEvent, RawWait, TaskOutcome, Trace, TraceEvent, Wait } from './types.ts';
+import type {
+  RawEvent,
+  RawObjectEvent,
+  RawWait,
+  TaskOutcome,
+  Trace,
+  TraceEvent,
+  Wait,
+} from './types.ts';
 
 const NO_NAMES: readonly string[] = Object.freeze([]);
 
@@ -11,7 +19,9 @@ const NO_NAMES: readonly string[] = Object.freeze([]);
 export function eventAt(trace: Trace, step: Step | number): TraceEvent {
   const raw = trace.events[step];
   if (raw === undefined || !Number.isInteger(step)) {
-    throw new RangeError(`eventAt: step ${step} is outside the trace (0…${trace.events.length - 1})`);
+    throw new RangeError(
+      `eventAt: step ${step} is outside the trace (0…${trace.events.length - 1})`,
+    );
   }
   return decodeEvent(raw);
 }
@@ -25,7 +35,14 @@ export function decodeEvent(raw: RawEvent): TraceEvent {
 function decodeObjectEvent(e: RawObjectEvent): TraceEvent {
   switch (e.k) {
     case 'task-created':
-      return { kind: 'task-created', task: e.t, name: e.name, coro: e.coro, user: e.user, by: e.by };
+      return {
+        kind: 'task-created',
+        task: e.t,
+        name: e.name,
+        coro: e.coro,
+        user: e.user,
+        by: e.by,
+      };
     case 'task-name':
       return { kind: 'task-name', task: e.t, name: e.name };
     case 'resume':
@@ -39,7 +56,14 @@ function decodeObjectEvent(e: RawObjectEvent): TraceEvent {
     case 'ready':
       return { kind: 'ready', handle: e.h, task: e.t ?? null, callback: e.cb ?? null };
     case 'timer':
-      return { kind: 'timer', handle: e.h, at: e.at, why: e.why, task: e.t ?? null, callback: e.cb ?? null };
+      return {
+        kind: 'timer',
+        handle: e.h,
+        at: e.at,
+        why: e.why,
+        task: e.t ?? null,
+        callback: e.cb ?? null,
+      };
     case 'due':
       return { kind: 'due', handles: e.h };
     case 'cancel':
@@ -67,7 +91,11 @@ function decodeObjectEvent(e: RawObjectEvent): TraceEvent {
   }
 }
 
-export function decodeOutcome(e: { readonly r?: string; readonly x?: string; readonly c?: 1 }): TaskOutcome {
+export function decodeOutcome(e: {
+  readonly r?: string;
+  readonly x?: string;
+  readonly c?: 1;
+}): TaskOutcome {
   // Validation guarantees one of the three; cancellation wins if a tracer ever wrote several,
   // since a cancelled task has no result to show.
   if (e.c === 1) return { kind: 'cancelled' };
@@ -75,38 +103,38 @@ export function decodeOutcome(e: { readonly r?: string; readonly x?: string; rea
   return { kind: 'result', repr: e.r ?? 'None' };
 }
 
-/** Decodes `w`; the result is frozen because replay states share it between steps. */
+/** Decodes `w`. Frozen: replay snapshots share one decoded wait between steps. */
 export function decodeWait(w: RawWait): Wait {
-  const where = { via: w.via ?? NO_NAMES, line: w.line ?? null };
+  const via = w.via ?? NO_NAMES;
   let wait: Wait;
   switch (w.on) {
     case 'sleep':
-      wait = { ...where, on: w.on, until: w.until };
+      wait = { on: w.on, until: w.until, via };
       break;
     case 'yield':
-      wait = { ...where, on: w.on };
+      wait = { on: w.on, via };
       break;
     case 'task':
     case 'shield':
-      wait = { ...where, on: w.on, task: w.t };
+      wait = { on: w.on, task: w.t, via };
       break;
     case 'gather':
-      wait = { ...where, on: w.on, of: w.of, count: w.n };
+      wait = { on: w.on, of: w.of, count: w.n, via };
       break;
     case 'wait':
-      wait = { ...where, on: w.on, of: w.of, mode: w.mode };
+      wait = { on: w.on, of: w.of, mode: w.mode, via };
       break;
     case 'as-completed':
-      wait = { ...where, on: w.on, of: w.of };
+      wait = { on: w.on, of: w.of, via };
       break;
     case 'taskgroup':
-      wait = { ...where, on: w.on, object: w.o, of: w.of };
+      wait = { on: w.on, object: w.o, of: w.of, via };
       break;
     case 'other':
-      wait = { ...where, on: w.on, what: w.what };
+      wait = { on: w.on, what: w.what, via };
       break;
     default:
-      wait = { ...where, on: w.on, object: w.o };
+      wait = { on: w.on, object: w.o, via };
   }
   return Object.freeze(wait);
 }

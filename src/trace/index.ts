@@ -3,6 +3,7 @@
  * Pure TypeScript: no React, DOM or Monaco (see docs/trace-format.md for the format).
  */
 export { decodeEvent, decodeWait, eventAt } from './decode.ts';
+export { EXAMPLE_EVENTS, EXAMPLE_SOURCE, exampleTrace } from './example.ts';
 export { handoffSteps, isHandoff, nextHandoff, prevHandoff } from './handoffs.ts';
 export type { FrameId, HandleId, ObjectId, Step, TaskId } from './ids.ts';
 export { asFrameId, asHandleId, asObjectId, asStep, asTaskId } from './ids.ts';

@@ -42,7 +42,10 @@ export function outputCountAt(trace: Trace, step: Step | number): number {
 }
 
 /** stdout and stderr as written up to and including `step` (-1: nothing yet). */
-export function outputTextAt(trace: Trace, step: Step | number): { stdout: string; stderr: string } {
+export function outputTextAt(
+  trace: Trace,
+  step: Step | number,
+): { stdout: string; stderr: string } {
   const index = outputIndex(trace);
   const n = countBelow(index.steps, step + 1);
   return {
@@ -59,7 +62,9 @@ function outputIndex(trace: Trace): OutputIndex {
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
     if (typeof e === 'object' && e.k === 'out') {
-      entries.push(Object.freeze({ step: i as Step, text: e.s, stream: e.e === 1 ? 'stderr' : 'stdout' }));
+      entries.push(
+        Object.freeze({ step: i as Step, text: e.s, stream: e.e === 1 ? 'stderr' : 'stdout' }),
+      );
     }
   }
   const stdoutEnd = new Int32Array(entries.length + 1);

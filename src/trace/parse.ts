@@ -24,12 +24,12 @@ const PARSE_CONFIG = { abortEarly: true } as const;
 export function parseTrace(input: unknown): Trace {
   const doc = typeof input === 'string' ? parseJson(input) : input;
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    throw new TraceFormatError(`This is not a trace: expected a JSON object, got ${describe(doc)}.`);
+    throw new TraceFormatError(`This is not a trace: expected a JSON object, got ${show(doc)}.`);
   }
   const d = doc as Record<string, unknown>;
   if (d.format !== TRACE_FORMAT) {
     throw new TraceFormatError(
-      `This is not an Event Loop Lab trace: "format" is ${describe(d.format)}, expected "${TRACE_FORMAT}".`,
+      `This is not an Event Loop Lab trace: "format" is ${show(d.format)}, expected "${TRACE_FORMAT}".`,
       null,
       'format',
     );
@@ -41,7 +41,7 @@ export function parseTrace(input: unknown): Trace {
       typeof d.version === 'number'
         ? `This trace is version ${d.version}; Event Loop Lab reads version ${TRACE_VERSION}. ` +
           'It was recorded by a different release of Event Loop Lab: run the program again to record it anew.'
-        : `This trace has no valid "version" (got ${describe(d.version)}); Event Loop Lab reads version ${TRACE_VERSION}.`;
+        : `This trace has no valid "version" (got ${show(d.version)}); Event Loop Lab reads version ${TRACE_VERSION}.`;
     throw new TraceFormatError(message, null, 'version');
   }
   const header = v.safeParse(headerSchema, d, PARSE_CONFIG);
@@ -51,7 +51,11 @@ export function parseTrace(input: unknown): Trace {
     throw new TraceFormatError(`Invalid trace: ${explain(issue, path)}.`, null, path || null);
   }
   if (!Array.isArray(d.events)) {
-    throw new TraceFormatError(`Invalid trace: "events" must be a list (got ${describe(d.events)}).`, null, 'events');
+    throw new TraceFormatError(
+      `Invalid trace: "events" must be a list (got ${show(d.events)}).`,
+      null,
+      'events',
+    );
   }
   validateEvents(d.events);
   return d as unknown as Trace;
@@ -85,20 +89,24 @@ function validateObjectEvent(e: unknown, step: number, objectTypes: Map<number, 
   const at = `Invalid trace: step ${step}`;
   if (typeof e !== 'object' || e === null || Array.isArray(e)) {
     throw new TraceFormatError(
-      `${at}: expected a line number or an event object, got ${describe(e)}.`,
+      `${at}: expected a line number or an event object, got ${show(e)}.`,
       asStep(step),
     );
   }
   const k = (e as { k?: unknown }).k;
   if (typeof k !== 'string' || !KNOWN_KINDS.has(k)) {
-    const what = k === undefined ? 'has no "k" (its kind)' : `has an unknown kind "k": ${describe(k)}`;
+    const what = k === undefined ? 'has no "k" (its kind)' : `has an unknown kind "k": ${show(k)}`;
     throw new TraceFormatError(`${at}: the event ${what}.`, asStep(step), 'k');
   }
   const result = v.safeParse(eventSchemas[k as RawEventKind], e, PARSE_CONFIG);
   if (!result.success) {
     const [issue] = result.issues;
     const path = pathOf(issue.path);
-    throw new TraceFormatError(`${at} (${k}): ${explain(issue, path)}.`, asStep(step), path || null);
+    throw new TraceFormatError(
+      `${at} (${k}): ${explain(issue, path)}.`,
+      asStep(step),
+      path || null,
+    );
   }
   if (k === 'object') {
     const { o, type } = e as { o: number; type: string };
@@ -111,8 +119,12 @@ function validateObjectEvent(e: unknown, step: number, objectTypes: Map<number, 
     if (!state.success) {
       const [issue] = state.issues;
       const path = pathOf(issue.path, 's');
-      const of = type === undefined ? '' : ` (a ${type})`;
-      throw new TraceFormatError(`${at} (state of object ${o}${of}): ${explain(issue, path)}.`, asStep(step), path);
+      const of = type === undefined ? `object ${o}` : `${type} ${o}`;
+      throw new TraceFormatError(
+        `${at} (state of ${of}): ${explain(issue, path)}.`,
+        asStep(step),
+        path,
+      );
     }
   }
 }
@@ -145,12 +157,13 @@ function explain(issue: Issue, path: string): string {
   // Our own messages ("must be …", "needs …") read after the field name; valibot's generic ones
   // are sentences of their own.
   if (issue.message.startsWith('must')) return `${field} ${issue.message} (got ${issue.received})`;
-  if (issue.message.startsWith('needs')) return path ? `${field} ${issue.message}` : `the event ${issue.message}`;
+  if (issue.message.startsWith('needs'))
+    return path ? `${field} ${issue.message}` : `the event ${issue.message}`;
   return path ? `${field}: ${issue.message}` : issue.message;
 }
 
 /** A short description of a value for messages: `"x"`, `42`, `null`, `a list`, `an object`. */
-function describe(x: unknown): string {
+function show(x: unknown): string {
   if (x === undefined) return 'nothing';
   if (Array.isArray(x)) return 'a list';
   if (typeof x === 'object' && x !== null) return 'an object';

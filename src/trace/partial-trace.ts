@@ -26,7 +26,8 @@ export interface PartialTraceHeader {
 
 export const WALL_LIMIT: TraceLimit = Object.freeze({
   kind: 'wall',
-  message: 'The program ran for 10 seconds of real time without finishing, so Event Loop Lab stopped it.',
+  message:
+    'The program ran for 10 seconds of real time without finishing, so Event Loop Lab stopped it.',
 });
 
 /** The default number of steps with locals at every line (docs/trace-format.md, Locals). */

@@ -90,6 +90,8 @@ function ensureCheckpoints(trace: Trace, index: ReplayIndex, upTo: number): void
 
 function checkStep(trace: Trace, step: number): void {
   if (!Number.isInteger(step) || step < -1 || step >= trace.events.length) {
-    throw new RangeError(`stateAt: step ${step} is outside the trace (-1…${trace.events.length - 1})`);
+    throw new RangeError(
+      `stateAt: step ${step} is outside the trace (-1…${trace.events.length - 1})`,
+    );
   }
 }

@@ -18,7 +18,11 @@ const str = () => v.string(must('a string'));
 const bool = () => v.boolean(must('true or false'));
 /** Virtual time: seconds, never negative. */
 const seconds = () =>
-  v.pipe(v.number(must('a number of seconds')), v.finite(must('a finite number')), v.minValue(0, must('≥ 0')));
+  v.pipe(
+    v.number(must('a number of seconds')),
+    v.finite(must('a finite number')),
+    v.minValue(0, must('≥ 0')),
+  );
 
 const taskId = () => positiveInt('a task id (a positive integer)');
 const taskIdOrNull = () => v.nullable(positiveInt('a task id (a positive integer) or null'));
@@ -33,7 +37,7 @@ const strings = () => v.array(str(), must('a list of strings'));
 // ---------------------------------------------------------------------------------------------
 
 export const STATUSES = ['completed', 'error', 'limit'] as const;
-export const LIMIT_KINDS = ['steps', 'time', 'output', 'deadlock', 'wall'] as const;
+export const LIMIT_KINDS = ['steps', 'time', 'output', 'deadlock', 'wall', 'stopped'] as const;
 
 /** Everything but `format`/`version` (checked first, for a clear message) and `events`. */
 export const headerSchema = v.object({
@@ -58,28 +62,49 @@ export const headerSchema = v.object({
   limit: v.nullable(
     v.object(
       {
-        kind: v.picklist(LIMIT_KINDS, must('"steps", "time", "output", "deadlock" or "wall"')),
+        kind: v.picklist(
+          LIMIT_KINDS,
+          must('"steps", "time", "output", "deadlock", "wall" or "stopped"'),
+        ),
         message: str(),
       },
       must('null or an object { kind, message }'),
     ),
   ),
   tasks: v.array(
-    v.object({ id: taskId(), name: str(), coro: str(), user: bool() }, must('an object { id, name, coro, user }')),
+    v.object(
+      { id: taskId(), name: str(), coro: str(), user: bool() },
+      must('an object { id, name, coro, user }'),
+    ),
     must('a list'),
   ),
   objects: v.array(
-    v.object({ id: objectId(), type: str(), label: v.nullable(str()) }, must('an object { id, type, label }')),
+    v.object(
+      { id: objectId(), type: str(), label: v.nullable(str()) },
+      must('an object { id, type, label }'),
+    ),
     must('a list'),
   ),
   frames: v.array(
-    v.object({ id: frameId(), fn: str(), task: taskIdOrNull() }, must('an object { id, fn, task }')),
+    v.object(
+      { id: frameId(), fn: str(), task: taskIdOrNull() },
+      must('an object { id, fn, task }'),
+    ),
     must('a list'),
   ),
   simulated: strings(),
   stats: v.object(
-    { steps: nonNegativeInt(), lines: nonNegativeInt(), detailSteps: nonNegativeInt() },
-    must('an object { steps, lines, detailSteps }'),
+    {
+      steps: nonNegativeInt(),
+      lines: nonNegativeInt(),
+      detailSteps: nonNegativeInt(),
+      exit: v.optional(
+        v.nullable(
+          v.pipe(v.number(must('an integer or null')), v.integer(must('an integer or null'))),
+        ),
+      ),
+    },
+    must('an object { steps, lines, detailSteps, exit }'),
   ),
 });
 
@@ -87,11 +112,9 @@ export const headerSchema = v.object({
 // Waits (`w` in suspend)
 // ---------------------------------------------------------------------------------------------
 
-const where = {
-  via: v.optional(strings()),
-  line: v.optional(v.nullable(positiveInt('a line number or null'))),
-};
-const objectWait = <const K extends string>(on: K) => v.object({ ...where, on: v.literal(on), o: objectId() });
+const where = { via: v.optional(strings()) };
+const objectWait = <const K extends string>(on: K) =>
+  v.object({ ...where, on: v.literal(on), o: objectId() });
 
 export const WAIT_ONS = [
   'sleep',
@@ -176,7 +199,11 @@ export const stateSchemas: Readonly<Record<string, v.GenericSchema>> = {
   Lock: v.looseObject({ locked: bool(), by: v.optional(taskIdOrNull()), ...waiters }),
   Event: v.looseObject({ set: bool(), ...waiters }),
   Condition: v.looseObject({ locked: bool(), ...waiters }),
-  Semaphore: v.looseObject({ value: v.pipe(v.number(), v.integer(must('an integer'))), by: taskIds(), ...waiters }),
+  Semaphore: v.looseObject({
+    value: v.pipe(v.number(), v.integer(must('an integer'))),
+    by: taskIds(),
+    ...waiters,
+  }),
   BoundedSemaphore: v.looseObject({
     value: v.pipe(v.number(), v.integer(must('an integer'))),
     by: taskIds(),
@@ -224,7 +251,10 @@ export const eventSchemas: Readonly<Record<RawEventKind, v.GenericSchema>> = {
   loop: ev('loop', { run: bool() }),
   ready: v.pipe(
     ev('ready', { h: handleId(), t: v.optional(taskId()), cb: v.optional(str()) }),
-    v.check((e) => e.t !== undefined || e.cb !== undefined, 'needs "t" (the task it runs) or "cb" (a callback name)'),
+    v.check(
+      (e) => e.t !== undefined || e.cb !== undefined,
+      'needs "t" (the task it runs) or "cb" (a callback name)',
+    ),
   ),
   timer: v.variant(
     'why',
@@ -236,7 +266,13 @@ export const eventSchemas: Readonly<Record<RawEventKind, v.GenericSchema>> = {
         t: taskId(),
         cb: v.optional(str()),
       }),
-      ev('timer', { h: handleId(), at: seconds(), why: v.literal('callback'), cb: str(), t: v.optional(taskId()) }),
+      ev('timer', {
+        h: handleId(),
+        at: seconds(),
+        why: v.literal('callback'),
+        cb: str(),
+        t: v.optional(taskId()),
+      }),
     ],
     must('"sleep", "timeout" or "callback"'),
   ),
@@ -246,7 +282,11 @@ export const eventSchemas: Readonly<Record<RawEventKind, v.GenericSchema>> = {
   clock: ev('clock', { at: seconds() }),
   block: ev('block', { t: taskIdOrNull(), at: seconds(), by: str() }),
   out: ev('out', { s: str(), e: v.optional(v.picklist([0, 1], must('1 (stderr) or absent'))) }),
-  object: ev('object', { o: objectId(), type: str(), label: v.nullable(str(), must('a string or null')) }),
+  object: ev('object', {
+    o: objectId(),
+    type: str(),
+    label: v.nullable(str(), must('a string or null')),
+  }),
   state: ev('state', { o: objectId(), s: anyState }),
   frame: ev('frame', { f: frameId(), fn: str(), t: taskIdOrNull() }),
   in: ev('in', { f: frameId() }),

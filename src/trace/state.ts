@@ -98,15 +98,15 @@ export interface LoopState {
   readonly mainLine: number | null;
   /** The frame the no-task party last executed in. */
   readonly mainFrame: FrameId | null;
-  /** Every task created so far, in creation order. */
+  /** Every task created so far, by id (= creation order). */
   readonly tasks: readonly TaskView[];
   /** The ready queue, front first. */
   readonly ready: readonly ReadyEntry[];
   /** Pending timers by (due time, handle). */
   readonly timers: readonly TimerEntry[];
-  /** Objects declared so far, in declaration order. */
+  /** Objects declared so far, by id (= declaration order when the tracer numbers them so). */
   readonly objects: readonly ObjectView[];
-  /** Frames seen so far, in the order first seen. */
+  /** Frames seen so far, by id (= the order first seen when the tracer numbers them so). */
   readonly frames: readonly FrameView[];
   /** Number of `out` events up to this step (see `outputTextAt`, `outputs`). */
   readonly outputCount: number;

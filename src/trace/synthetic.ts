@@ -52,7 +52,13 @@ const WORKER_LINES = [9, 10, 11, 12, 13, 14, 15, 16];
 const MAIN_LINES = [19, 20, 21, 22, 23];
 
 type Entry = { h: number; t: number | null; cb: string | null };
-type Timer = { h: number; at: number; why: 'sleep' | 'timeout' | 'callback'; t: number | null; cb: string | null };
+type Timer = {
+  h: number;
+  at: number;
+  why: 'sleep' | 'timeout' | 'callback';
+  t: number | null;
+  cb: string | null;
+};
 type Task = { id: number; frame: number; turns: number; timeout: number | null; main: boolean };
 
 export function syntheticTrace(steps: number, options: SyntheticOptions = {}): Trace {
@@ -80,7 +86,7 @@ export function syntheticTrace(steps: number, options: SyntheticOptions = {}): T
     const h = ++handles;
     const entry: Timer = { h, at, why, t, cb };
     let i = timers.length;
-    while (i > 0 && ((timers[i - 1] as Timer).at > at)) i--;
+    while (i > 0 && (timers[i - 1] as Timer).at > at) i--;
     timers.splice(i, 0, entry);
     emit(
       why === 'callback'
@@ -92,7 +98,14 @@ export function syntheticTrace(steps: number, options: SyntheticOptions = {}): T
   const createTask = (by: number | null, main: boolean) => {
     const id = tasks.size + 1;
     const coro = main ? 'main' : 'worker';
-    emit({ k: 'task-created', t: T(id), name: `Task-${id}`, coro, user: true, by: by === null ? null : T(by) });
+    emit({
+      k: 'task-created',
+      t: T(id),
+      name: `Task-${id}`,
+      coro,
+      user: true,
+      by: by === null ? null : T(by),
+    });
     tasks.set(id, { id, frame: 0, turns: 0, timeout: null, main });
     alive++;
     schedule(id, null);
@@ -132,7 +145,11 @@ export function syntheticTrace(steps: number, options: SyntheticOptions = {}): T
       while (timers.length > 0 && (timers[0] as Timer).at <= time) {
         const d = timers.shift() as Timer;
         due.push(d.h);
-        ready.push({ h: d.h, t: d.why === 'sleep' ? d.t : null, cb: d.why === 'sleep' ? null : (d.cb ?? 'timeout') });
+        ready.push({
+          h: d.h,
+          t: d.why === 'sleep' ? d.t : null,
+          cb: d.why === 'sleep' ? null : (d.cb ?? 'timeout'),
+        });
       }
       emit({ k: 'due', h: due.map(H) });
       continue;
@@ -164,12 +181,13 @@ export function syntheticTrace(steps: number, options: SyntheticOptions = {}): T
       if (alive - 1 < workers && !full()) createTask(t, false);
       const until = time + 1;
       timer(until, 'sleep', t, null);
-      suspend(t, { on: 'sleep', until, via: ['main'], line: 23 });
+      suspend(t, { on: 'sleep', until, via: ['main'] });
       continue;
     }
     lines(WORKER_LINES, n, (i) => {
       if (i % 50 === 4) emit({ k: 'out', s: `${t} ${task.turns}:${i}\n` });
-      if (i % 20 === 9) emit({ k: 'locals', f: F(task.frame), v: { i: String(i), total: String(i * task.turns) } });
+      if (i % 20 === 9)
+        emit({ k: 'locals', f: F(task.frame), v: { i: String(i), total: String(i * task.turns) } });
       if (i === 100 && random() < 0.05) {
         time += 0.25;
         emit({ k: 'block', t: T(t), at: time, by: 'time.sleep(0.25)' });
@@ -192,29 +210,40 @@ export function syntheticTrace(steps: number, options: SyntheticOptions = {}): T
     } else if (roll < 0.1) {
       emit({ k: 'task-name', t: T(t), name: `worker-${t}-${task.turns}` });
       schedule(t, null);
-      suspend(t, { on: 'yield', via: ['worker'], line: 15 });
+      suspend(t, { on: 'yield', via: ['worker'] });
     } else if (roll < 0.3) {
       schedule(t, null);
-      suspend(t, { on: 'yield', via: ['worker'], line: 15 });
+      suspend(t, { on: 'yield', via: ['worker'] });
     } else if (roll < 0.4) {
       schedule(null, 'on_tick');
       timer(time + 0.5, 'sleep', t, null);
-      suspend(t, { on: 'sleep', until: time + 0.5, via: ['worker'], line: 15 });
+      suspend(t, { on: 'sleep', until: time + 0.5, via: ['worker'] });
     } else if (roll < 0.5) {
       timer(time + 0.75, 'callback', null, 'on_tick');
       task.timeout = timer(time + 100, 'timeout', t, null);
       timer(time + 0.5, 'sleep', t, null);
-      suspend(t, { on: 'sleep', until: time + 0.5, via: ['worker'], line: 15 });
+      suspend(t, { on: 'sleep', until: time + 0.5, via: ['worker'] });
     } else if (roll < 0.6) {
-      emit({ k: 'net', t: T(t), lib: 'aiohttp', m: 'GET', url: `https://example.com/${t}`, lat: 0.5 });
+      emit({
+        k: 'net',
+        t: T(t),
+        lib: 'aiohttp',
+        m: 'GET',
+        url: `https://example.com/${t}`,
+        lat: 0.5,
+      });
       timer(time + 0.5, 'sleep', t, null);
-      suspend(t, { on: 'other', what: '<aiohttp response>', line: 16 });
+      suspend(t, { on: 'other', what: '<aiohttp response>' });
     } else {
       queued++;
-      emit({ k: 'state', o: O(1), s: { items: [`${queued}`], max: 0, get: [], put: [], unfinished: queued } });
+      emit({
+        k: 'state',
+        o: O(1),
+        s: { items: [`${queued}`], max: 0, get: [], put: [], unfinished: queued },
+      });
       const until = time + Math.round(random() * 8) / 4 + 0.25;
       timer(until, 'sleep', t, null);
-      suspend(t, { on: 'sleep', until, via: ['worker'], line: 15 });
+      suspend(t, { on: 'sleep', until, via: ['worker'] });
     }
   }
   events.length = Math.min(events.length, steps);
@@ -235,7 +264,10 @@ export function syntheticTrace(steps: number, options: SyntheticOptions = {}): T
     stdout,
     stderr: '',
     error: null,
-    limit: { kind: 'steps', message: `The program ran ${steps} steps, the step limit; raise it with # lab: max-steps=N.` },
+    limit: {
+      kind: 'steps',
+      message: `The program ran ${steps} steps, the step limit; raise it with # lab: max-steps=N.`,
+    },
     ...rebuildTables(events),
     simulated: [],
     stats: { steps: events.length, lines: lineCount, detailSteps: 50_000 },

@@ -179,7 +179,6 @@ export type RawWait = RawWaitWhere &
   );
 interface RawWaitWhere {
   readonly via?: readonly string[];
-  readonly line?: number | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -200,12 +199,13 @@ export type ObjectWaitOn =
 export type WaitMode = 'FIRST_COMPLETED' | 'FIRST_EXCEPTION' | 'ALL_COMPLETED';
 export type WaitOn = Wait['on'];
 
-/** Where the wait happens: the coroutine chain down to the awaiting one, and its program line. */
+/**
+ * Where the wait happens: the coroutine chain down to the awaiting one. (The program line where
+ * the task waits is the last line it ran: `TaskView.line`.)
+ */
 export interface WaitWhere {
   /** Coroutine qualnames from the task's coroutine down to the awaiting one; [] if unknown. */
   readonly via: readonly string[];
-  /** The program line where the task's innermost program frame awaits, if known. */
-  readonly line: number | null;
 }
 
 /** What a suspended task waits for, keyed by `on`. */
@@ -378,7 +378,8 @@ export type ObjectState = ObjectStateByType[ObjectType];
 // ---------------------------------------------------------------------------------------------
 
 export type TraceStatus = 'completed' | 'error' | 'limit';
-export type LimitKind = 'steps' | 'time' | 'output' | 'deadlock' | 'wall';
+/** `stopped`: the learner pressed Stop (added by the worker client, never by the tracer). */
+export type LimitKind = 'steps' | 'time' | 'output' | 'deadlock' | 'wall' | 'stopped';
 
 export interface TraceError {
   readonly type: string;
@@ -418,6 +419,8 @@ export interface TraceStats {
   readonly lines: number;
   /** Locals were recorded at every line for this many steps, then only at suspensions. */
   readonly detailSteps: number;
+  /** The code given to `sys.exit`, or null; absent in traces rebuilt from events alone. */
+  readonly exit?: number | null;
 }
 
 export interface TraceHeader {

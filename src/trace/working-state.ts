@@ -2,22 +2,51 @@
  * The replay's mutable working state (internal), with `cloneWorking` for checkpoints and
  * `freezeState` to hand a frozen `LoopState` to callers.
  *
- * Entries that change rarely — ready/timer entries, object and frame views, waits — are frozen
- * records replaced on change, so clones and snapshots share them. Task records change at every
- * handoff, so they are mutable here and copied into fresh views in `freezeState`.
+ * Copies must be cheap: a seek copies a checkpoint, and a program may have thousands of tasks.
+ * So nothing is deep-copied. Ready/timer entries and object/frame views are frozen and replaced
+ * on change. Task records are copy-on-write: a record belongs to the working state whose `gen`
+ * it carries, and `taskToWrite` copies it before the first change in any other. A task's frozen
+ * view is cached on its record (see `TaskRecord.view`), so a snapshot allocates views only for
+ * the tasks that changed.
  */
+
+import { decodeWait } from './decode.ts';
+import {
+  copyTable,
+  emptyTable,
+  type IdTable,
+  tableGet,
+  tableSet,
+  tableValues,
+} from './id-table.ts';
 import type { FrameId, Step, TaskId } from './ids.ts';
-import type { FrameView, LoopState, ObjectView, ReadyEntry, TaskState, TaskView, TimerEntry } from './state.ts';
-import type { RawEvent, TaskOutcome, Wait } from './types.ts';
+import type {
+  FrameView,
+  LoopState,
+  ObjectView,
+  ReadyEntry,
+  TaskState,
+  TaskView,
+  TimerEntry,
+} from './state.ts';
+import type { RawEvent, RawWait, TaskOutcome, Wait } from './types.ts';
 
 export interface TaskRecord {
+  /** The working state that may change this record in place (see `taskToWrite`). */
+  readonly gen: number;
+  /**
+   * This record's frozen view while the task does not hold control (a pure function of the
+   * record then), built on first use; null again after any change.
+   */
+  view: TaskView | null;
   readonly id: TaskId;
   name: string;
   readonly coro: string;
   readonly user: boolean;
   readonly createdBy: TaskId | null;
   readonly createdAt: Step;
-  wait: Wait | null;
+  /** Raw: decoded only when a view is built (a suspend costs one write in the fold). */
+  wait: RawWait | null;
   /**
    * The task's last line as of its last handoff. While the task holds control its live line is
    * `Working.holderLine` instead: line events (most of a trace) then cost a single field write.
@@ -31,6 +60,8 @@ export interface TaskRecord {
 }
 
 export interface Working {
+  /** Identifies this working state as the owner of task records it may change in place. */
+  gen: number;
   step: number;
   time: number;
   holder: TaskId | null;
@@ -44,15 +75,22 @@ export interface Working {
   loopRunning: boolean;
   outputCount: number;
   lastOutputStep: number;
-  tasks: Map<number, TaskRecord>;
+  /** By id, which is creation order in a valid trace (ids are 1, 2, …). */
+  tasks: IdTable<TaskRecord>;
   ready: ReadyEntry[];
   timers: TimerEntry[];
-  objects: Map<number, ObjectView>;
-  frames: Map<number, FrameView>;
+  objects: IdTable<ObjectView>;
+  frames: IdTable<FrameView>;
+  /** Frozen `tableValues(objects)`, kept until `objects` changes. */
+  objectsView: readonly ObjectView[] | null;
+  framesView: readonly FrameView[] | null;
 }
+
+let generations = 0;
 
 export function initialWorking(): Working {
   return {
+    gen: ++generations,
     step: -1,
     time: 0,
     holder: null,
@@ -63,25 +101,42 @@ export function initialWorking(): Working {
     loopRunning: false,
     outputCount: 0,
     lastOutputStep: -1,
-    tasks: new Map(),
+    tasks: emptyTable(),
     ready: [],
     timers: [],
-    objects: new Map(),
-    frames: new Map(),
+    objects: emptyTable(),
+    frames: emptyTable(),
+    objectsView: null,
+    framesView: null,
   };
 }
 
+/** A copy that shares every record with `w`; afterwards neither changes a shared one in place. */
 export function cloneWorking(w: Working): Working {
-  const tasks = new Map<number, TaskRecord>();
-  for (const [id, t] of w.tasks) tasks.set(id, { ...t });
+  // Both sides get a new generation: records carrying the old one are now shared.
+  w.gen = ++generations;
   return {
     ...w,
-    tasks,
+    gen: ++generations,
+    tasks: copyTable(w.tasks),
     ready: w.ready.slice(),
     timers: w.timers.slice(),
-    objects: new Map(w.objects),
-    frames: new Map(w.frames),
+    objects: copyTable(w.objects),
+    frames: copyTable(w.frames),
   };
+}
+
+/** Task `id`'s record, safe to change: copied first if another working state shares it. */
+export function taskToWrite(w: Working, id: TaskId): TaskRecord | undefined {
+  const t = tableGet(w.tasks, id);
+  if (t === undefined) return undefined;
+  if (t.gen === w.gen) {
+    t.view = null;
+    return t;
+  }
+  const copy: TaskRecord = { ...t, gen: w.gen, view: null };
+  tableSet(w.tasks, w.gen, id, copy);
+  return copy;
 }
 
 /** A ready entry that will run the task's step or wake it (a due timeout only cancels it). */
@@ -93,31 +148,20 @@ export function wakesTask(entry: ReadyEntry): boolean {
 export function freezeState(w: Working, events: readonly RawEvent[]): LoopState {
   const holder = w.holder;
   const tasks: TaskView[] = [];
-  for (const t of w.tasks.values()) {
-    tasks.push(
-      Object.freeze({
-        id: t.id,
-        name: t.name,
-        coro: t.coro,
-        user: t.user,
-        state: taskState(t, holder),
-        wait: t.wait,
-        line: t.id === holder ? w.holderLine : t.line,
-        frame: t.frame,
-        result: t.outcome?.kind === 'result' ? t.outcome.repr : null,
-        exception: t.outcome?.kind === 'exception' ? t.outcome.repr : null,
-        outcome: t.outcome,
-        createdBy: t.createdBy,
-        createdAt: t.createdAt,
-        doneAt: t.doneAt,
-      }),
-    );
+  for (const t of tableValues(w.tasks)) {
+    if (t.id === holder) tasks.push(taskView(t, holder, w.holderLine));
+    else {
+      t.view ??= taskView(t, holder, t.line);
+      tasks.push(t.view);
+    }
   }
   const event = w.step >= 0 ? events[w.step] : undefined;
   const blocked =
     typeof event === 'object' && event.k === 'block'
       ? Object.freeze({ task: event.t, until: event.at, by: event.by })
       : null;
+  w.objectsView ??= Object.freeze(tableValues(w.objects));
+  w.framesView ??= Object.freeze(tableValues(w.frames));
   return Object.freeze({
     step: w.step as Step,
     time: w.time,
@@ -130,16 +174,50 @@ export function freezeState(w: Working, events: readonly RawEvent[]): LoopState 
     tasks: Object.freeze(tasks),
     ready: Object.freeze(w.ready.slice()),
     timers: Object.freeze(w.timers.slice()),
-    objects: Object.freeze(Array.from(w.objects.values())),
-    frames: Object.freeze(Array.from(w.frames.values())),
+    objects: w.objectsView,
+    frames: w.framesView,
     outputCount: w.outputCount,
     lastOutputStep: w.lastOutputStep < 0 ? null : (w.lastOutputStep as Step),
   });
 }
 
+function taskView(t: TaskRecord, holder: TaskId | null, line: number | null): TaskView {
+  return Object.freeze({
+    id: t.id,
+    name: t.name,
+    coro: t.coro,
+    user: t.user,
+    state: taskState(t, holder),
+    wait: t.wait === null ? null : decodedWait(t.wait),
+    line,
+    frame: t.frame,
+    result: t.outcome?.kind === 'result' ? t.outcome.repr : null,
+    exception: t.outcome?.kind === 'exception' ? t.outcome.repr : null,
+    outcome: t.outcome,
+    createdBy: t.createdBy,
+    createdAt: t.createdAt,
+    doneAt: t.doneAt,
+  });
+}
+
+/** One decoded (frozen) Wait per raw wait, however many snapshots show it. */
+const waits = new WeakMap<RawWait, Wait>();
+function decodedWait(raw: RawWait): Wait {
+  let wait = waits.get(raw);
+  if (wait === undefined) {
+    wait = decodeWait(raw);
+    waits.set(raw, wait);
+  }
+  return wait;
+}
+
 function taskState(t: TaskRecord, holder: TaskId | null): TaskState {
   if (t.outcome !== null) {
-    return t.outcome.kind === 'result' ? 'done' : t.outcome.kind === 'exception' ? 'failed' : 'cancelled';
+    return t.outcome.kind === 'result'
+      ? 'done'
+      : t.outcome.kind === 'exception'
+        ? 'failed'
+        : 'cancelled';
   }
   if (t.id === holder) return 'running';
   return t.readyCount > 0 ? 'ready' : 'waiting';

@@ -13,13 +13,13 @@ async def fail(delay):
 
 
 async def main():
-    results = await asyncio.gather(ok(0.1), fail(0.15), ok(0.2), return_exceptions=True)
+    results = await asyncio.gather(ok(0.1), fail(0.2), ok(0.3), return_exceptions=True)
     print("with return_exceptions:", results)
     try:
-        await asyncio.gather(ok(0.1), fail(0.15), ok(0.3))
+        await asyncio.gather(ok(0.1), fail(0.2), ok(0.4))
     except ValueError as e:
         print("gather raised", repr(e))
-    await asyncio.sleep(0.3)
+    await asyncio.sleep(0.4)
     print("the slow one kept running")
 
 

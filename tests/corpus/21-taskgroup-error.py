@@ -11,16 +11,16 @@ async def ok(delay):
 
 
 async def boom():
-    await asyncio.sleep(0.1)
+    await asyncio.sleep(0.2)
     raise ValueError("boom")
 
 
 async def main():
     try:
         async with asyncio.TaskGroup() as tg:
-            tg.create_task(ok(0.05))
+            tg.create_task(ok(0.1))
             tg.create_task(boom())
-            tg.create_task(ok(0.3))
+            tg.create_task(ok(0.4))
     except* ValueError as eg:
         print("caught", repr(eg.exceptions))
     print("after the group")

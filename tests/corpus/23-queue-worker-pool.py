@@ -15,7 +15,7 @@ async def worker(name, q, finished):
 
 async def main():
     q = asyncio.Queue()
-    for n, delay in enumerate([0.3, 0.1, 0.2, 0.1, 0.15, 0.05]):
+    for n, delay in enumerate([0.6, 0.2, 0.4, 0.2, 0.3, 0.1]):
         q.put_nowait((n, delay))
     for _ in range(4):
         q.put_nowait(None)

@@ -15,7 +15,7 @@ async def main():
         q.put_nowait(item)
     workers = [asyncio.create_task(worker(f"w{i}", q)) for i in range(2)]
     await q.join()
-    print("all items processed; unfinished:", q.qsize())
+    print("all items processed; queue size:", q.qsize())
     for w in workers:
         w.cancel()
     outcomes = await asyncio.gather(*workers, return_exceptions=True)

@@ -10,7 +10,7 @@ async def download(name, sem, seconds):
 
 async def main():
     sem = asyncio.Semaphore(2)
-    jobs = [("a", 0.1), ("b", 0.25), ("c", 0.2), ("d", 0.1)]
+    jobs = [("a", 0.2), ("b", 0.5), ("c", 0.4), ("d", 0.2)]
     await asyncio.gather(*(download(n, sem, s) for n, s in jobs))
     print("locked at the end?", sem.locked())
 

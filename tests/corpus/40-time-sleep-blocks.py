@@ -4,17 +4,20 @@ import time
 
 async def ticker():
     loop = asyncio.get_running_loop()
-    start = loop.time()
-    for _ in range(3):
+    for i in range(3):
+        before = loop.time()
         await asyncio.sleep(0.2)
-        print(f"tick at {loop.time() - start:.1f}")
+        late = loop.time() - before - 0.2
+        print(f"tick {i}:", "late" if late > 0.1 else "on time")
 
 
 async def blocker():
+    loop = asyncio.get_running_loop()
     await asyncio.sleep(0.1)
-    print("blocking the whole loop with time.sleep(0.23)")
-    time.sleep(0.23)  # no await: nothing else can run meanwhile
-    print("unblocked")
+    print("blocking the whole loop with time.sleep(0.3)")
+    before = loop.time()
+    time.sleep(0.3)  # no await: nothing else can run meanwhile
+    print(f"unblocked after {loop.time() - before:.1f} s")
 
 
 async def main():

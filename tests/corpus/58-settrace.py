@@ -15,7 +15,7 @@ def helper(n):
 
 
 async def child(n):
-    await asyncio.sleep(0.05 * n)
+    await asyncio.sleep(0.1 * n)
     return helper(n)
 
 

@@ -43,6 +43,9 @@ def pragmas(source):
 
 
 def _reset(options, on_chunk):
+    # What an earlier run left for the collector is finalized now, before this run records.
+    recorder.active = False
+    gc.collect()
     recorder.reset(options, on_chunk)
     waits.reset()
     objects.reset()

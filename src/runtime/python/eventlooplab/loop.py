@@ -12,7 +12,7 @@ import heapq
 import math
 from asyncio import base_events, events, futures, timeouts
 
-from . import objects, recorder, waits
+from . import monitor, objects, recorder, waits
 from .recorder import RunStopped
 
 def _task_of(callback):
@@ -38,13 +38,13 @@ def _label(callback):
 
 
 class Handle(events.Handle):
-    __slots__ = ("_lab_id", "_lab_task", "_lab_ran")
+    __slots__ = ("_lab_id", "_lab_task", "_lab_ran", "_lab_run")
 
     def _run(self):
         self._lab_ran = True
         task = self._lab_task
-        if task is None or not recorder.active:
-            if recorder.active:
+        if task is None or not _ours(self):
+            if _ours(self):
                 recorder.emit({"k": "callback", "h": self._lab_id})
             events.Handle._run(self)
             self = None  # As asyncio's own Handle._run: break cycles through a traceback.
@@ -65,29 +65,31 @@ class Handle(events.Handle):
             task = None
 
     def cancel(self):
-        if not self._cancelled and not self._lab_ran and recorder.active:
+        if not self._cancelled and not self._lab_ran and _ours(self):
             recorder.emit({"k": "cancel", "h": self._lab_id})
         super().cancel()
 
 
 class TimerHandle(events.TimerHandle):
-    __slots__ = ("_lab_id", "_lab_task", "_lab_ran")
+    __slots__ = ("_lab_id", "_lab_task", "_lab_ran", "_lab_run", "_lab_key")
 
     def __lt__(self, other):
-        # Same due time: the one scheduled first fires first, as it would in real time.
-        if self._when == other._when and isinstance(other, TimerHandle):
-            return self._lab_id < other._lab_id
+        # Due at the same instant — to the nanosecond, so that ten sleeps of 0.1 s (which add
+        # up to 0.9999999999999999) tie with one of 1.0 s — the timer scheduled first fires
+        # first, as it would in real time, where every step takes a little time.
+        if isinstance(other, TimerHandle):
+            return self._lab_key < other._lab_key
         return self._when < other._when
 
     def _run(self):
         self._lab_ran = True
         waits.timer_fired(self)
-        if recorder.active:
+        if _ours(self):
             recorder.emit({"k": "callback", "h": self._lab_id})
         return events.TimerHandle._run(self)
 
     def cancel(self):
-        if not self._cancelled and not self._lab_ran and recorder.active:
+        if not self._cancelled and not self._lab_ran and _ours(self):
             recorder.emit({"k": "cancel", "h": self._lab_id})
             waits.timer_fired(self)
         super().cancel()
@@ -103,13 +105,12 @@ def after_step(task, tid):
             ev["x"] = waits.exc_repr(task._exception)
         else:
             ev["r"] = recorder.reprs.brepr(task._result)
-        from . import monitor
         monitor.task_finished(task)
         recorder.emit(ev)
     else:
-        from . import monitor
-        monitor.snapshot_task(task)
-        recorder.emit({"k": "suspend", "t": tid, "w": waits.describe(task, tid)})
+        links = waits.chain(task)
+        monitor.snapshot_task(links)
+        recorder.emit({"k": "suspend", "t": tid, "w": waits.describe(task, tid, links)})
     objects.check_all()
 
 
@@ -192,7 +193,15 @@ class VirtualLoop(base_events.BaseEventLoop):
         return timer
 
     def create_task(self, coro, *args, **kwargs):
-        task = super().create_task(coro, *args, **kwargs)
+        if kwargs.get("name") is None:
+            # CPython numbers unnamed tasks with a per-interpreter counter; the worker runs many
+            # programs in one interpreter, and each must start at Task-1 as `python main.py`.
+            kwargs["name"] = recorder.next_task_name()
+        recorder.creating = True
+        try:
+            task = super().create_task(coro, *args, **kwargs)
+        finally:
+            recorder.creating = False
         if recorder.active:
             recorder.task_id(task)
         return task
@@ -214,8 +223,15 @@ class VirtualLoop(base_events.BaseEventLoop):
         return super().run_until_complete(future)
 
 
+def _ours(handle):
+    """Recording, and the handle belongs to this run (not to a loop an earlier run left for
+    the garbage collector, whose finalizers may still cancel its timers)."""
+    return recorder.active and handle._lab_run == recorder.run
+
+
 def _tag(handle, callback):
     handle._lab_ran = False
+    handle._lab_run = recorder.run
     handle._lab_id = h = recorder.new_handle_id()
     task = _task_of(callback)
     handle._lab_task = task
@@ -229,7 +245,9 @@ def _tag(handle, callback):
 
 def _tag_timer(timer, callback, args, when):
     timer._lab_ran = False
+    timer._lab_run = recorder.run
     timer._lab_id = h = recorder.new_handle_id()
+    timer._lab_key = (round(when * 1e9) if math.isfinite(when) else when, h)
     timer._lab_task = None
     if not recorder.active:
         return

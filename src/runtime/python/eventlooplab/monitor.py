@@ -19,6 +19,7 @@ TOOL = 4  # unnamed in CPython; 0-2 and 5 are conventionally debugger/coverage/p
 E = mon.events
 
 _codes = []
+_user = reprs.user_codes
 _fids = {}  # id(frame) -> (frame id, code): a call of the program's code
 _locals = {}  # frame id -> {name: (value if a small immutable else _NO, repr)}
 _cur = None  # frame id the party holding control is executing in
@@ -101,10 +102,12 @@ def _frame_id(f, code):
         return entry[0]
     fid = len(R.frames) + 1
     fn = code.co_qualname
+    # Event first: at the recursion limit the call to emit itself can fail, and then the
+    # frame must not be in the table either.
+    R.emit({"k": "frame", "f": fid, "fn": fn, "t": R.holder})
     R.frames.append({"id": fid, "fn": fn, "task": R.holder})
     _fids[id(f)] = (fid, code)
     _locals[fid] = {}
-    R.emit({"k": "frame", "f": fid, "fn": fn, "t": R.holder})
     return fid
 
 
@@ -119,12 +122,14 @@ def _diff(fid, f, code):
         if module and (name[:2] == "__" or isinstance(v, _HIDDEN)):
             continue
         o = old.get(name)
-        if type(v) in _SCALARS:
-            if o is not None and o[0] is not _NO and type(o[0]) is type(v) and o[0] == v:
+        t = type(v)
+        if t in _SCALARS or (t is tuple and len(v) <= 8 and all(type(x) in _SCALARS for x in v)):
+            # Immutable: compared by value, and holding it keeps nothing of the program alive.
+            if o is not None and o[0] is not _NO and type(o[0]) is t and o[0] == v:
                 new[name] = o
                 continue
             r = reprs.brepr(v)
-            new[name] = (v if not isinstance(v, (str, bytes)) or len(v) <= 200 else _NO, r)
+            new[name] = (v if t is not str or len(v) <= 200 else _NO, r)
         else:
             r = reprs.brepr(v)
             new[name] = (_NO, r)
@@ -143,32 +148,23 @@ def _diff(fid, f, code):
         R.emit(ev)
 
 
-def snapshot_task(task):
-    """Before a task suspends: the locals of its program frames, and the one it is in."""
+def snapshot_task(links):
+    """Before a task suspends: the locals of its program frames, and the one it is in.
+    `links`: the task's coroutine chain (waits.chain)."""
     global _cur
     innermost = None
-    for c in _chain_frames(task):
-        f, code = c
-        fid = _frame_id(f, code)
-        _diff(fid, f, code)
-        innermost = fid
+    for c in links:
+        code = getattr(c, "cr_code", None) or getattr(c, "gi_code", None)
+        if code is None:
+            break
+        if code in _user:
+            f = c.cr_frame if hasattr(c, "cr_frame") else c.gi_frame
+            if f is not None:
+                innermost = _frame_id(f, code)
+                _diff(innermost, f, code)
     if innermost is not None and innermost != _cur:
         _cur = innermost
         R.emit({"k": "in", "f": innermost})
-
-
-def _chain_frames(task):
-    from . import waits
-    out = []
-    for c in waits.chain(task):
-        code = waits._code(c)
-        if code is None:
-            break
-        if code in reprs.user_codes:
-            f = waits._frame(c)
-            if f is not None:
-                out.append((f, code))
-    return out
 
 
 def task_finished(task):

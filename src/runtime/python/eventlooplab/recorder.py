@@ -5,6 +5,7 @@ globals (fast lookups), a plain list of events where a line event is a bare int,
 check per line. Events leave in JSON chunks (`flush`), so a run cut short keeps what it streamed.
 """
 import json
+import re
 import weakref
 
 from . import reprs
@@ -55,12 +56,18 @@ frames = []  # the trace's frame table
 objects = []  # the trace's object table
 simulated = []
 next_handle = 1
+run = 0  # which run handles belong to
+creating = False  # inside VirtualLoop.create_task, which names tasks itself
+_default_name = re.compile(r"Task-\d+")
+task_counter = 0  # Task-N names, as CPython's counter would give them in a fresh interpreter
 
 
 def reset(options, chunk_callback):
     global base, next_check, max_steps, max_time, max_output, detail_until, detail, on_chunk
     global active, stopped, limit, now, holder, output_chars, _last_out, next_handle, _task_ids
-    global lines
+    global lines, run, task_counter
+    run += 1
+    task_counter = 0
     EV.clear()
     chunks.clear()
     stdout_parts.clear()
@@ -170,6 +177,10 @@ def _register_task(task):
     tid = len(tasks) + 1
     _task_ids[task] = tid
     _task_refs[tid] = weakref.ref(task)
+    name = task.get_name()
+    if not creating and _default_name.fullmatch(name):
+        # Built directly with asyncio.Task(...): CPython's counter, not this run's, named it.
+        task.set_name(next_task_name())
     coro = task.get_coro()
     code = getattr(coro, "cr_code", None)
     qual = getattr(coro, "__qualname__", None) or type(coro).__name__
@@ -186,6 +197,12 @@ def check_name(tid, task):
     if name != entry["name"]:
         entry["name"] = name
         emit({"k": "task-name", "t": tid, "name": name})
+
+
+def next_task_name():
+    global task_counter
+    task_counter += 1
+    return "Task-%d" % task_counter
 
 
 def new_handle_id():

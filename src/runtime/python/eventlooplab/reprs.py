@@ -1,14 +1,23 @@
-"""Bounded reprs that never run the program's own code.
+"""Bounded reprs that never run the program's own code, and cost little on big containers.
 
 Calling a user-defined __repr__ from inside the tracer could print, loop or raise, and the run
 would no longer be the program's own; such objects are shown as <ClassName object>.
+Containers show their first few items only (reprlib would sort a dict's keys on every call).
 """
+import asyncio
 import re
-import reprlib
+from collections import deque
+from itertools import islice
 
 LIMIT = 80
+_ITEMS = 8
+_DEPTH = 2
 
 user_codes = set()  # code objects of the program, set by monitor.install
+
+# Addresses differ from run to run; a trace must not.
+_address = re.compile(r" at 0x[0-9a-fA-F]+")
+_SIMPLE = (bool, type(None), float, complex)
 
 
 def _user_defined_repr(obj):
@@ -17,32 +26,93 @@ def _user_defined_repr(obj):
     return code is not None and code in user_codes
 
 
-class _Repr(reprlib.Repr):
-    def __init__(self):
-        super().__init__(maxlevel=3, maxstring=60, maxother=60, maxlist=8, maxtuple=8,
-                         maxdict=6, maxset=8, maxfrozenset=8, maxdeque=8, maxarray=8, maxlong=40)
+def _seq(items, depth, open_, close, budget):
+    """Items until the text is longer than `budget`: the repr is cut at LIMIT anyway."""
+    parts = []
+    used = 0
+    for x in items:
+        if used > budget or len(parts) == _ITEMS:
+            parts.append("...")
+            break
+        part = _r(x, depth + 1, budget - used)
+        parts.append(part)
+        used += len(part) + 2
+    if open_ == "(" and len(parts) == 1:
+        return "(%s,)" % parts[0]
+    return open_ + ", ".join(parts) + close
 
-    def repr_instance(self, obj, level):
-        if _user_defined_repr(obj):
-            return "<%s object>" % type(obj).__name__
-        try:
-            s = repr(obj)
-        except Exception:
-            return "<%s object>" % type(obj).__name__
-        if len(s) > LIMIT:
-            s = s[: LIMIT - 3] + "..."
-        return s
+
+def _items(d, depth, budget):
+    parts = []
+    used = 0
+    for k, v in d.items():
+        if used > budget or len(parts) == _ITEMS:
+            parts.append("...")
+            break
+        key = _r(k, depth + 1, budget - used)
+        part = key + ": " + _r(v, depth + 1, budget - used - len(key))
+        parts.append(part)
+        used += len(part) + 2
+    return "{" + ", ".join(parts) + "}"
 
 
-_r = _Repr()
-# Addresses differ from run to run; a trace must not.
-_address = re.compile(r" at 0x[0-9a-fA-F]+")
+def _future(obj):
+    """Short reprs for tasks and futures (asyncio's own format the coroutine and its frame)."""
+    kind = "Task" if isinstance(obj, asyncio.Task) else type(obj).__name__
+    state = obj._state.lower()
+    name = " name=%r" % obj.get_name() if kind == "Task" else ""
+    if state == "finished":
+        if obj._exception is not None:
+            return "<%s finished%s exception=%s>" % (kind, name, _r(obj._exception, _DEPTH, 30))
+        return "<%s finished%s result=%s>" % (kind, name, _r(obj._result, _DEPTH, 30))
+    return "<%s %s%s>" % (kind, state, name)
+
+
+def _queue(obj):
+    return "<%s maxsize=%d qsize=%d>" % (type(obj).__name__, obj._maxsize, len(obj._queue))
+
+
+def _r(obj, depth, budget=LIMIT):
+    t = type(obj)
+    if t is int:
+        return repr(obj) if -10**40 < obj < 10**40 else "<int of %d bits>" % obj.bit_length()
+    if t is str:
+        return repr(obj) if len(obj) <= 60 else repr(obj[:57]) + "..."
+    if t in _SIMPLE:
+        return repr(obj)
+    if t is bytes:
+        return repr(obj) if len(obj) <= 40 else repr(obj[:37]) + "..."
+    if depth >= _DEPTH and t in (list, tuple, dict, set, frozenset, deque):
+        return "[...]" if t is list else "{...}" if t in (dict, set) else "(...)"
+    if t is list:
+        return _seq(obj, depth, "[", "]", budget)
+    if t is tuple:
+        return _seq(obj, depth, "(", ")", budget)
+    if t is dict:
+        return _items(obj, depth, budget)
+    if t is set or t is frozenset:
+        if not obj:
+            return "set()" if t is set else "frozenset()"
+        s = _seq(obj, depth, "{", "}", budget)
+        return s if t is set else "frozenset(%s)" % s
+    if t is deque:
+        return "deque(%s)" % _seq(obj, depth, "[", "]", budget)
+    if isinstance(obj, asyncio.Future):
+        return _future(obj)
+    if isinstance(obj, asyncio.Queue):
+        return _queue(obj)
+    if _user_defined_repr(obj):
+        return "<%s object>" % t.__name__
+    try:
+        return repr(obj)
+    except Exception:
+        return "<%s object>" % t.__name__
 
 
 def brepr(obj):
     """A repr of at most LIMIT characters."""
     try:
-        s = _r.repr(obj)
+        s = _r(obj, 0)
     except Exception:
         s = "<%s object>" % type(obj).__name__
     if " at 0x" in s:

@@ -77,25 +77,20 @@ def chain(task):
     return out
 
 
-def describe(task, tid):
+def describe(task, tid, links=None):
+    """The `w` of a suspend event. `links`: the task's chain, when the caller has it already."""
     fut = task._fut_waiter
-    links = chain(task)
+    if links is None:
+        links = chain(task)
     w = _classify(fut, links)
     via = []
-    line = None
     for c in links:
         code = _code(c)
         if code is None:
             break
         via.append(code.co_qualname)
-        if code in reprs.user_codes:
-            f = _frame(c)
-            if f is not None:
-                line = f.f_lineno
     if via:
         w["via"] = via
-    if line is not None:
-        w["line"] = line
     if fut is not None:
         _awaited[id(fut)] = tid
         _task_awaits[tid] = id(fut)

@@ -1,0 +1,97 @@
+/**
+ * `npm run bench`: the runtime's benchmark. Prints a table and writes bench-results/runtime.json.
+ * Figures are targets to watch, not tests: this machine is shared and noisy, so each figure is
+ * the median of several runs.
+ *
+ *   (a) trace throughput of a tight loop, (b) of a realistic async program (≥ 200,000 steps),
+ *   traced/untraced time ratio, trace bytes per event, seek p50/p99 in a 1,000,000-step trace,
+ *   Pyodide load time (Node).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { buildReplayIndex, parseTrace, stateAt } from '../../src/trace/index.ts';
+import { createNodeTracer } from '../../src/runtime/tracer.node.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const program = (name: string) =>
+  readFileSync(new URL(`./programs/${name}`, import.meta.url), 'utf8');
+
+interface Row {
+  measure: string;
+  value: number;
+  unit: string;
+  target?: string;
+  ok?: boolean;
+}
+const rows: Row[] = [];
+const row = (measure: string, value: number, unit: string, target?: [string, boolean]) =>
+  rows.push({ measure, value, unit, target: target?.[0], ok: target?.[1] });
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? NaN;
+
+const t0 = performance.now();
+const tracer = await createNodeTracer();
+row('Pyodide load + tracer install (Node)', performance.now() - t0, 'ms');
+
+function measure(label: string, file: string, eventsTarget: number) {
+  const source = program(file);
+  const traced: number[] = [];
+  const untraced: number[] = [];
+  let json = '';
+  for (let i = 0; i < RUNS; i++) {
+    let s = performance.now();
+    json = tracer.traceJson(source);
+    traced.push(performance.now() - s);
+    s = performance.now();
+    tracer.runUntraced(source);
+    untraced.push(performance.now() - s);
+  }
+  const trace = parseTrace(json);
+  if (trace.status !== 'completed') throw new Error(`${file} did not complete: ${trace.status}`);
+  const steps = trace.events.length;
+  const rate = steps / (median(traced) / 1000);
+  row(`${label}: steps`, steps, 'events');
+  row(`${label}: throughput`, Math.round(rate), 'events/s', [
+    `≥ ${eventsTarget.toLocaleString('en')}`,
+    rate >= eventsTarget,
+  ]);
+  row(`${label}: traced / untraced time`, median(traced) / median(untraced), '×');
+  row(`${label}: bytes per event`, json.length / steps, 'B', ['≤ 40', json.length / steps <= 40]);
+}
+
+measure('(a) tight loop', 'tight-loop.py', 1_000_000);
+measure('(b) realistic', 'realistic.py', 300_000);
+
+// Seek in a real 1,000,000-step trace: the tight loop, cut by the step limit.
+const big = parseTrace(tracer.traceJson(program('tight-loop.py'), { maxSteps: 1_000_000 }));
+let s = performance.now();
+buildReplayIndex(big);
+row('seek: index build (1,000,000 steps)', performance.now() - s, 'ms');
+const seeks: number[] = [];
+let seed = 7;
+for (let i = 0; i < 2000; i++) {
+  seed = (seed * 1103515245 + 12345) % 2 ** 31;
+  const step = seed % big.events.length;
+  s = performance.now();
+  stateAt(big, step);
+  seeks.push(performance.now() - s);
+}
+row('seek p50 (1,000,000 steps)', quantile(seeks, 0.5), 'ms');
+const p99 = quantile(seeks, 0.99);
+row('seek p99 (1,000,000 steps)', p99, 'ms', ['≤ 16', p99 <= 16]);
+
+const fmt = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en') : v.toFixed(2));
+const width = Math.max(...rows.map((r) => r.measure.length));
+console.log(`\nEvent Loop Lab runtime benchmark (median of ${RUNS} runs; Node ${process.version})\n`);
+console.log(`${'measure'.padEnd(width)}  ${'value'.padStart(14)}  unit       target`);
+for (const r of rows) {
+  const target = r.target ? `${r.target} ${r.ok ? 'met' : 'NOT met'}` : '';
+  console.log(`${r.measure.padEnd(width)}  ${fmt(r.value).padStart(14)}  ${r.unit.padEnd(9)}  ${target}`);
+}
+mkdirSync('bench-results', { recursive: true });
+writeFileSync(
+  'bench-results/runtime.json',
+  `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, rows }, null, 2)}\n`,
+);
+console.log('\nWrote bench-results/runtime.json');

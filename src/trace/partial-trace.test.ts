@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE_EVENTS, EXAMPLE_SOURCE, exampleTrace } from './example.ts';
+import { checkInvariants } from './invariants.ts';
+import { partialTrace, WALL_LIMIT } from './partial-trace.ts';
+import { rebuildTables } from './tables.ts';
+import { TraceFormatError } from './trace-format-error.ts';
+
+describe('rebuildTables', () => {
+  it('derives tasks, objects and frames from the events', () => {
+    const tables = rebuildTables([
+      { k: 'task-created', t: 1, name: 'Task-1', coro: 'main', user: true, by: null },
+      { k: 'frame', f: 1, fn: 'main', t: 1 },
+      { k: 'object', o: 2, type: 'Lock', label: 'lock' },
+      {
+        k: 'task-created',
+        t: 2,
+        name: 'Task-2',
+        coro: 'gather.<locals>._done',
+        user: false,
+        by: 1,
+      },
+      { k: 'task-name', t: 1, name: 'boss' },
+      3,
+    ] as never);
+    expect(tables).toEqual({
+      tasks: [
+        { id: 1, name: 'boss', coro: 'main', user: true },
+        { id: 2, name: 'Task-2', coro: 'gather.<locals>._done', user: false },
+      ],
+      objects: [{ id: 2, type: 'Lock', label: 'lock' }],
+      frames: [{ id: 1, fn: 'main', task: 1 }],
+    });
+  });
+
+  it('agrees with the tables of a complete trace', () => {
+    const trace = exampleTrace();
+    const { tasks, objects, frames } = rebuildTables(trace.events);
+    expect({ tasks, objects, frames }).toEqual({
+      tasks: trace.tasks,
+      objects: trace.objects,
+      frames: trace.frames,
+    });
+  });
+});
+
+describe('partialTrace', () => {
+  it('assembles a trace cut short, deriving output, tables and stats from the events', () => {
+    const cut = EXAMPLE_EVENTS.slice(0, 25);
+    const trace = partialTrace({ source: EXAMPLE_SOURCE, python: '3.14.2' }, cut);
+    expect(trace).toMatchObject({
+      format: 'asyncio-trace',
+      version: 1,
+      status: 'limit',
+      limit: WALL_LIMIT,
+      stdout: 'start\n',
+      stderr: '',
+      stats: { steps: 25, lines: 8, detailSteps: 50000 },
+      file: 'main.py',
+    });
+    expect(trace.tasks.map((t) => t.id)).toEqual([1, 2]);
+    expect(trace.frames.map((f) => f.id)).toEqual([1, 2, 3]);
+    expect(trace.events).toBe(cut);
+    // Cut while task 2 holds control: fine for a stopped run.
+    expect(checkInvariants(trace)).toEqual([]);
+  });
+
+  it('keeps what the caller knows about the run', () => {
+    const limit = { kind: 'steps', message: 'The program ran 5 steps.' } as const;
+    const trace = partialTrace(
+      { source: 'x\n', status: 'limit', limit, file: 'lesson.py', detailSteps: 9 },
+      [1],
+    );
+    expect(trace).toMatchObject({ limit, file: 'lesson.py', stats: { detailSteps: 9 } });
+    expect(partialTrace({ source: 'x\n', status: 'completed' }, [1]).limit).toBeNull();
+  });
+
+  it('rejects malformed events with the same messages as parseTrace', () => {
+    expect(() => partialTrace({ source: '' }, [1, { k: 'resume', t: 1 }])).toThrow(
+      TraceFormatError,
+    );
+    expect(() => partialTrace({ source: '' }, [1, { k: 'resume', t: 1 }])).toThrow(
+      'Invalid trace: step 1 (resume): "h" is missing.',
+    );
+  });
+});
