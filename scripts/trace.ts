@@ -12,6 +12,7 @@ const FLAGS: Record<string, keyof TraceOptions> = {
   '--max-time': 'maxTime',
   '--max-output': 'maxOutput',
   '--detail-steps': 'detailSteps',
+  '--detail-from': 'detailFrom',
 };
 const USAGE = 'Usage: npm run --silent trace -- program.py [--max-steps N] [--max-time S] [--max-output N]';
 

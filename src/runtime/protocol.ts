@@ -13,6 +13,9 @@ export interface RunOptions {
   maxTime?: number;
   maxOutput?: number;
   detailSteps?: number;
+  /** First step of the detail window: re-running a program with another window gives exact
+   * locals anywhere in a long run (runs are deterministic). */
+  detailFrom?: number;
 }
 
 /** Page → worker. */

@@ -13,6 +13,7 @@ export interface TraceOptions {
   maxTime?: number;
   maxOutput?: number;
   detailSteps?: number;
+  detailFrom?: number;
 }
 
 export interface NodeTracer {

@@ -54,7 +54,7 @@ describe('partialTrace', () => {
       limit: WALL_LIMIT,
       stdout: 'start\n',
       stderr: '',
-      stats: { steps: 25, lines: 8, detailSteps: 50000 },
+      stats: { steps: 25, lines: 8, detailSteps: 20000 },
       file: 'main.py',
     });
     expect(trace.tasks.map((t) => t.id)).toEqual([1, 2]);

@@ -31,7 +31,7 @@ export const WALL_LIMIT: TraceLimit = Object.freeze({
 });
 
 /** The default number of steps with locals at every line (docs/trace-format.md, Locals). */
-export const DEFAULT_DETAIL_STEPS = 50_000;
+export const DEFAULT_DETAIL_STEPS = 20_000;
 
 /**
  * A validated trace from `header` and the events received so far (chunks concatenated, in

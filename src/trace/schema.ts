@@ -97,6 +97,7 @@ export const headerSchema = v.object({
     {
       steps: nonNegativeInt(),
       lines: nonNegativeInt(),
+      detailFrom: v.optional(nonNegativeInt()),
       detailSteps: nonNegativeInt(),
       exit: v.optional(
         v.nullable(
@@ -104,7 +105,7 @@ export const headerSchema = v.object({
         ),
       ),
     },
-    must('an object { steps, lines, detailSteps, exit }'),
+    must('an object { steps, lines, detailFrom, detailSteps, exit }'),
   ),
 });
 

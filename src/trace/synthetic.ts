@@ -270,7 +270,7 @@ export function syntheticTrace(steps: number, options: SyntheticOptions = {}): T
     },
     ...rebuildTables(events),
     simulated: [],
-    stats: { steps: events.length, lines: lineCount, detailSteps: 50_000 },
+    stats: { steps: events.length, lines: lineCount, detailFrom: 0, detailSteps: 20_000 },
     events,
   };
 }

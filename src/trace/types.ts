@@ -417,7 +417,10 @@ export interface TraceStats {
   readonly steps: number;
   /** Number of line events. */
   readonly lines: number;
-  /** Locals were recorded at every line for this many steps, then only at suspensions. */
+  /** First step of the detail window (0 when absent): see docs/trace-format.md, *Locals*. */
+  readonly detailFrom?: number;
+  /** Locals were recorded at every line for this many steps from `detailFrom`, elsewhere only
+   * at suspensions. */
   readonly detailSteps: number;
   /** The code given to `sys.exit`, or null; absent in traces rebuilt from events alone. */
   readonly exit?: number | null;

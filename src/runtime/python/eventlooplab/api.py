@@ -19,7 +19,7 @@ from .shims import network
 VERSION = 1
 _PRAGMA = re.compile(r"#\s*lab:\s*(.*)")
 _OPTION_NAMES = {"max-steps": "maxSteps", "max-time": "maxTime", "max-output": "maxOutput",
-                 "detail-steps": "detailSteps"}
+                 "detail-steps": "detailSteps", "detail-from": "detailFrom"}
 
 
 def pragmas(source):
@@ -111,7 +111,8 @@ def trace_program(source, options_json="{}", on_chunk=None):
         "objects": recorder.objects,
         "frames": recorder.frames,
         "simulated": recorder.simulated,
-        "stats": {"steps": recorder.base, "lines": recorder.lines, "detailSteps": recorder.detail_until,
+        "stats": {"steps": recorder.base, "lines": recorder.lines, "detailFrom": recorder.detail_from,
+                  "detailSteps": recorder.detail_until - recorder.detail_from,
                   "exit": exit_code},
     }
     text = json.dumps(header, separators=(",", ":"), ensure_ascii=False)

@@ -2,9 +2,9 @@
 
 Only the program's code objects are instrumented (set_local_events), so the standard library
 runs at full speed. Two line callbacks:
-  - detail: for the first `detailSteps` steps, records locals changes and object states at
-    every line (what a learner steps through);
-  - fast: afterwards, appends the line number and nothing else (locals are then recorded
+  - detail: inside the detail window of steps (by default the first 20,000), records locals
+    changes and object states at every line (what a learner steps through);
+  - fast: elsewhere, appends the line number and nothing else (locals are then recorded
     when a task suspends), so long runs stay fast and small.
 """
 import sys
@@ -26,6 +26,7 @@ _cur = None  # frame id the party holding control is executing in
 _getframe = sys._getframe
 _NO = object()
 _SCALARS = (int, float, bool, str, bytes, complex, type(None))
+_SCALAR_TYPES = frozenset(_SCALARS)
 _HIDDEN = (types.ModuleType, types.FunctionType, type, types.BuiltinFunctionType)
 
 
@@ -66,6 +67,10 @@ def uninstall():
 
 def end_detail():
     mon.register_callback(TOOL, E.LINE, _line_fast)
+
+
+def start_detail():
+    mon.register_callback(TOOL, E.LINE, _line_detail)
 
 
 def _stopped():
@@ -111,6 +116,15 @@ def _frame_id(f, code):
     return fid
 
 
+def _scalar_tuple(v):
+    if len(v) > 8:
+        return False
+    for x in v:
+        if type(x) not in _SCALAR_TYPES:
+            return False
+    return True
+
+
 def _diff(fid, f, code):
     old = _locals.get(fid)
     if old is None:
@@ -123,7 +137,7 @@ def _diff(fid, f, code):
             continue
         o = old.get(name)
         t = type(v)
-        if t in _SCALARS or (t is tuple and len(v) <= 8 and all(type(x) in _SCALARS for x in v)):
+        if t in _SCALAR_TYPES or (t is tuple and _scalar_tuple(v)):
             # Immutable: compared by value, and holding it keeps nothing of the program alive.
             if o is not None and o[0] is not _NO and type(o[0]) is t and o[0] == v:
                 new[name] = o

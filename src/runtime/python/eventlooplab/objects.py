@@ -78,6 +78,18 @@ def check_one(item):
     obj = item[1]()
     if obj is None:
         return True
+    if type(obj) is queues.Queue:
+        # A FIFO queue changes at its ends only: when neither end nor a waiter list changed,
+        # its state is the same, and the item reprs need not be made again. The end items are
+        # held (not their ids) so that a new item cannot take a freed one's address.
+        q = obj._queue
+        ends = (q[0], q[-1]) if q else ()
+        quick = (len(q), len(obj._getters), len(obj._putters), obj._unfinished_tasks)
+        last = item[3].get("quick")
+        if last is not None and last[0] == quick and len(last[1]) == len(ends) and all(
+                a is b for a, b in zip(last[1], ends)):
+            return False
+        item[3]["quick"] = (quick, ends)
     state = _state(obj, item[3])
     key = repr(state)
     if key != item[2]:

@@ -29,7 +29,12 @@ chunk_size = 65536
 max_steps = 2_000_000
 max_time = 86_400.0
 max_output = 1_000_000
-detail_until = 50_000
+# Locals are recorded at every line inside the detail window [detail_from, detail_until) of
+# steps, and only at suspends outside it. A later run of the same (deterministic) program with
+# another window gives exact locals anywhere in a long run.
+DEFAULT_DETAIL = 20_000
+detail_from = 0
+detail_until = DEFAULT_DETAIL
 detail = True
 
 on_chunk = None
@@ -64,6 +69,7 @@ task_counter = 0  # Task-N names, as CPython's counter would give them in a fres
 
 def reset(options, chunk_callback):
     global base, next_check, max_steps, max_time, max_output, detail_until, detail, on_chunk
+    global detail_from
     global active, stopped, limit, now, holder, output_chars, _last_out, next_handle, _task_ids
     global lines, run, task_counter
     run += 1
@@ -83,8 +89,9 @@ def reset(options, chunk_callback):
     max_steps = int(options.get("maxSteps", 2_000_000))
     max_time = float(options.get("maxTime", 86_400.0))
     max_output = int(options.get("maxOutput", 1_000_000))
-    detail_until = int(options.get("detailSteps", 50_000))
-    detail = detail_until > 0
+    detail_from = max(0, int(options.get("detailFrom", 0)))
+    detail_until = detail_from + max(0, int(options.get("detailSteps", DEFAULT_DETAIL)))
+    detail = detail_from == 0 and detail_until > 0
     on_chunk = chunk_callback
     active = True
     stopped = False
@@ -106,6 +113,8 @@ def _set_next_check():
     n = min(chunk_size, max_steps - base)
     if detail:
         n = min(n, detail_until - base)
+    elif base < detail_from:
+        n = min(n, detail_from - base)
     next_check = max(n, len(EV) + 1)
 
 
@@ -121,6 +130,10 @@ def checkpoint():
         detail = False
         from . import monitor
         monitor.end_detail()
+    elif not detail and detail_from <= total < detail_until:
+        detail = True
+        from . import monitor
+        monitor.start_detail()
     if len(EV) >= chunk_size:
         flush()
     _set_next_check()

@@ -5,6 +5,7 @@ into the standard library's: the first library coroutine says what kind of wait 
 (Queue.get, Lock.acquire, sleep, TaskGroup.__aexit__ ...) and its `self` which object.
 """
 import asyncio
+import types
 from asyncio import locks, queues, taskgroups
 
 from . import objects, recorder, reprs
@@ -63,17 +64,24 @@ def _frame(c):
     return getattr(c, "cr_frame", None) or getattr(c, "gi_frame", None) or getattr(c, "ag_frame", None)
 
 
+_Coroutine = types.CoroutineType
+_Generator = types.GeneratorType
+
+
 def chain(task):
+    """The awaitables from the task's coroutine down to what it waits on (hot: every suspend)."""
     out = []
     c = task.get_coro()
     while c is not None and len(out) < 100:
         out.append(c)
-        nxt = getattr(c, "cr_await", None)
-        if nxt is None:
-            nxt = getattr(c, "gi_yieldfrom", None)
-        if nxt is None:
-            nxt = getattr(c, "ag_await", None)
-        c = nxt
+        t = type(c)
+        if t is _Coroutine:
+            c = c.cr_await
+        elif t is _Generator:
+            c = c.gi_yieldfrom
+        else:
+            c = getattr(c, "cr_await", None) or getattr(c, "gi_yieldfrom", None) or getattr(
+                c, "ag_await", None)
     return out
 
 
