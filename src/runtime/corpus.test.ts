@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { checkInvariants, parseTrace } from '../trace/index.ts';
+import { checkInvariants, narrate, parseTrace } from '../trace/index.ts';
 import { type NodeTracer, nodeTracer, type TraceOptions } from './tracer.node.ts';
 
 const corpusDir = fileURLToPath(new URL('../../tests/corpus/', import.meta.url));
@@ -110,5 +110,12 @@ describe('fidelity corpus', () => {
     if (exp.simulated) expect([...raw.simulated].sort()).toEqual(exp.simulated);
 
     expect(checkInvariants(trace), where).toEqual([]);
+
+    // Every step can be told in a plain sentence (the first steps and the last, for long runs).
+    const n = trace.events.length;
+    for (let step = 0; step < n; step = step === 3000 ? Math.max(3001, n - 200) : step + 1) {
+      const said = narrate(trace, step);
+      if (/undefined|NaN|\[object/.test(said)) expect.fail(`${program} step ${step}: ${said}`);
+    }
   });
 });

@@ -8,6 +8,7 @@ export { handoffSteps, isHandoff, nextHandoff, prevHandoff } from './handoffs.ts
 export type { FrameId, HandleId, ObjectId, Step, TaskId } from './ids.ts';
 export { asFrameId, asHandleId, asObjectId, asStep, asTaskId } from './ids.ts';
 export { checkInvariants, MAX_VIOLATIONS } from './invariants.ts';
+export { describeWait, narrate, seconds, taskName } from './narration.ts';
 export type { OutputEntry } from './output.ts';
 export { outputCountAt, outputs, outputTextAt, stepOfOutput } from './output.ts';
 export { parseTrace, TRACE_FORMAT, TRACE_VERSION, validateEvents } from './parse.ts';

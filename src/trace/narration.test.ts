@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { exampleTrace } from './example.ts';
+import { describeWait, narrate, seconds } from './narration.ts';
+import { stateAt } from './replay.ts';
+
+describe('seconds', () => {
+  it('says virtual seconds as people say them', () => {
+    expect(seconds(4)).toBe('4.0 s');
+    expect(seconds(0.25)).toBe('0.25 s');
+    expect(seconds(0.9999999999999999)).toBe('1.0 s');
+    expect(seconds(null)).toBe('never');
+  });
+});
+
+describe('narrate', () => {
+  const trace = exampleTrace();
+
+  it('has a plain sentence for every step, with names and no placeholders', () => {
+    for (let step = -1; step < trace.events.length; step++) {
+      const s = narrate(trace, step);
+      expect(s.length, `step ${step}`).toBeGreaterThan(10);
+      expect(s, `step ${step}`).not.toMatch(/undefined|NaN|null|\[object/);
+    }
+  });
+
+  it('says why control moves', () => {
+    expect(narrate(trace, 19)).toBe(
+      'Task-1 awaits task Task-2, so it gives control back to the event loop. Next in the ready queue: Task-2.',
+    );
+    expect(narrate(trace, 20)).toBe(
+      'The event loop hands control to Task-2, which starts running.',
+    );
+    expect(narrate(trace, 27)).toBe('Nothing is ready: the clock jumps to 1.0 s, the next timer.');
+    expect(narrate(trace, 12)).toBe('Task-1 runs line 9: t = asyncio.create_task(worker(1)).');
+    expect(narrate(trace, 31)).toBe('Task-2 prints "1".');
+    expect(narrate(trace, 33)).toMatch(/^Task-2 finishes and returns 2; control goes back/);
+  });
+
+  it('describes waits in words', () => {
+    const state = stateAt(trace, 26);
+    expect(describeWait(state, { on: 'sleep', until: 4, via: [] })).toBe('sleep until 4.0 s');
+    const main = state.tasks[0];
+    expect(main?.wait && describeWait(state, main.wait)).toBe('task Task-2');
+  });
+});
