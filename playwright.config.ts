@@ -22,6 +22,8 @@ export default defineConfig({
     baseURL: BASE_URL,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
+    // The specs paste programs into the editor, as a person would.
+    permissions: ['clipboard-read', 'clipboard-write'],
   },
   projects: [
     {

@@ -14,23 +14,33 @@ export async function waitForPython(page: Page): Promise<void> {
 }
 
 /**
- * Replaces the program the way a person would: focus the editor, select all, type. Works on the
- * plain textarea and on Monaco alike (both are a textbox named "Program").
+ * Replaces the program the way a person would: focus the editor, select all, paste. Works on the
+ * plain textarea and on Monaco alike (both are a textbox named "Program"). Pasting, not typing:
+ * Monaco auto-indents typed newlines, which would re-indent a whole program typed at once.
  */
 export async function setProgram(page: Page, text: string): Promise<void> {
-  const editor = page.getByRole('textbox', { name: 'Program' });
-  await editor.click();
+  await page.evaluate(
+    (t) =>
+      (
+        globalThis as unknown as {
+          navigator: { clipboard: { writeText(t: string): Promise<void> } };
+        }
+      ).navigator.clipboard.writeText(t),
+    text,
+  );
+  // Monaco's textbox is an off-screen element that takes the keys: focus it, don't click it.
+  await page.getByRole('textbox', { name: 'Program' }).focus();
   await page.keyboard.press('ControlOrMeta+KeyA');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
+  await page.keyboard.press('ControlOrMeta+KeyV');
 }
 
 /** The program text as saved for the next visit. */
 export async function programText(page: Page): Promise<string> {
   return page.evaluate(
     (key) =>
-      (globalThis as unknown as { localStorage: { getItem(k: string): string | null } })
-        .localStorage.getItem(key) ?? '',
+      (
+        globalThis as unknown as { localStorage: { getItem(k: string): string | null } }
+      ).localStorage.getItem(key) ?? '',
     'event-loop-lab:program',
   );
 }

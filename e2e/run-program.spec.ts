@@ -35,6 +35,8 @@ test('the built app runs the default program in Python loaded from its own origi
   await expect(events.getByRole('listitem').first()).toBeVisible();
   await expect(events).toContainText('Task-2');
   await page.screenshot({ path: `${SCREENS}/02-default-program-completed.png` });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: `${SCREENS}/02-default-program-completed-dark.png` });
 
   // Python itself came from this origin, fetched by the worker.
   expect(requests).toContain('/pyodide/pyodide.asm.wasm');
@@ -46,7 +48,7 @@ test('the built app runs the default program in Python loaded from its own origi
 test('Ctrl+Enter runs the program too', async ({ page }) => {
   await page.goto('/');
   await waitForPython(page);
-  await page.getByRole('textbox', { name: 'Program' }).click();
+  await page.getByRole('textbox', { name: 'Program' }).focus();
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps$/);
   await expect(output(page)).toContainText('fast: step 0');

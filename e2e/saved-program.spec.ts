@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { output, programText, runButton, SCREENS, setProgram, status, waitForPython } from './helpers.ts';
+import {
+  output,
+  programText,
+  runButton,
+  SCREENS,
+  setProgram,
+  status,
+  waitForPython,
+} from './helpers.ts';
 
 test('an edited program survives a reload', async ({ page }) => {
   await page.goto('/');

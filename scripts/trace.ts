@@ -14,7 +14,8 @@ const FLAGS: Record<string, keyof TraceOptions> = {
   '--detail-steps': 'detailSteps',
   '--detail-from': 'detailFrom',
 };
-const USAGE = 'Usage: npm run --silent trace -- program.py [--max-steps N] [--max-time S] [--max-output N]';
+const USAGE =
+  'Usage: npm run --silent trace -- program.py [--max-steps N] [--max-time S] [--max-output N]';
 
 function fail(sentence: string): never {
   process.stderr.write(`${sentence}\n`);

@@ -8,8 +8,8 @@
  *   Pyodide load time (Node).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { buildReplayIndex, parseTrace, stateAt } from '../../src/trace/index.ts';
 import { createNodeTracer } from '../../src/runtime/tracer.node.ts';
+import { buildReplayIndex, parseTrace, stateAt } from '../../src/trace/index.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const program = (name: string) =>
@@ -83,11 +83,15 @@ row('seek p99 (1,000,000 steps)', p99, 'ms', ['≤ 16', p99 <= 16]);
 
 const fmt = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en') : v.toFixed(2));
 const width = Math.max(...rows.map((r) => r.measure.length));
-console.log(`\nEvent Loop Lab runtime benchmark (median of ${RUNS} runs; Node ${process.version})\n`);
+console.log(
+  `\nEvent Loop Lab runtime benchmark (median of ${RUNS} runs; Node ${process.version})\n`,
+);
 console.log(`${'measure'.padEnd(width)}  ${'value'.padStart(14)}  unit       target`);
 for (const r of rows) {
   const target = r.target ? `${r.target} ${r.ok ? 'met' : 'NOT met'}` : '';
-  console.log(`${r.measure.padEnd(width)}  ${fmt(r.value).padStart(14)}  ${r.unit.padEnd(9)}  ${target}`);
+  console.log(
+    `${r.measure.padEnd(width)}  ${fmt(r.value).padStart(14)}  ${r.unit.padEnd(9)}  ${target}`,
+  );
 }
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(

@@ -5,8 +5,8 @@ import { describeEvents } from '../ui/describe-events.ts';
 import { ProgramEditor } from '../ui/editor/ProgramEditor.tsx';
 import { OutputPanel } from '../ui/OutputPanel.tsx';
 import { outputParts } from '../ui/output-parts.ts';
-import { TraceEventList } from '../ui/TraceEventList.tsx';
 import { Toolbar } from '../ui/Toolbar.tsx';
+import { TraceEventList } from '../ui/TraceEventList.tsx';
 
 export function App() {
   const source = useLab((s) => s.source);

@@ -15,7 +15,9 @@ class FakeWorker implements WorkerLike {
     this.terminated = true;
   }
   addEventListener(type: string, listener: (event: never) => void): void {
-    (this.listeners[type] ??= []).push(listener);
+    const list = this.listeners[type] ?? [];
+    list.push(listener);
+    this.listeners[type] = list;
   }
   send(message: FromWorker): void {
     for (const l of this.listeners.message ?? []) l({ data: message } as never);
@@ -119,12 +121,19 @@ describe('LabClient', () => {
     ready(w);
     const pending = client.run('while True: pass');
     const { id } = w.lastRun;
-    w.send({ type: 'events', id, chunk: '[{"k":"task-created","t":1,"name":"Task-1","coro":"main","user":true,"by":null},5,5]' });
+    w.send({
+      type: 'events',
+      id,
+      chunk: '[{"k":"task-created","t":1,"name":"Task-1","coro":"main","user":true,"by":null},5,5]',
+    });
     w.send({ type: 'progress', id, steps: 3 });
     client.stop();
     const trace = await pending;
     expect(trace.status).toBe('limit');
-    expect(trace.limit).toEqual({ kind: 'wall', message: 'You stopped the program after 3 steps.' });
+    expect(trace.limit).toEqual({
+      kind: 'stopped',
+      message: 'You stopped the program after 3 steps.',
+    });
     expect(trace.events).toHaveLength(3);
     expect(trace.tasks[0]?.name).toBe('Task-1');
     expect(trace.python).toBe('3.14.2');
@@ -185,7 +194,10 @@ describe('LabClient', () => {
     const client = make();
     const w = workers[0] as FakeWorker;
     w.send({ type: 'failed', id: null, message: 'no wasm' });
-    expect(client.getStatus()).toEqual({ state: 'failed', message: 'Python failed to load: no wasm' });
+    expect(client.getStatus()).toEqual({
+      state: 'failed',
+      message: 'Python failed to load: no wasm',
+    });
     const pending = client.run('x');
     expect(workers).toHaveLength(2);
     const fresh = workers[1] as FakeWorker;

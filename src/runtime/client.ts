@@ -118,7 +118,7 @@ export class LabClient {
   stop(): void {
     const run = this.active;
     if (!run) return;
-    this.abandon(run, 'wall', `You stopped the program after ${plural(run.steps, 'step')}.`);
+    this.abandon(run, 'stopped', `You stopped the program after ${plural(run.steps, 'step')}.`);
   }
 
   /** Terminates the worker for good. */

@@ -58,7 +58,6 @@ describe('lockDown', () => {
     expect(Object.getOwnPropertyDescriptor(WorkerGlobalScope.prototype, 'fetch')).toBeUndefined();
     // Cannot be put back.
     expect(() => {
-      'use strict';
       scope.fetch = () => 'again';
     }).toThrow();
     const navigator = scope.navigator as Record<string, unknown>;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_DETAIL_STEPS } from '../trace/index.ts';
 import { joinChunks, partialTrace, traceFromParts } from './run-trace.ts';
 
 const header = {
@@ -50,15 +51,18 @@ describe('partialTrace', () => {
           4,
           { k: 'out', s: 'hi\n' },
         ]),
-        JSON.stringify([{ k: 'task-name', t: 1, name: 'boss' }, { k: 'out', s: 'oops', e: 1 }]),
+        JSON.stringify([
+          { k: 'task-name', t: 1, name: 'boss' },
+          { k: 'out', s: 'oops', e: 1 },
+        ]),
       ],
     });
     expect(trace.status).toBe('limit');
-    expect(trace.limit?.kind).toBe('stopped');
+    expect(trace.limit?.kind).toBe('wall');
     expect(trace.tasks).toEqual([{ id: 1, name: 'boss', coro: 'main', user: true }]);
     expect(trace.stdout).toBe('hi\n');
     expect(trace.stderr).toBe('oops');
-    expect(trace.stats).toEqual({ steps: 6, lines: 1, detailSteps: 50000 });
+    expect(trace.stats).toEqual({ steps: 6, lines: 1, detailSteps: DEFAULT_DETAIL_STEPS });
   });
 
   it('handles a run stopped before any event arrived', () => {

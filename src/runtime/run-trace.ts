@@ -4,9 +4,14 @@
  * its trace is rebuilt from its events alone (src/trace's `partialTrace`), as
  * docs/trace-format.md promises is possible. Either way the result is validated by `parseTrace`.
  */
-import { parseTrace } from '../trace/parse.ts';
-import { partialTrace as partialFromEvents } from '../trace/partial-trace.ts';
-import type { LimitKind, RawEvent, Trace, TraceLimit } from '../trace/types.ts';
+import {
+  type LimitKind,
+  parseTrace,
+  partialTrace as partialFromEvents,
+  type RawEvent,
+  type Trace,
+  type TraceLimit,
+} from '../trace/index.ts';
 import type { RunOptions } from './protocol.ts';
 
 export type { LimitKind, RawEvent, Trace, TraceLimit };

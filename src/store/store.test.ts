@@ -69,7 +69,11 @@ describe('the lab store', () => {
     expect(store.getState().source).toBe('print("saved")');
     store.getState().setSource('print("edited")');
     expect(text.text).toBe('print("edited")');
-    const fresh = createLabStore({ runner: fakeRunner(), textStore: memoryTextStore(), defaultSource: 'x' });
+    const fresh = createLabStore({
+      runner: fakeRunner(),
+      textStore: memoryTextStore(),
+      defaultSource: 'x',
+    });
     expect(fresh.getState().source).toBe('x');
   });
 
@@ -96,7 +100,10 @@ describe('the lab store', () => {
     store.getState().stop();
     expect(runner.stopped).toBe(1);
     runner.finish(
-      trace({ status: 'limit', limit: { kind: 'wall', message: 'You stopped the program after 3 steps.' } }),
+      trace({
+        status: 'limit',
+        limit: { kind: 'wall', message: 'You stopped the program after 3 steps.' },
+      }),
     );
     await done;
     expect(statusText(store.getState())).toBe('You stopped the program after 3 steps.');

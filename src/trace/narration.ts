@@ -106,7 +106,7 @@ function nextInReady(state: LoopState): string {
   if (!next) {
     const timer = state.timers[0];
     return timer
-      ? ' The ready queue is empty; the next timer is due at ' + `${seconds(timer.at)}.`
+      ? ` The ready queue is empty; the next timer is due at ${seconds(timer.at)}.`
       : ' Nothing else is ready.';
   }
   const what = next.task !== null ? taskName(state, next.task) : `callback ${next.callback}`;

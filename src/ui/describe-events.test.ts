@@ -3,7 +3,8 @@ import type { RawEvent } from '../runtime/run-trace.ts';
 import { describeEvents } from './describe-events.ts';
 import { outputParts } from './output-parts.ts';
 
-const events: RawEvent[] = [
+// Written as plain JSON, as the tracer sends it (ids are branded only in the types).
+const events = [
   { k: 'loop', run: true },
   { k: 'task-created', t: 1, name: 'Task-1', coro: 'main', user: true, by: null },
   { k: 'resume', t: 1, h: 1 },
@@ -12,7 +13,7 @@ const events: RawEvent[] = [
   { k: 'suspend', t: 1, w: { on: 'sleep', until: 1 } },
   { k: 'clock', at: 1 },
   { k: 'task-done', t: 1, r: 'None' },
-];
+] as unknown as RawEvent[];
 
 describe('describeEvents', () => {
   it('names the task holding control at each line', () => {
@@ -38,7 +39,11 @@ describe('describeEvents', () => {
 describe('outputParts', () => {
   it('keeps stdout and stderr in the order they were written', () => {
     const parts = outputParts({
-      events: [{ k: 'out', s: 'a' }, { k: 'out', s: 'b', e: 1 }, { k: 'out', s: 'c' }],
+      events: [
+        { k: 'out', s: 'a' },
+        { k: 'out', s: 'b', e: 1 },
+        { k: 'out', s: 'c' },
+      ],
       stdout: 'ac',
       stderr: 'bTraceback…',
     });

@@ -62,7 +62,9 @@ export function webTextStore(key: string, storage: KeyValueStorage | undefined):
 }
 
 /** A TextStore in memory (tests, or when the page has no storage). */
-export function memoryTextStore(initial: string | null = null): TextStore & { text: string | null } {
+export function memoryTextStore(
+  initial: string | null = null,
+): TextStore & { text: string | null } {
   const store = {
     text: initial,
     load: () => store.text,

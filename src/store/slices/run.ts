@@ -42,7 +42,11 @@ export function createRunSlice(runner: Runner): StateCreator<LabState, [], [], R
         if (get().running) return;
         set({ running: true, steps: 0, failure: null });
         try {
-          const trace = await runner.run(get().source, {}, { onProgress: (steps) => set({ steps }) });
+          const trace = await runner.run(
+            get().source,
+            {},
+            { onProgress: (steps) => set({ steps }) },
+          );
           set({ trace, running: false, steps: trace.stats.steps });
         } catch (error) {
           set({ running: false, failure: error instanceof Error ? error.message : String(error) });

@@ -2,7 +2,7 @@
  * The program editor. A plain textarea first (usable at once, same accessible name), replaced by
  * Monaco when its lazily loaded chunk arrives. Both report every edit through `onChange`.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { monaco as Monaco } from './monaco.ts';
 
 type MonacoApi = typeof Monaco;
@@ -22,6 +22,8 @@ export function ProgramEditor({ value, onChange, label = 'Program' }: ProgramEdi
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const fallback = useRef<HTMLTextAreaElement>(null);
+  /** Where the learner was typing in the textarea when Monaco arrived (to carry on there). */
+  const carryOver = useRef<{ start: number; end: number } | null>(null);
   const [monacoReady, setMonacoReady] = useState(false);
   // The latest props, for Monaco's listeners (registered once).
   const latest = useRef({ value, onChange });
@@ -33,8 +35,6 @@ export function ProgramEditor({ value, onChange, label = 'Program' }: ProgramEdi
     import('./monaco.ts')
       .then(({ monaco }: { monaco: MonacoApi }) => {
         if (disposed || !host.current) return;
-        // Whoever was typing in the textarea keeps typing, now in Monaco, at the same place.
-        const typing = document.activeElement === fallback.current ? fallback.current : null;
         const dark = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
         const instance = monaco.editor.create(host.current, {
           value: latest.current.value,
@@ -60,12 +60,12 @@ export function ProgramEditor({ value, onChange, label = 'Program' }: ProgramEdi
           instance.dispose();
           editor.current = null;
         });
+        const typing = fallback.current;
+        carryOver.current =
+          typing && document.activeElement === typing
+            ? { start: typing.selectionStart, end: typing.selectionEnd }
+            : null;
         setMonacoReady(true);
-        if (typing) {
-          const position = instance.getModel()?.getPositionAt(typing.selectionEnd);
-          if (position) instance.setPosition(position);
-          instance.focus();
-        }
       })
       .catch((error: unknown) => {
         // The textarea keeps working; the learner loses only highlighting.
@@ -76,6 +76,27 @@ export function ProgramEditor({ value, onChange, label = 'Program' }: ProgramEdi
       for (const cleanup of cleanups) cleanup();
     };
   }, [label]);
+
+  // Whoever was typing in the textarea keeps typing, now in Monaco, with the same selection. A layout
+  // effect: it runs as soon as the textarea is gone and Monaco is shown, before any further key.
+  useLayoutEffect(() => {
+    const instance = editor.current;
+    if (!monacoReady || !instance || carryOver.current === null) return;
+    const model = instance.getModel();
+    const { start, end } = carryOver.current;
+    carryOver.current = null;
+    if (model) {
+      const from = model.getPositionAt(start);
+      const to = model.getPositionAt(end);
+      instance.setSelection({
+        startLineNumber: from.lineNumber,
+        startColumn: from.column,
+        endLineNumber: to.lineNumber,
+        endColumn: to.column,
+      });
+    }
+    instance.focus();
+  }, [monacoReady]);
 
   // Text that changes from outside (a reset, a lesson) reaches Monaco too.
   useEffect(() => {

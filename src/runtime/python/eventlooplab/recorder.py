@@ -6,6 +6,7 @@ check per line. Events leave in JSON chunks (`flush`), so a run cut short keeps 
 """
 import json
 import re
+import time
 import weakref
 
 from . import reprs
@@ -39,6 +40,11 @@ detail = True
 
 on_chunk = None
 chunks = []
+# Real time, read before the sandbox makes `time` virtual: events also leave at least every
+# FLUSH_SECONDS, so a run that hangs inside one C call (and is killed) keeps what came before.
+_wall = time.perf_counter
+FLUSH_SECONDS = 0.1
+_flushed_at = 0.0
 
 active = False  # recording
 capture = False  # untraced runs still collect stdout
@@ -71,7 +77,7 @@ def reset(options, chunk_callback):
     global base, next_check, max_steps, max_time, max_output, detail_until, detail, on_chunk
     global detail_from
     global active, stopped, limit, now, holder, output_chars, _last_out, next_handle, _task_ids
-    global lines, run, task_counter
+    global lines, run, task_counter, _flushed_at
     run += 1
     task_counter = 0
     EV.clear()
@@ -93,6 +99,7 @@ def reset(options, chunk_callback):
     detail_until = detail_from + max(0, int(options.get("detailSteps", DEFAULT_DETAIL)))
     detail = detail_from == 0 and detail_until > 0
     on_chunk = chunk_callback
+    _flushed_at = _wall()
     active = True
     stopped = False
     limit = None
@@ -140,7 +147,8 @@ def checkpoint():
 
 
 def flush():
-    global base, _last_out, lines
+    global base, _last_out, lines, _flushed_at
+    _flushed_at = _wall()
     if not EV:
         return
     lines += sum(1 for e in EV if type(e) is int)
@@ -174,6 +182,8 @@ def emit(ev):
             if len(EV) >= chunk_size:
                 flush()
             _set_next_check()
+        elif on_chunk is not None and _wall() - _flushed_at > FLUSH_SECONDS:
+            flush()
 
 
 # Tasks
