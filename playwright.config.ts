@@ -4,7 +4,8 @@ import { defineConfig } from '@playwright/test';
  * E2E specs run against the BUILT app (`npm run test:e2e` builds first), served by `vite preview`
  * on 127.0.0.1, in the system's Chromium (Playwright cannot download browsers everywhere).
  */
-const PORT = 4173;
+// E2E_PORT lets two suites run side by side on one machine (a developer and a CI clone).
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const CI = Boolean(process.env.CI);
 
