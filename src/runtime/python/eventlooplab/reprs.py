@@ -97,6 +97,17 @@ def _r(obj, depth, budget=LIMIT):
         return s if t is set else "frozenset(%s)" % s
     if t is deque:
         return "deque(%s)" % _seq(obj, depth, "[", "]", budget)
+    # Subclasses and other containers whose own repr would show every item: a defaultdict of
+    # a million keys, a bytearray of 50 MB. Bounded here too, at the cost of the exact format.
+    if isinstance(obj, (bytearray, memoryview)):
+        raw = bytes(obj[:40])
+        return "%s(%r%s)" % (t.__name__, raw, "..." if len(obj) > 40 else "")
+    if isinstance(obj, dict):
+        return "%s(%s)" % (t.__name__, _items(obj, depth, budget))
+    if isinstance(obj, (list, tuple, set, frozenset)) and not hasattr(t, "_fields"):
+        return "%s(%s)" % (t.__name__, _seq(obj, depth, "[", "]", budget))
+    if isinstance(obj, str):
+        return repr(str(obj[:60])) + ("..." if len(obj) > 60 else "")
     if isinstance(obj, asyncio.Future):
         return _future(obj)
     if isinstance(obj, asyncio.Queue):
