@@ -4,7 +4,6 @@
         async with session.get(url) as resp:
             print(resp.status, await resp.text())
 """
-import asyncio
 from eventlooplab.shims import network
 
 LATENCY = network.LATENCY
@@ -79,7 +78,7 @@ class _RequestContextManager:
             raise RuntimeError("Session is closed")
         lat = network.latency(self._url)
         network.record("aiohttp", self._method, self._url, lat)
-        await asyncio.sleep(lat)
+        await network.REAL_SLEEP(lat)
         self._resp = ClientResponse(self._method, self._url, self._sent)
         return self._resp
 

@@ -4,11 +4,15 @@ Deterministic per URL, so runs and lessons repeat exactly: a `delay=<seconds>` q
 sets the latency; otherwise it is 0.1 + (sum of the URL's UTF-8 bytes % 10) / 10 seconds.
 Programs can override it: `aiohttp.LATENCY[url] = 2.0` (the same dict as `requests.LATENCY`).
 """
+import asyncio.tasks
 from urllib.parse import parse_qs, urlsplit
 
 from eventlooplab import recorder
 
 LATENCY = {}
+# Taken when the tracer loads, before any program: a program that patches asyncio.sleep must
+# not change how long the simulated network takes (real aiohttp does not call asyncio.sleep).
+REAL_SLEEP = asyncio.tasks.sleep
 
 
 def reset():
