@@ -1,0 +1,320 @@
+import type { ReactNode } from 'react';
+import {
+  type BarrierState,
+  type ConditionState,
+  type EventState,
+  type FutureState,
+  findObject,
+  findTask,
+  type LockState,
+  type LoopState,
+  type ObjectInfo,
+  type ObjectView,
+  type QueueState,
+  type SemaphoreState,
+  type TaskGroupState,
+  type TaskId,
+  type Trace,
+} from '../../trace/index.ts';
+import { FlagIcon, LockIcon } from './Icons.tsx';
+import { TaskRef } from './TaskChip.tsx';
+import { taskName } from './words.ts';
+
+export interface ObjectsViewProps {
+  trace: Trace;
+  state: LoopState;
+  /** Object whose box is emphasised (the highlighted task awaits it). */
+  related?: ReadonlySet<number>;
+}
+
+/**
+ * The asyncio objects the program uses. Every object of the run has its place from the first
+ * step (greyed until the program creates it), so boxes never shift while stepping.
+ */
+export function ObjectsView({ trace, state, related }: ObjectsViewProps) {
+  const infos: readonly ObjectInfo[] = mergeObjects(trace, state);
+  return (
+    <section aria-label="Objects" className="sim-objects">
+      <h3 className="sim-section-title">Objects</h3>
+      {infos.length === 0 ? (
+        <p className="sim-empty">This program uses no queues, futures, locks or events.</p>
+      ) : (
+        <div className="sim-objects__grid">
+          {infos.map((info) => {
+            const view = findObject(state, info.id);
+            return (
+              <ObjectBox
+                key={info.id}
+                info={info}
+                view={view}
+                trace={trace}
+                state={state}
+                related={related?.has(info.id) ?? false}
+              />
+            );
+          })}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The trace's object table, plus any object the state knows that the table lacks. */
+function mergeObjects(trace: Trace, state: LoopState): readonly ObjectInfo[] {
+  const byId = new Map<number, ObjectInfo>();
+  for (const o of trace.objects) byId.set(o.id, o);
+  for (const o of state.objects) if (!byId.has(o.id)) byId.set(o.id, o);
+  return [...byId.values()].sort((a, b) => a.id - b.id);
+}
+
+function ObjectBox({
+  info,
+  view,
+  trace,
+  state,
+  related,
+}: {
+  info: ObjectInfo;
+  view: ObjectView | undefined;
+  trace: Trace;
+  state: LoopState;
+  related: boolean;
+}) {
+  const name = info.label ?? `${info.type} #${info.id}`;
+  const label = `${info.type} ${name}`;
+  return (
+    <article
+      className="sim-object"
+      data-sim-object={info.id}
+      data-type={info.type}
+      data-exists={view ? 'true' : 'false'}
+      data-related={related ? 'true' : undefined}
+      aria-label={label}
+    >
+      <header className="sim-object__head">
+        <span className="sim-object__type">{info.type}</span>
+        <code className="sim-code sim-object__name">{name}</code>
+      </header>
+      <div className="sim-object__body">
+        {view === undefined ? (
+          <p className="sim-object__note">not created yet</p>
+        ) : view.state === null ? (
+          <p className="sim-object__note">created</p>
+        ) : (
+          <ObjectBody type={info.type} view={view} trace={trace} state={state} />
+        )}
+      </div>
+    </article>
+  );
+}
+
+function Tasks({
+  ids,
+  state,
+  trace,
+  empty = 'none',
+}: {
+  ids: readonly TaskId[];
+  state: LoopState;
+  trace: Trace;
+  empty?: string;
+}) {
+  if (ids.length === 0) return <span className="sim-object__none">{empty}</span>;
+  return (
+    <span className="sim-object__tasks">
+      {ids.map((id) => (
+        <TaskRef
+          key={id}
+          task={id}
+          name={taskName(state, id, trace)}
+          internal={findTask(state, id)?.user === false}
+        />
+      ))}
+    </span>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="sim-object__row">
+      <span className="sim-object__label">{label}</span>
+      <span className="sim-object__value">{children}</span>
+    </div>
+  );
+}
+
+/** Tasks whose current wait names this object (futures record no waiters of their own). */
+function waitersOf(state: LoopState, id: number): TaskId[] {
+  return state.tasks
+    .filter((t) => t.state === 'waiting' && t.wait && 'object' in t.wait && t.wait.object === id)
+    .map((t) => t.id);
+}
+
+function ObjectBody({
+  type,
+  view,
+  trace,
+  state,
+}: {
+  type: string;
+  view: ObjectView;
+  trace: Trace;
+  state: LoopState;
+}) {
+  const p = { state, trace };
+  switch (type) {
+    case 'Queue':
+    case 'LifoQueue':
+    case 'PriorityQueue': {
+      const s = view.state as QueueState;
+      const end = type === 'LifoQueue' ? 'top' : type === 'PriorityQueue' ? 'smallest' : 'front';
+      return (
+        <>
+          <div className="sim-queue" data-empty={s.items.length === 0 ? 'true' : undefined}>
+            <span className="sim-queue__end">{end}</span>
+            <ol className="sim-queue__items" aria-label={`${view.label ?? type} items`}>
+              {s.items.map((item, i) => (
+                // Items are reprs and may repeat; their position is their identity.
+                // biome-ignore lint/suspicious/noArrayIndexKey: position is the identity here
+                <li key={i} className="sim-queue__item" title={item}>
+                  {item}
+                </li>
+              ))}
+            </ol>
+            {s.items.length === 0 ? <span className="sim-queue__none">empty</span> : null}
+          </div>
+          <Row label="size">
+            {s.items.length}
+            {s.max > 0 ? ` of at most ${s.max}` : ' (no limit)'}
+          </Row>
+          {s.unfinished !== s.items.length ? (
+            <Row label="unfinished">{s.unfinished}, awaiting task_done()</Row>
+          ) : null}
+          <Row label="waiting to get">
+            <Tasks ids={s.get} {...p} />
+          </Row>
+          {s.max > 0 || s.put.length > 0 ? (
+            <Row label="waiting to put">
+              <Tasks ids={s.put} {...p} />
+            </Row>
+          ) : null}
+        </>
+      );
+    }
+    case 'Future': {
+      const s = view.state as FutureState;
+      return (
+        <>
+          <div className="sim-future" data-st={s.st}>
+            {s.st === 'pending' ? (
+              <span>◷ pending: no result yet</span>
+            ) : s.st === 'result' ? (
+              <span>
+                ✓ result <code className="sim-code">{s.v}</code>
+              </span>
+            ) : s.st === 'exception' ? (
+              <span>
+                ✕ exception <code className="sim-code">{s.v}</code>
+              </span>
+            ) : (
+              <span>⊘ cancelled</span>
+            )}
+          </div>
+          <Row label="awaited by">
+            <Tasks ids={waitersOf(state, view.id)} {...p} />
+          </Row>
+        </>
+      );
+    }
+    case 'Lock': {
+      const s = view.state as LockState;
+      return (
+        <>
+          <div className="sim-flag" data-on={s.locked ? 'true' : 'false'}>
+            <LockIcon open={!s.locked} /> {s.locked ? 'locked' : 'free'}
+          </div>
+          <Row label="held by">
+            <Tasks ids={s.locked && s.by != null ? [s.by] : []} {...p} />
+          </Row>
+          <Row label="waiting">
+            <Tasks ids={s.wait} {...p} />
+          </Row>
+        </>
+      );
+    }
+    case 'Event': {
+      const s = view.state as EventState;
+      return (
+        <>
+          <div className="sim-flag" data-on={s.set ? 'true' : 'false'}>
+            <FlagIcon raised={s.set} /> {s.set ? 'set' : 'not set'}
+          </div>
+          <Row label="waiting">
+            <Tasks ids={s.wait} {...p} />
+          </Row>
+        </>
+      );
+    }
+    case 'Condition': {
+      const s = view.state as ConditionState;
+      return (
+        <>
+          <div className="sim-flag" data-on={s.locked ? 'true' : 'false'}>
+            <LockIcon open={!s.locked} /> {s.locked ? 'lock held' : 'lock free'}
+          </div>
+          <Row label="waiting">
+            <Tasks ids={s.wait} {...p} />
+          </Row>
+        </>
+      );
+    }
+    case 'Semaphore':
+    case 'BoundedSemaphore': {
+      const s = view.state as SemaphoreState;
+      return (
+        <>
+          <div className="sim-slots">
+            {s.by.map((id) => (
+              <span key={`by-${id}`} className="sim-slot" data-held="true">
+                <TaskRef task={id} name={taskName(state, id, trace)} />
+              </span>
+            ))}
+            {Array.from({ length: Math.max(0, s.value) }, (_, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: free slots are interchangeable
+              <span key={`free-${i}`} className="sim-slot" data-held="false">
+                free
+              </span>
+            ))}
+          </div>
+          <Row label="value">{s.value}</Row>
+          <Row label="waiting">
+            <Tasks ids={s.wait} {...p} />
+          </Row>
+        </>
+      );
+    }
+    case 'Barrier': {
+      const s = view.state as BarrierState;
+      return (
+        <>
+          <div className="sim-flag" data-on={s.waiting > 0 ? 'true' : 'false'}>
+            {s.waiting} of {s.parties} arrived
+          </div>
+          <Row label="waiting">
+            <Tasks ids={s.wait} {...p} />
+          </Row>
+        </>
+      );
+    }
+    case 'TaskGroup': {
+      const s = view.state as TaskGroupState;
+      return (
+        <Row label="tasks">
+          <Tasks ids={s.of} {...p} empty="none left" />
+        </Row>
+      );
+    }
+    default:
+      return <code className="sim-code sim-object__raw">{JSON.stringify(view.state)}</code>;
+  }
+}

@@ -1,0 +1,248 @@
+import { motion } from 'motion/react';
+import {
+  findFrame,
+  type LoopState,
+  type TaskId,
+  type TaskView,
+  type Trace,
+} from '../../trace/index.ts';
+import { taskStyle } from '../task-style.ts';
+import { TokenAnchor } from './ControlToken.tsx';
+import { LANE_TITLES, LANES, type Lane, type TaskLanes } from './lanes.ts';
+import { TaskChip } from './TaskChip.tsx';
+import { WordsView } from './WordsView.tsx';
+import {
+  coroText,
+  describeTaskNow,
+  isFinished,
+  plain,
+  taskCardLabel,
+  taskStateGlyph,
+  taskStateLabel,
+} from './words.ts';
+
+export interface TaskCardsProps {
+  trace: Trace;
+  state: LoopState;
+  previous?: LoopState | null;
+  lanes: TaskLanes;
+  showInternal: boolean;
+  onShowInternalChange(show: boolean): void;
+  /** The task whose links are emphasised (hovered or selected), if any. */
+  highlight: TaskId | null;
+  /** Tasks linked to the highlighted one (it awaits them, or they await it). */
+  related: ReadonlySet<TaskId>;
+  selectedTask?: TaskId | null;
+  onSelectTask?(id: TaskId): void;
+  onHoverTask(id: TaskId | null): void;
+}
+
+const MAX_LOCAL_ROWS = 4;
+
+const EMPTY_LANE: Readonly<Record<Lane, string>> = {
+  running: 'No task is running: the event loop has control.',
+  ready: 'No task is ready.',
+  waiting: 'No task is waiting.',
+  finished: 'No task has finished yet.',
+};
+
+/**
+ * One card per task, in lanes by state (running, ready, waiting, finished), each lane in task-id
+ * order. A card keeps its identity across lanes (`layoutId`), so when a task changes state its
+ * card glides to its new lane. (No AnimatePresence here: the old card must leave at once, so that
+ * a task never has two cards, even for the length of an animation.)
+ */
+export function TaskCards(props: TaskCardsProps) {
+  const { state, lanes, showInternal, onShowInternalChange } = props;
+  const hiddenCount = lanes.hidden.length;
+  const internalCount = state.tasks.filter((t) => !t.user).length;
+  const hiddenHolder =
+    state.holder === null ? undefined : lanes.hidden.find((t) => t.id === state.holder);
+  return (
+    <div className="sim-tasks">
+      <div className="sim-section-head">
+        <h3 className="sim-section-title">Tasks</h3>
+        {internalCount > 0 ? (
+          <label className="sim-toggle">
+            <input
+              type="checkbox"
+              checked={showInternal}
+              onChange={(e) => onShowInternalChange(e.currentTarget.checked)}
+            />
+            show internal tasks{hiddenCount > 0 ? ` (${hiddenCount} hidden)` : ''}
+          </label>
+        ) : null}
+      </div>
+      {/* A list of cards grouped visually in lanes: the lanes are layout, the cards its items. */}
+      {/* biome-ignore lint/a11y/useSemanticElements: lanes (plain divs) sit between the list and its items, which <ul> does not allow */}
+      <div role="list" aria-label="Tasks" className="sim-lanes">
+        {LANES.map((lane) => {
+          const cards = lanes.lanes[lane];
+          return (
+            <div key={lane} className="sim-lane" data-lane={lane}>
+              <div className="sim-lane__title" aria-hidden="true">
+                {LANE_TITLES[lane]}
+              </div>
+              <div className="sim-lane__cards">
+                {cards.map((task) => (
+                  <TaskCard key={task.id} task={task} {...props} />
+                ))}
+                {cards.length === 0 ? (
+                  <div className="sim-lane__empty" aria-hidden="true">
+                    {lane === 'running' && hiddenHolder ? (
+                      <>
+                        <span className="sim-lane__token">
+                          <TokenAnchor at="internal" />
+                        </span>
+                        {`${hiddenHolder.name}, an internal asyncio task (${coroText(hiddenHolder)}), is running.`}
+                      </>
+                    ) : (
+                      EMPTY_LANE[lane]
+                    )}
+                  </div>
+                ) : null}
+              </div>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function TaskCard({
+  task,
+  trace,
+  state,
+  previous,
+  highlight,
+  related,
+  selectedTask,
+  onSelectTask,
+  onHoverTask,
+}: TaskCardsProps & { task: TaskView }) {
+  const style = taskStyle(task.id);
+  const isNew = previous != null && !previous.tasks.some((t) => t.id === task.id);
+  const finished = isFinished(task.state);
+  const running = task.state === 'running';
+  const blocking = running && state.blocked !== null && state.blocked.task === task.id;
+  const frame = task.frame === null ? undefined : findFrame(state, task.frame);
+  const before =
+    previous && task.frame !== null ? findFrame(previous, task.frame)?.locals : undefined;
+  const locals = frame ? Object.entries(frame.locals) : [];
+  // A card has room for four rows: past that, three and a line naming the rest.
+  const shownLocals = locals.length > MAX_LOCAL_ROWS ? locals.slice(0, MAX_LOCAL_ROWS - 1) : locals;
+  const moreLocals = locals.slice(shownLocals.length).map(([name]) => name);
+  const now = describeTaskNow(state, task, trace);
+  const awaits = task.state === 'waiting' && task.wait !== null;
+  const nowText = `${awaits ? 'awaits ' : ''}${plain(now)}`;
+  const emphasis =
+    highlight === null
+      ? undefined
+      : highlight === task.id
+        ? 'self'
+        : related.has(task.id)
+          ? 'related'
+          : 'dim';
+  return (
+    <motion.div
+      layoutId={`sim-task-${task.id}`}
+      layout="position"
+      role="listitem"
+      aria-label={taskCardLabel(task)}
+      aria-current={selectedTask === task.id ? 'true' : undefined}
+      className={`sim-card${finished ? ' sim-card--finished' : ''}`}
+      data-sim-task={task.id}
+      data-state={task.state}
+      data-blocking={blocking ? 'true' : undefined}
+      data-internal={task.user ? undefined : 'true'}
+      data-emphasis={emphasis}
+      style={{ '--task-color': style.color } as React.CSSProperties}
+      // Only a task created at this step fades in; a card that changes lanes glides instead.
+      initial={isNew ? { opacity: 0, scale: 0.9 } : false}
+      animate={{ opacity: 1, scale: 1 }}
+      transition={{ type: 'spring', stiffness: 380, damping: 38 }}
+      onMouseEnter={() => onHoverTask(task.id)}
+      onMouseLeave={() => onHoverTask(null)}
+      onFocus={() => onHoverTask(task.id)}
+      onBlur={() => onHoverTask(null)}
+    >
+      <div className="sim-card__head">
+        <TaskChip task={task.id} size="large" />
+        {onSelectTask ? (
+          <button
+            type="button"
+            className="sim-card__name sim-card__select"
+            onClick={() => onSelectTask(task.id)}
+            title={`${task.name}: ${coroText(task)}`}
+          >
+            {task.name}
+          </button>
+        ) : (
+          <span className="sim-card__name" title={`${task.name}: ${coroText(task)}`}>
+            {task.name}
+          </span>
+        )}
+        <span className="sim-card__state" data-state={task.state}>
+          <span aria-hidden="true">{taskStateGlyph(task.state)}</span> {taskStateLabel(task.state)}
+        </span>
+      </div>
+      <div className="sim-card__coro">
+        <code className="sim-code">{coroText(task)}</code>
+        {task.line !== null && !finished ? (
+          <span className="sim-card__line">line {task.line}</span>
+        ) : null}
+        {task.user ? null : <span className="sim-internal-tag">asyncio internal</span>}
+      </div>
+      <div className="sim-card__now" data-state={task.state} title={nowText}>
+        {awaits ? <span className="sim-card__awaits">awaits </span> : null}
+        <WordsView words={now} />
+      </div>
+      {finished ? null : (
+        <div className="sim-card__locals" data-paused={running ? undefined : 'true'}>
+          <div className="sim-card__locals-title">
+            {frame && frame.fn !== task.coro ? (
+              <>
+                locals in <code className="sim-code">{frame.fn}()</code>
+              </>
+            ) : (
+              'locals'
+            )}
+            {running ? null : <span className="sim-card__paused"> · paused</span>}
+          </div>
+          {locals.length === 0 ? (
+            <div className="sim-card__nolocals">{task.line === null ? 'not started' : 'none'}</div>
+          ) : (
+            <dl
+              className="sim-locals"
+              title={locals.map(([name, value]) => `${name} = ${value}`).join('\n')}
+            >
+              {shownLocals.map(([name, value]) => (
+                <div
+                  key={name}
+                  className="sim-locals__row"
+                  data-changed={
+                    running && before !== undefined && before[name] !== value ? 'true' : undefined
+                  }
+                >
+                  <dt className="sim-locals__name">{name}</dt>
+                  <dd className="sim-locals__value">{value}</dd>
+                </div>
+              ))}
+              {moreLocals.length > 0 ? (
+                <div className="sim-locals__more">
+                  +{moreLocals.length} more: {moreLocals.join(', ')}
+                </div>
+              ) : null}
+            </dl>
+          )}
+        </div>
+      )}
+      {running ? (
+        <span className="sim-card__token">
+          <TokenAnchor at={`task-${task.id}`} />
+        </span>
+      ) : null}
+    </motion.div>
+  );
+}

@@ -1,0 +1,147 @@
+import { useLayoutEffect, useState } from 'react';
+import type { ObjectId, TaskId } from '../../trace/index.ts';
+import { connector, type Rect, spread } from './arrows.ts';
+
+/** An arrow from a waiting task's card to the card of a task, or the box of an object, it awaits. */
+export interface WaitLink {
+  readonly from: TaskId;
+  readonly to: { readonly task: TaskId } | { readonly object: ObjectId };
+  /** The waiting task's colour. */
+  readonly color: string;
+}
+
+interface Drawn {
+  readonly key: string;
+  readonly d: string;
+  readonly head: string;
+  readonly color: string;
+  readonly from: TaskId;
+  readonly toTask: TaskId | null;
+  readonly object: boolean;
+}
+
+export interface WaitArrowsProps {
+  /**
+   * The positioned element that holds every card and object box (the SVG covers it). Passed as
+   * an element, not a ref: a parent's ref is attached after its children's layout effects run.
+   */
+  container: HTMLElement | null;
+  links: readonly WaitLink[];
+  /** Emphasise the arrows of this task (hovered or selected); dim the others. */
+  highlight: TaskId | null;
+  /** Changes whenever the picture changes: cards move, so the arrows are measured again. */
+  measureKey: unknown;
+}
+
+/** How long after a change cards may still be moving (layout animations), in ms. */
+const SETTLE_MS = 900;
+
+function targetSelector(link: WaitLink): string {
+  return 'task' in link.to
+    ? `[data-sim-task="${link.to.task}"]`
+    : `[data-sim-object="${link.to.object}"]`;
+}
+
+function targetKey(link: WaitLink): string {
+  return 'task' in link.to ? `t${link.to.task}` : `o${link.to.object}`;
+}
+
+/**
+ * An SVG overlay that measures card positions and draws the links. It follows cards while they
+ * glide (measuring every frame for a moment after each change) and when the panel is resized.
+ */
+export function WaitArrows({ container, links, highlight, measureKey }: WaitArrowsProps) {
+  const [drawn, setDrawn] = useState<readonly Drawn[]>([]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measureKey is the re-measure signal
+  useLayoutEffect(() => {
+    if (!container) return;
+    let frame = 0;
+    const measure = () => {
+      const base = container.getBoundingClientRect();
+      const rectOf = (selector: string): Rect | null => {
+        const el = container.querySelector(selector);
+        if (!el) return null;
+        const r = el.getBoundingClientRect();
+        return { x: r.left - base.left, y: r.top - base.top, width: r.width, height: r.height };
+      };
+      // Several arrows leaving one card, or entering one, spread along its edge.
+      const outCount = new Map<TaskId, number>();
+      const inCount = new Map<string, number>();
+      for (const l of links) {
+        outCount.set(l.from, (outCount.get(l.from) ?? 0) + 1);
+        inCount.set(targetKey(l), (inCount.get(targetKey(l)) ?? 0) + 1);
+      }
+      const outSeen = new Map<TaskId, number>();
+      const inSeen = new Map<string, number>();
+      const next: Drawn[] = [];
+      for (const l of links) {
+        const tk = targetKey(l);
+        const oi = outSeen.get(l.from) ?? 0;
+        const ii = inSeen.get(tk) ?? 0;
+        outSeen.set(l.from, oi + 1);
+        inSeen.set(tk, ii + 1);
+        const a = rectOf(`[data-sim-task="${l.from}"]`);
+        const b = rectOf(targetSelector(l));
+        if (!a || !b) continue;
+        const c = connector(a, b, {
+          startAt: spread(oi, outCount.get(l.from) ?? 1),
+          endAt: spread(ii, inCount.get(tk) ?? 1),
+        });
+        next.push({
+          key: `${l.from}-${tk}`,
+          d: c.d,
+          head: c.head,
+          color: l.color,
+          from: l.from,
+          toTask: 'task' in l.to ? l.to.task : null,
+          object: 'object' in l.to,
+        });
+      }
+      setDrawn((prev) =>
+        prev.length === next.length &&
+        prev.every((p, i) => p.key === next[i]?.key && p.d === next[i]?.d)
+          ? prev
+          : next,
+      );
+    };
+    const until = performance.now() + SETTLE_MS;
+    const tick = () => {
+      measure();
+      if (performance.now() < until) frame = requestAnimationFrame(tick);
+    };
+    tick();
+    const observer = new ResizeObserver(measure);
+    observer.observe(container);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    };
+  }, [container, links, measureKey]);
+
+  return (
+    <svg className="sim-arrows" aria-hidden="true">
+      {drawn.map((a) => {
+        const emphasis =
+          highlight === null
+            ? 'normal'
+            : a.from === highlight || a.toTask === highlight
+              ? 'strong'
+              : 'dim';
+        return (
+          <g
+            key={a.key}
+            className="sim-arrow"
+            data-emphasis={emphasis}
+            data-object={a.object ? 'true' : undefined}
+            style={{ color: a.color }}
+          >
+            <path className="sim-arrow__halo" d={a.d} />
+            <path className="sim-arrow__line" d={a.d} />
+            <polygon className="sim-arrow__head" points={a.head} />
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

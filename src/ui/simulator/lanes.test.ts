@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseTrace, stateAt } from '../../trace/index.ts';
+import { laneOf, taskLanes } from './lanes.ts';
+
+const trace = parseTrace(
+  JSON.parse(
+    readFileSync(new URL('./fixtures/23-queue-worker-pool.json', import.meta.url), 'utf8'),
+  ),
+);
+
+describe('lanes', () => {
+  it('puts each state in its lane', () => {
+    expect(laneOf('running')).toBe('running');
+    expect(laneOf('ready')).toBe('ready');
+    expect(laneOf('waiting')).toBe('waiting');
+    expect(laneOf('done')).toBe('finished');
+    expect(laneOf('failed')).toBe('finished');
+    expect(laneOf('cancelled')).toBe('finished');
+  });
+
+  it('orders each lane by task id', () => {
+    const { lanes } = taskLanes(stateAt(trace, 150), false);
+    expect(lanes.running.map((t) => t.id)).toEqual([3]);
+    expect(lanes.ready.map((t) => t.id)).toEqual([5]);
+    expect(lanes.waiting.map((t) => t.id)).toEqual([1, 2, 4]);
+    expect(lanes.finished).toEqual([]);
+  });
+
+  it("hides asyncio's own tasks unless asked", () => {
+    const state = stateAt(trace, trace.events.length - 1);
+    const hidden = taskLanes(state, false);
+    expect(hidden.hidden.map((t) => t.coro)).toEqual([
+      'BaseEventLoop.shutdown_asyncgens',
+      'BaseEventLoop.shutdown_default_executor',
+    ]);
+    expect(hidden.lanes.finished.map((t) => t.id)).toEqual([1, 2, 3, 4, 5]);
+    const shown = taskLanes(state, true);
+    expect(shown.hidden).toEqual([]);
+    expect(shown.lanes.finished.map((t) => t.id)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * Which lane a task card sits in, and which cards are shown. Pure, so the layout rules are
+ * tested without rendering: lanes in a fixed order, cards in each lane by task id (creation
+ * order), so a card only ever moves when its task changes state.
+ */
+import type { LoopState, TaskState, TaskView } from '../../trace/index.ts';
+
+export type Lane = 'running' | 'ready' | 'waiting' | 'finished';
+
+export const LANES: readonly Lane[] = ['running', 'ready', 'waiting', 'finished'];
+
+export const LANE_TITLES: Readonly<Record<Lane, string>> = {
+  running: 'Running',
+  ready: 'Ready',
+  waiting: 'Waiting',
+  finished: 'Finished',
+};
+
+export function laneOf(state: TaskState): Lane {
+  switch (state) {
+    case 'running':
+      return 'running';
+    case 'ready':
+      return 'ready';
+    case 'waiting':
+      return 'waiting';
+    default:
+      return 'finished';
+  }
+}
+
+export interface TaskLanes {
+  readonly lanes: Readonly<Record<Lane, readonly TaskView[]>>;
+  /** Tasks left out because their coroutine is asyncio's own (`user: false`). */
+  readonly hidden: readonly TaskView[];
+}
+
+/** The visible tasks by lane, each lane ordered by task id. */
+export function taskLanes(state: LoopState, showInternal: boolean): TaskLanes {
+  const lanes: Record<Lane, TaskView[]> = { running: [], ready: [], waiting: [], finished: [] };
+  const hidden: TaskView[] = [];
+  const tasks = [...state.tasks].sort((a, b) => a.id - b.id);
+  for (const t of tasks) {
+    if (!t.user && !showInternal) hidden.push(t);
+    else lanes[laneOf(t.state)].push(t);
+  }
+  return { lanes, hidden };
+}
