@@ -118,4 +118,21 @@ describe('fidelity corpus', () => {
       if (/undefined|NaN|\[object/.test(said)) expect.fail(`${program} step ${step}: ${said}`);
     }
   });
+
+  // Runs are deterministic: the same program traced again, after others, gives the same trace
+  // (frame numbers, set reprs, cancellation order, task names, what earlier runs left behind).
+  // Lessons ship build-time traces and the UI re-traces with another detail window: both rely
+  // on it.
+  test('every program traces the same twice, whatever ran before', () => {
+    const options = { maxSteps: 30_000 };
+    const first = programs.map((p) =>
+      tracer.traceJson(readFileSync(corpusDir + p, 'utf8'), options),
+    );
+    const again = [...programs]
+      .reverse()
+      .map((p) => tracer.traceJson(readFileSync(corpusDir + p, 'utf8'), options))
+      .reverse();
+    const differing = programs.filter((_, i) => first[i] !== again[i]);
+    expect(differing).toEqual([]);
+  });
 });

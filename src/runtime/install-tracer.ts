@@ -4,6 +4,13 @@
  */
 import type { PyodideAPI } from 'pyodide';
 
+/**
+ * Environment for every Pyodide that runs the tracer: a fixed string-hash seed, so that a
+ * program iterating a set of strings does the same in the browser, in Node and run after run
+ * (CPython picks a random seed per process; any seed is a faithful run).
+ */
+export const TRACER_ENV = { PYTHONHASHSEED: '0' } as const;
+
 /** Where the package lives inside Pyodide's file system. */
 const ROOT = '/eventlooplab-src';
 

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPyodide, type PyodideAPI } from 'pyodide';
-import { installTracer } from './install-tracer.ts';
+import { installTracer, TRACER_ENV } from './install-tracer.ts';
 
 export interface TraceOptions {
   maxSteps?: number;
@@ -49,7 +49,7 @@ export function nodeTracer(): Promise<NodeTracer> {
 
 export async function createNodeTracer(): Promise<NodeTracer> {
   // Pyodide prints to the console by default; the tracer captures program output itself.
-  const pyodide = await loadPyodide({ stdout: () => {}, stderr: () => {} });
+  const pyodide = await loadPyodide({ stdout: () => {}, stderr: () => {}, env: { ...TRACER_ENV } });
   installTracer(pyodide, readPythonSources());
   const api = pyodide.pyimport('eventlooplab.api');
   return {

@@ -4,7 +4,7 @@
  * JSON text between the tracer and the page (see protocol.ts).
  */
 import type { PyodideAPI } from 'pyodide';
-import { installTracer } from './install-tracer.ts';
+import { installTracer, TRACER_ENV } from './install-tracer.ts';
 import { lockDown } from './lockdown.ts';
 import { countJsonArrayItems, type FromWorker, type ToWorker } from './protocol.ts';
 import { pythonSources } from './python-sources.ts';
@@ -41,6 +41,7 @@ async function boot(): Promise<TracerApi> {
     // The tracer captures the program's output itself.
     stdout: () => {},
     stderr: () => {},
+    env: { ...TRACER_ENV },
   });
   installTracer(pyodide, pythonSources);
   const api = pyodide.pyimport('eventlooplab.api') as unknown as TracerApi;

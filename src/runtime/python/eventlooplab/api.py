@@ -43,13 +43,14 @@ def pragmas(source):
 
 
 def _reset(options, on_chunk):
-    # What an earlier run left for the collector is finalized now, before this run records.
-    recorder.active = False
-    gc.collect()
-    recorder.reset(options, on_chunk)
+    # What an earlier run left (its loop, its tasks: a run stopped by a limit leaves them
+    # pending) is let go and finalized now, before this run records anything.
     waits.reset()
     objects.reset()
     network.reset()
+    recorder.active = False
+    gc.collect()
+    recorder.reset(options, on_chunk)
 
 
 def trace_program(source, options_json="{}", on_chunk=None):

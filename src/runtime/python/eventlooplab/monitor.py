@@ -50,8 +50,9 @@ def install(code):
         mon.free_tool_id(TOOL)
     mon.use_tool_id(TOOL, "event-loop-lab")
     mon.register_callback(TOOL, E.LINE, _line_detail if R.detail else _line_fast)
+    mon.register_callback(TOOL, E.PY_START, _call_starts)
     for c in _codes:
-        mon.set_local_events(TOOL, c, E.LINE)
+        mon.set_local_events(TOOL, c, E.LINE | E.PY_START)
     R.on_stop = _stopped
 
 
@@ -61,6 +62,7 @@ def uninstall():
     for c in _codes:
         mon.set_local_events(TOOL, c, 0)
     mon.register_callback(TOOL, E.LINE, None)
+    mon.register_callback(TOOL, E.PY_START, None)
     mon.free_tool_id(TOOL)
     R.on_stop = None
 
@@ -79,6 +81,14 @@ def _stopped():
 
 def _line_stopped(code, line):
     raise RunStopped("stopped")
+
+
+def _call_starts(code, offset):
+    """A new call may sit where an ended one was: forget the ended one, so that frame ids go by
+    calls (1, 2, 3 in order of first use) and never by memory addresses, which vary by run."""
+    entry = _fids.pop(id(_getframe(1)), None)
+    if entry is not None:
+        _locals.pop(entry[0], None)
 
 
 def _line_fast(code, line):

@@ -93,7 +93,10 @@ def _r(obj, depth, budget=LIMIT):
     if t is set or t is frozenset:
         if not obj:
             return "set()" if t is set else "frozenset()"
-        s = _seq(obj, depth, "{", "}", budget)
+        # A set's order follows memory addresses (tasks, objects), which vary by run: shown
+        # sorted, so that a trace does not change from run to run.
+        items = sorted(obj, key=lambda x: _r(x, _DEPTH, 20)) if len(obj) <= 64 else obj
+        s = _seq(items, depth, "{", "}", budget)
         return s if t is set else "frozenset(%s)" % s
     if t is deque:
         return "deque(%s)" % _seq(obj, depth, "[", "]", budget)

@@ -132,6 +132,52 @@ def _located_like_cpython(show):
     return showwarnmsg
 
 
+def _all_tasks_in_creation_order(original):
+    """asyncio.run cancels leftover tasks in the order of a set, which depends on memory
+    addresses: any order is CPython's, but a trace must not change from run to run. asyncio's
+    runner reads `asyncio.tasks.all_tasks` (the program's `asyncio.all_tasks` is a separate
+    binding and stays the real one)."""
+
+    def all_tasks(loop=None):
+        return sorted(original(loop), key=recorder.task_id)
+
+    return all_tasks
+
+
+# Modules a program may patch (asyncio.sleep = ..., builtins.print = ...): restored after each
+# run, so that the next program in the same interpreter starts from the standard library.
+_RESTORED = ("asyncio", "builtins", "time", "random", "functools", "itertools", "collections",
+             "threading", "concurrent", "contextlib", "warnings", "math", "json", "types")
+
+
+def _snapshot_modules():
+    return {name: dict(mod.__dict__) for name, mod in list(sys.modules.items())
+            if mod is not None and name.partition(".")[0] in _RESTORED}
+
+
+def _restore_modules(saved, names_before):
+    for name, old in saved.items():
+        mod = sys.modules.get(name)
+        if mod is None:
+            continue
+        d = mod.__dict__
+        for key in [k for k in d if k not in old]:
+            del d[key]
+        for key, value in old.items():
+            if d.get(key, _MISSING) is not value:
+                d[key] = value
+    # Modules the program made or imported from elsewhere go; standard-library modules imported
+    # during the run stay (asyncio's lazily imported parts must keep one identity).
+    for name in [n for n in sys.modules if n not in names_before]:
+        origin = getattr(getattr(sys.modules[name], "__spec__", None), "origin", None) or ""
+        if not name.startswith("eventlooplab") and not origin.startswith(_STDLIB):
+            del sys.modules[name]
+
+
+_MISSING = object()
+_STDLIB = os.path.dirname(os.path.dirname(asyncio.__file__))
+
+
 def _getpolicy():
     get = getattr(events, "_get_event_loop_policy", None) or events.get_event_loop_policy
     return get()
@@ -143,6 +189,9 @@ def _setpolicy(p):
 
 @contextlib.contextmanager
 def environment(source):
+    names_before = set(sys.modules)
+    saved_dicts = _snapshot_modules()
+    saved_limit = sys.getrecursionlimit()
     saved_modules = {n: m for n, m in sys.modules.items() if n.partition(".")[0] in BLOCKED + SHIMS}
     for n in saved_modules:
         del sys.modules[n]
@@ -159,6 +208,8 @@ def environment(source):
     saved_loops = (asyncio.EventLoop, asyncio.SelectorEventLoop, asyncio.run)
     asyncio.EventLoop = asyncio.SelectorEventLoop = vloop.VirtualLoop
     asyncio.run = asyncio.runners.run
+    saved_all_tasks = asyncio.tasks.all_tasks
+    asyncio.tasks.all_tasks = _all_tasks_in_creation_order(saved_all_tasks)
     saved_policy = _getpolicy()
     _setpolicy(vloop.Policy())
     wmod = warnings  # 3.14's _py_warnings calls back into warnings._showwarnmsg_impl
@@ -176,6 +227,7 @@ def environment(source):
     try:
         yield main_module.__dict__
     finally:
+        sys.setrecursionlimit(saved_limit)
         sys.argv = saved_argv
         if saved_main is not None:
             sys.modules["__main__"] = saved_main
@@ -183,6 +235,7 @@ def environment(source):
         wmod._showwarnmsg_impl = saved_show
         _setpolicy(saved_policy)
         asyncio.EventLoop, asyncio.SelectorEventLoop, asyncio.run = saved_loops
+        asyncio.tasks.all_tasks = saved_all_tasks
         sys.stdout, sys.stderr, builtins.input, os._exit = saved_io
         for n, f in saved_time.items():
             setattr(time, n, f)
@@ -191,3 +244,4 @@ def environment(source):
         for n in [n for n in sys.modules if n.partition(".")[0] in BLOCKED + SHIMS]:
             del sys.modules[n]
         sys.modules.update(saved_modules)
+        _restore_modules(saved_dicts, names_before)
