@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { lessonsPlugin } from './scripts/vite-plugin-lessons.ts';
 
 /**
  * Pyodide's runtime files, served from the app's own origin under `/pyodide/` (never a CDN):
@@ -92,7 +93,7 @@ const WORKER_CSP = [
 ].join('; ');
 
 export default defineConfig({
-  plugins: [react(), pyodideFiles(), devCsp()],
+  plugins: [react(), pyodideFiles(), devCsp(), lessonsPlugin()],
   optimizeDeps: { exclude: ['pyodide'] },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },

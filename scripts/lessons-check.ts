@@ -1,0 +1,357 @@
+/**
+ * `npm run lessons:check [-- --update] [NAME…]`: checks every lesson under lessons/.
+ *
+ * For each lesson: validates the front matter and the markdown, traces every program, starter
+ * and solution with the same tracer the browser uses (twice, to prove the run is
+ * deterministic), verifies that every moment resolves, every question's answer follows from
+ * the run (and agrees with the author's), every solution passes its checks and every starter
+ * fails them; then compares each trace with its golden file under tests/golden/lessons/.
+ * `--update` rewrites the golden files (review them as a diff). NAMEs limit the run to lessons
+ * whose file name contains one of them.
+ *
+ * Prints one line per lesson, its problems beneath it (file:line: field: message), and a final
+ * "N passed, N failed" line; exits 1 when anything failed, 2 on a usage error.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { evaluateChecks } from '../src/lessons/checks.ts';
+import { answerQuestion } from '../src/lessons/questions.ts';
+import type { Lesson, LessonProblem } from '../src/lessons/types.ts';
+import { formatProblem, verifyLesson } from '../src/lessons/verify.ts';
+import { nodeTracer } from '../src/runtime/tracer.node.ts';
+import { parseTrace, type Trace } from '../src/trace/index.ts';
+import { loadLessons } from './lessons-load.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const GOLDEN = join(ROOT, 'tests', 'golden', 'lessons');
+const USAGE = 'Usage: npm run lessons:check [-- --update] [NAME…]';
+
+const args = process.argv.slice(2);
+const update = args.includes('--update');
+const unknown = args.find((a) => a.startsWith('-') && a !== '--update');
+if (unknown) {
+  process.stderr.write(`Unknown option ${unknown}. ${USAGE}\n`);
+  process.exit(2);
+}
+const filters = args.filter((a) => !a.startsWith('-'));
+
+const loaded = loadLessons(ROOT);
+const selected = loaded.sources.filter(
+  (s) => filters.length === 0 || filters.some((f) => s.file.includes(f)),
+);
+if (selected.length === 0) {
+  process.stdout.write(
+    filters.length > 0
+      ? `No lesson matches ${filters.join(', ')}.\n`
+      : 'No lessons found under lessons/.\n',
+  );
+  process.stdout.write('0 passed, 1 failed\n');
+  process.exit(1);
+}
+
+const tracer = await nodeTracer();
+let passed = 0;
+let failed = 0;
+const seenGoldenDirs = new Set<string>();
+
+for (const source of selected) {
+  const lesson = loaded.lessons.find((l) => l.file === source.file);
+  const problems: LessonProblem[] = [...(loaded.byFile.get(source.file) ?? [])];
+  let summary = '';
+  if (lesson) {
+    const goldenDir = join(GOLDEN, `${String(lesson.order).padStart(2, '0')}-${lesson.slug}`);
+    seenGoldenDirs.add(goldenDir);
+    const { traces, texts, problems: traceProblems } = traceAll(lesson);
+    problems.push(...traceProblems);
+    problems.push(...verifyLesson(lesson, traces));
+    problems.push(...checkGoldens(lesson, goldenDir, texts, answersSummary(lesson, traces)));
+    summary = summaryOf(lesson, traces);
+  }
+  const name = source.file.replace(/^lessons\//, '');
+  if (problems.length === 0) {
+    passed++;
+    process.stdout.write(`PASS ${name}${summary}\n`);
+  } else {
+    failed++;
+    process.stdout.write(`FAIL ${name}${summary}\n`);
+    for (const p of problems) process.stdout.write(`  ${formatProblem(p)}\n`);
+  }
+}
+
+// Golden folders of lessons that no longer exist (only when checking every lesson).
+if (filters.length === 0 && existsSync(GOLDEN)) {
+  for (const name of readdirSync(GOLDEN)) {
+    const dir = join(GOLDEN, name);
+    if (seenGoldenDirs.has(dir)) continue;
+    if (update) {
+      rmSync(dir, { recursive: true, force: true });
+      process.stdout.write(`removed tests/golden/lessons/${name}: no lesson has that name\n`);
+    } else {
+      failed++;
+      process.stdout.write(
+        `FAIL tests/golden/lessons/${name}\n  tests/golden/lessons/${name}: golden: no lesson has that name; delete it or run with --update\n`,
+      );
+    }
+  }
+}
+
+process.stdout.write(`${passed} passed, ${failed} failed\n`);
+process.exit(failed > 0 ? 1 : 0);
+
+// ---------------------------------------------------------------------------------------------
+
+function traceAll(lesson: Lesson): {
+  traces: Record<string, Trace>;
+  texts: Record<string, string>;
+  problems: LessonProblem[];
+} {
+  const traces: Record<string, Trace> = {};
+  const texts: Record<string, string> = {};
+  const problems: LessonProblem[] = [];
+  for (const program of lesson.programs) {
+    const first = tracer.traceJson(program.source);
+    const second = tracer.traceJson(program.source);
+    if (first !== second) {
+      problems.push({
+        file: lesson.file,
+        line: program.line,
+        field: program.role,
+        message: `the ${program.role} ${program.id} traces differently from one run to the next (${firstDifference(first, second)}); lessons need deterministic programs`,
+      });
+    }
+    try {
+      traces[program.id] = parseTrace(first);
+      texts[program.id] = first;
+    } catch (err) {
+      problems.push({
+        file: lesson.file,
+        line: program.line,
+        field: program.role,
+        message: `the tracer produced an invalid trace: ${(err as Error).message}`,
+      });
+    }
+  }
+  return { traces, texts, problems };
+}
+
+/** The trace as reviewable JSON: header fields one per line, then one event per line. */
+function goldenText(json: string): string {
+  const trace = JSON.parse(json) as Record<string, unknown>;
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(trace)) {
+    if (key === 'events') continue;
+    lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+  }
+  const events = (trace.events as unknown[]).map((e) => `    ${JSON.stringify(e)}`);
+  lines.push(`  "events": [\n${events.join(',\n')}\n  ]`);
+  return `{\n${lines.join(',\n')}\n}\n`;
+}
+
+function firstDifference(a: string, b: string): string {
+  const ea = (JSON.parse(a) as { events: unknown[] }).events;
+  const eb = (JSON.parse(b) as { events: unknown[] }).events;
+  for (let i = 0; i < Math.max(ea.length, eb.length); i++) {
+    const x = JSON.stringify(ea[i]);
+    const y = JSON.stringify(eb[i]);
+    if (x !== y) return `first at step ${i}: ${x ?? 'nothing'} vs ${y ?? 'nothing'}`;
+  }
+  return 'the header differs';
+}
+
+/** What each question answers and each check says, per lesson: a readable diff when runs change. */
+function answersSummary(lesson: Lesson, traces: Record<string, Trace>): string {
+  const out: Record<string, unknown> = {};
+  for (const step of lesson.steps) {
+    for (const q of step.questions) {
+      const trace = traces[q.program];
+      if (!trace) continue;
+      const r = answerQuestion(q, trace);
+      const steps = (text: string) =>
+        text.replace(/\b(step) (\d+)/gi, (_m, word: string, n: string) => `${word} ${n}`);
+      out[q.id] = r.ok
+        ? {
+            kind: q.kind,
+            at: r.answer.at,
+            answer: r.answer.answer,
+            proof: r.answer.proof,
+            why: steps(r.answer.why),
+          }
+        : { kind: q.kind, error: r.error };
+    }
+    const ex = step.exercise;
+    if (ex) {
+      for (const id of [ex.starter, ex.solution]) {
+        const trace = traces[id];
+        if (!trace) continue;
+        out[id] = evaluateChecks(ex.checks, trace).results.map(
+          (r) => `${r.pass ? 'pass' : 'FAIL'}: ${r.description} ${r.reason}`,
+        );
+      }
+    }
+  }
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+function checkGoldens(
+  lesson: Lesson,
+  dir: string,
+  texts: Record<string, string>,
+  answers: string,
+): LessonProblem[] {
+  const problems: LessonProblem[] = [];
+  const rel = dir
+    .slice(ROOT.length + 1)
+    .split('\\')
+    .join('/');
+  const wanted = new Map<string, string>();
+  for (const program of lesson.programs) {
+    const text = texts[program.id];
+    if (text !== undefined) wanted.set(`${program.id}.trace.json`, goldenText(text));
+  }
+  wanted.set('answers.json', answers);
+  if (update) {
+    mkdirSync(dir, { recursive: true });
+    for (const name of readdirSync(dir)) if (!wanted.has(name)) rmSync(join(dir, name));
+    const written: string[] = [];
+    for (const [name, text] of wanted) {
+      const path = join(dir, name);
+      // Rewrite only what changed (as data), so that formatting alone never churns a golden file.
+      const old = existsSync(path) ? readFileSync(path, 'utf8') : null;
+      if (old === null || !sameContent(old, text)) {
+        writeFileSync(path, text);
+        written.push(path);
+      }
+    }
+    formatJson(written);
+    return problems;
+  }
+  const fix =
+    'if the change is intended, run `npm run lessons:check -- --update` and review the diff';
+  for (const [name, text] of wanted) {
+    const path = join(dir, name);
+    const program = lesson.programs.find((p) => `${p.id}.trace.json` === name);
+    const line = program?.line ?? 0;
+    if (!existsSync(path)) {
+      problems.push({
+        file: lesson.file,
+        line,
+        field: 'golden',
+        message: `${rel}/${name} is missing; run with --update to write it`,
+      });
+      continue;
+    }
+    const old = readFileSync(path, 'utf8');
+    if (!sameContent(old, text)) {
+      const where = name.endsWith('.trace.json')
+        ? goldenDifference(old, text)
+        : answersDifference(old, text);
+      problems.push({
+        file: lesson.file,
+        line,
+        field: 'golden',
+        message: `${rel}/${name} differs from this run (${where}); ${fix}`,
+      });
+    }
+  }
+  if (existsSync(dir)) {
+    for (const name of readdirSync(dir)) {
+      if (!wanted.has(name)) {
+        problems.push({
+          file: lesson.file,
+          line: 0,
+          field: 'golden',
+          message: `${rel}/${name} belongs to no program of the lesson; delete it or run with --update`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Golden files are compared as data (formatting aside): traces repeat exactly, run to run. */
+function sameContent(goldenFile: string, now: string): boolean {
+  try {
+    const a = JSON.stringify(JSON.parse(goldenFile));
+    const b = JSON.stringify(JSON.parse(now));
+    return a === b;
+  } catch {
+    return false;
+  }
+}
+
+/** Formats written golden files the way the project's formatter (Biome) wants them. */
+function formatJson(paths: readonly string[]): void {
+  if (paths.length === 0) return;
+  const biome = join(
+    ROOT,
+    'node_modules',
+    '.bin',
+    process.platform === 'win32' ? 'biome.cmd' : 'biome',
+  );
+  const result = spawnSync(biome, ['format', '--write', ...paths], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) {
+    process.stderr.write(
+      `note: could not format the golden files with Biome: ${result.stderr || result.error}\n`,
+    );
+  }
+}
+
+/** Where a trace differs from its golden file: the first differing field or event, in context. */
+function goldenDifference(old: string, now: string): string {
+  let a: Record<string, unknown>;
+  let b: Record<string, unknown>;
+  try {
+    a = JSON.parse(old) as Record<string, unknown>;
+    b = JSON.parse(now) as Record<string, unknown>;
+  } catch {
+    return 'the golden file is not valid JSON';
+  }
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (key === 'events') continue;
+    const x = JSON.stringify(a[key]) ?? 'nothing';
+    const y = JSON.stringify(b[key]) ?? 'nothing';
+    if (x !== y) return `"${key}": ${around(x, y)}`;
+  }
+  const ea = (a.events as unknown[]) ?? [];
+  const eb = (b.events as unknown[]) ?? [];
+  for (let i = 0; i < Math.max(ea.length, eb.length); i++) {
+    const x = JSON.stringify(ea[i]) ?? 'nothing';
+    const y = JSON.stringify(eb[i]) ?? 'nothing';
+    if (x !== y) return `event ${i}: golden ${x}, now ${y}`;
+  }
+  return 'formatting only';
+}
+
+/** The first difference of two texts, with a little context. */
+function around(x: string, y: string): string {
+  let i = 0;
+  while (i < x.length && x[i] === y[i]) i++;
+  const from = Math.max(0, i - 20);
+  const cut = (t: string) =>
+    `${from > 0 ? '…' : ''}${t.slice(from, i + 30)}${t.length > i + 30 ? '…' : ''}`;
+  return `golden ${cut(x)}, now ${cut(y)}`;
+}
+
+/** Which questions or exercises changed their answers or verdicts. */
+function answersDifference(old: string, now: string): string {
+  try {
+    const a = JSON.parse(old) as Record<string, unknown>;
+    const b = JSON.parse(now) as Record<string, unknown>;
+    const changed = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
+      (k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]),
+    );
+    return `the answers or check results of ${changed.join(', ')} changed`;
+  } catch {
+    return 'the golden file is not valid JSON';
+  }
+}
+
+function summaryOf(lesson: Lesson, traces: Record<string, Trace>): string {
+  const questions = lesson.steps.reduce((n, s) => n + s.questions.length, 0);
+  const exercises = lesson.steps.filter((s) => s.exercise).length;
+  const longest = Math.max(0, ...Object.values(traces).map((t) => t.events.length));
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  return ` (${n(lesson.steps.length, 'step')}, ${n(lesson.programs.length, 'program')}, ${n(questions, 'question')}, ${n(exercises, 'exercise')}; longest run ${longest} steps)`;
+}

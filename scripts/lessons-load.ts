@@ -1,0 +1,107 @@
+/**
+ * The Node side of lessons, shared by `lessons:check` and the Vite plugin: find the lesson
+ * files, read and parse them, and trace every program with the same tracer the browser uses.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseLesson } from '../src/lessons/markdown.ts';
+import type { Lesson, LessonProblem } from '../src/lessons/types.ts';
+import { verifyCourse } from '../src/lessons/verify.ts';
+import type { NodeTracer } from '../src/runtime/tracer.node.ts';
+
+export interface LessonSource {
+  /** Absolute path of the markdown file. */
+  readonly path: string;
+  /** Path relative to the project root, with forward slashes (what messages show). */
+  readonly file: string;
+  /** The lesson's folder for `NN-slug/index.md`, else null. */
+  readonly folder: string | null;
+}
+
+export interface LoadedLessons {
+  /** Every lesson that parsed, in order. */
+  readonly lessons: readonly Lesson[];
+  /** Every problem found while parsing, plus problems across lessons. */
+  readonly problems: readonly LessonProblem[];
+  /** Problems by lesson file (files that did not parse too). */
+  readonly byFile: ReadonlyMap<string, readonly LessonProblem[]>;
+  readonly sources: readonly LessonSource[];
+}
+
+const LESSON_NAME = /^\d+-.+/;
+
+/** `lessons/NN-slug.md` and `lessons/NN-slug/index.md`, ordered by number (then name). */
+export function findLessonFiles(root: string, dir = 'lessons'): LessonSource[] {
+  const base = join(root, dir);
+  if (!existsSync(base)) return [];
+  const found: LessonSource[] = [];
+  for (const name of readdirSync(base)) {
+    if (!LESSON_NAME.test(name)) continue;
+    const full = join(base, name);
+    if (statSync(full).isDirectory()) {
+      const index = join(full, 'index.md');
+      if (existsSync(index)) found.push({ path: index, file: rel(root, index), folder: full });
+    } else if (name.endsWith('.md')) {
+      found.push({ path: full, file: rel(root, full), folder: null });
+    }
+  }
+  return found.sort((a, b) => number(a.file) - number(b.file) || a.file.localeCompare(b.file));
+}
+
+function rel(root: string, path: string): string {
+  return relative(root, path).split('\\').join('/');
+}
+
+function number(file: string): number {
+  const m = /(?:^|\/)(\d+)-[^/]*(?:\/index)?\.md$/.exec(file) ?? /lessons\/(\d+)-/.exec(file);
+  return m ? Number(m[1]) : Number.POSITIVE_INFINITY;
+}
+
+/** Parses every lesson (no tracing). */
+export function loadLessons(root: string, dir = 'lessons'): LoadedLessons {
+  const sources = findLessonFiles(root, dir);
+  const lessons: Lesson[] = [];
+  const problems: LessonProblem[] = [];
+  const byFile = new Map<string, LessonProblem[]>();
+  for (const source of sources) {
+    const text = readFileSync(source.path, 'utf8');
+    const folder = source.folder;
+    const result = parseLesson(text, {
+      file: source.file,
+      readFile: folder
+        ? (name) => {
+            // Only plain names beside the lesson: no climbing out of its folder.
+            if (!/^[\w.-]+$/.test(name) || name.startsWith('.')) return undefined;
+            const path = join(folder, name);
+            return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+          }
+        : undefined,
+    });
+    if (result.lesson) lessons.push(result.lesson);
+    problems.push(...result.problems);
+    byFile.set(source.file, [...result.problems]);
+  }
+  for (const p of verifyCourse(lessons)) {
+    problems.push(p);
+    byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+  }
+  return { lessons, problems, byFile, sources };
+}
+
+/** Program id → trace JSON text, for each program of the lesson. */
+export function traceLesson(
+  lesson: Lesson,
+  tracer: NodeTracer,
+  cache?: Map<string, string>,
+): Record<string, string> {
+  const traces: Record<string, string> = {};
+  for (const program of lesson.programs) {
+    let json = cache?.get(program.source);
+    if (json === undefined) {
+      json = tracer.traceJson(program.source);
+      cache?.set(program.source, json);
+    }
+    traces[program.id] = json;
+  }
+  return traces;
+}

@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseTrace, type Trace } from '../trace/index.ts';
+import { parseLesson } from './markdown.ts';
+import type { Lesson } from './types.ts';
+import { formatProblem, verifyCourse, verifyLesson } from './verify.ts';
+
+// The traces in fixtures/, recorded by the real tracer from the .py files beside them.
+type FixtureName =
+  | 'tasks'
+  | 'bug'
+  | 'pool'
+  | 'blocking'
+  | 'semaphore'
+  | 'forgot-await'
+  | 'deadlock'
+  | 'gather-error'
+  | 'raises';
+const fixtures = new Map<FixtureName, Trace>();
+function fixture(name: FixtureName): Trace {
+  let trace = fixtures.get(name);
+  if (!trace) {
+    trace = parseTrace(
+      readFileSync(new URL(`./fixtures/${name}.trace.json`, import.meta.url), 'utf8'),
+    );
+    fixtures.set(name, trace);
+  }
+  return trace;
+}
+
+const FRONT = (extra = '') => `---
+title: T
+summary: S.
+objectives: [Learn]
+minutes: 5
+level: beginner
+${extra}---
+`;
+
+function lesson(body: string, file = 'lessons/01-t.md', extra = ''): Lesson {
+  const r = parseLesson(FRONT(extra) + body, { file });
+  if (!r.lesson || r.problems.length > 0) throw new Error(JSON.stringify(r.problems));
+  return r.lesson;
+}
+
+/** Every program of the lesson gets the fixture trace of the same name as its role, or `tasks`. */
+function traces(l: Lesson, byRole: Partial<Record<string, Trace>> = {}): Record<string, Trace> {
+  return Object.fromEntries(l.programs.map((p) => [p.id, byRole[p.role] ?? fixture('tasks')]));
+}
+
+const PROGRAM = '```python program\n# the fixture "tasks" stands in for this run\n```\n';
+
+describe('verifyLesson', () => {
+  it('accepts questions the run answers, and reports one that disagrees, at its line', () => {
+    const l = lesson(`## S
+
+${PROGRAM}
+::open[first suspend of main]
+
+:::question{ask="next-output" at="first suspend of main"}
+Next?
+
+- [x] start a.jpg
+- [ ] done a.jpg
+:::
+
+:::question{ask="next-task" at="first suspend of main"}
+Who?
+
+- [ ] b.jpg
+- [x] Task-1
+:::
+
+:::question{ask="order"}
+Order?
+
+- done b.jpg
+- done a.jpg
+:::
+`);
+    const problems = verifyLesson(l, traces(l));
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /^lessons\/01-t\.md:23: question\(next-task\): the run's answer is “a\.jpg” \(At step \d+, the loop hands control to a\.jpg\.\), and it is not among the choices$/,
+      ),
+      'lessons/01-t.md:30: question(order): the lines are listed in the order the run prints them: list them scrambled, so the learner has something to do',
+    ]);
+  });
+
+  it('reports a moment that does not exist in the run', () => {
+    const l = lesson(`## S\n\n${PROGRAM}\n::open[first block]\n`);
+    expect(verifyLesson(l, traces(l)).map(formatProblem)).toEqual([
+      'lessons/01-t.md:14: open: ::open[first block]: the run has no block',
+    ]);
+  });
+
+  const EXERCISE = `## Ex
+
+:::exercise
+Finish every task.
+:::
+
+\`\`\`python starter
+# stands in for the "bug" fixture
+\`\`\`
+
+\`\`\`python solution
+# stands in for the "tasks" fixture
+\`\`\`
+
+:::hint
+Await them.
+:::
+
+\`\`\`checks
+every task finishes
+time at most 2
+\`\`\`
+`;
+
+  it('passes an exercise whose solution passes and whose starter fails', () => {
+    const l = lesson(EXERCISE);
+    expect(
+      verifyLesson(l, traces(l, { starter: fixture('bug'), solution: fixture('tasks') })),
+    ).toEqual([]);
+  });
+
+  it('reports a solution that fails a check, at that check, and a starter that already passes', () => {
+    const l = lesson(EXERCISE);
+    const problems = verifyLesson(
+      l,
+      traces(l, { starter: fixture('tasks'), solution: fixture('bug') }),
+    );
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /^lessons\/01-t\.md:27: solution: the solution fails the check "every task finishes": b\.jpg \(download\) was cancelled before it finished\./,
+      ),
+      expect.stringMatching(
+        /^lessons\/01-t\.md:14: starter: the starting program already passes every check/,
+      ),
+    ]);
+  });
+
+  it('lets a starter stop on a limit (a deadlock to fix), but not a program', () => {
+    const l = lesson(EXERCISE);
+    expect(
+      verifyLesson(l, traces(l, { starter: fixture('deadlock'), solution: fixture('tasks') })),
+    ).toEqual([]);
+    const p = lesson(`## S\n\n${PROGRAM}`);
+    expect(
+      verifyLesson(p, traces(p, { program: fixture('deadlock') })).map((x) => x.message),
+    ).toEqual([expect.stringMatching(/^the program did not finish: Deadlock at 0 s/)]);
+  });
+});
+
+describe('verifyCourse', () => {
+  it('reports shared numbers and slugs, and requires that name no earlier lesson', () => {
+    const a = lesson('## S\n', 'lessons/01-a.md');
+    const b = lesson('## S\n', 'lessons/01-b.md', 'requires: [c, zzz]\n');
+    const c = lesson('## S\n', 'lessons/03-c.md');
+    expect(verifyCourse([a, b, c]).map(formatProblem)).toEqual([
+      'lessons/01-b.md: file name: lessons/01-a.md has the same number (1); give each lesson its own',
+      'lessons/01-b.md:7: requires: "requires" names "c", which comes after this lesson (lessons/03-c.md)',
+      'lessons/01-b.md:7: requires: "requires" names "zzz", and no lesson has that slug',
+    ]);
+  });
+});
