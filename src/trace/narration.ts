@@ -1,96 +1,26 @@
 /**
- * Narration: one plain sentence for what happens at a step, and words for what a task waits
- * for. The UI shows the sentence under the picture and announces it to screen readers, so it
+ * Narration: one plain sentence for what happens at a step (the words for waits, timers and
+ * outcomes come from words.ts, shared with the simulator). The UI shows the sentence under the picture and announces it to screen readers, so it
  * must read well aloud: names, not ids; seconds, not floats with 17 digits.
  */
 import { eventAt } from './decode.ts';
 import type { TaskId } from './ids.ts';
 import { stateAt } from './replay.ts';
-import { findObject, findTask, type LoopState } from './state.ts';
-import type { QueueState, Trace, TraceEvent, Wait } from './types.ts';
+import { findTask, type LoopState } from './state.ts';
+import type { Trace, TraceEvent } from './types.ts';
+import { describeWait, formatTime, objectName } from './words.ts';
 
-/** "4.0 s", "0.25 s", "1.333 s": virtual seconds as people say them. */
+export { describeWait };
+
+/** "4.0 s", "0.25 s": virtual seconds as people say them ("never" for a timer at infinity). */
 export function seconds(t: number | null): string {
-  if (t === null || !Number.isFinite(t)) return 'never';
-  const rounded = Math.round(t * 1000) / 1000;
-  return `${Number.isInteger(rounded) ? rounded.toFixed(1) : String(rounded)} s`;
+  return t === null || !Number.isFinite(t) ? 'never' : formatTime(t);
 }
 
+/** A task's name, or "the event loop" when no task holds control. */
 export function taskName(state: LoopState, id: TaskId | null): string {
   if (id === null) return 'the event loop';
   return findTask(state, id)?.name ?? `task ${id}`;
-}
-
-function names(state: LoopState, ids: readonly TaskId[]): string {
-  const all = ids.map((id) => taskName(state, id));
-  if (all.length <= 1) return all.join('');
-  return `${all.slice(0, -1).join(', ')} and ${all[all.length - 1]}`;
-}
-
-function objectLabel(state: LoopState, id: number): string {
-  const o = findObject(state, id as never);
-  if (!o) return `object ${id}`;
-  return o.label ? `\`${o.label}\`` : `${o.type} #${id}`;
-}
-
-function doneCount(state: LoopState, ids: readonly TaskId[]): number {
-  return ids.filter((id) => {
-    const s = findTask(state, id)?.state;
-    return s === 'done' || s === 'failed' || s === 'cancelled';
-  }).length;
-}
-
-/** What a task waits for, in words: "sleep until 4.0 s", "queue.get() on `queue` — empty". */
-export function describeWait(state: LoopState, wait: Wait): string {
-  switch (wait.on) {
-    case 'sleep':
-      return `sleep until ${seconds(wait.until)}`;
-    case 'yield':
-      return 'its next turn (it yielded with sleep(0))';
-    case 'task':
-      return `task ${taskName(state, wait.task)}`;
-    case 'shield':
-      return `shielded task ${taskName(state, wait.task)}`;
-    case 'gather': {
-      const done = doneCount(state, wait.of);
-      return `gather of ${wait.count}, ${done} done`;
-    }
-    case 'wait':
-      return `asyncio.wait on ${names(state, wait.of)} (${wait.mode})`;
-    case 'as-completed':
-      return `the next of ${names(state, wait.of)} to finish (as_completed)`;
-    case 'taskgroup':
-      return `its TaskGroup: ${names(state, wait.of) || 'no tasks'} still running`;
-    case 'other':
-      return wait.what;
-    default: {
-      const label = objectLabel(state, wait.object);
-      const obj = findObject(state, wait.object);
-      switch (wait.on) {
-        case 'queue-get': {
-          const q = obj?.state as QueueState | null | undefined;
-          return `queue.get() on ${label}${q && q.items.length === 0 ? ' — empty' : ''}`;
-        }
-        case 'queue-put':
-          return `queue.put() on ${label} — full`;
-        case 'queue-join':
-          return `queue.join() on ${label} — ${(obj?.state as QueueState | null)?.unfinished ?? '?'} unfinished`;
-        case 'lock':
-          return `lock ${label}`;
-        case 'event':
-          return `event ${label} to be set`;
-        case 'condition':
-          return `condition ${label}`;
-        case 'semaphore':
-          return `semaphore ${label}`;
-        case 'barrier':
-          return `barrier ${label}`;
-        case 'future':
-          return `future ${label}`;
-      }
-      return label;
-    }
-  }
 }
 
 /** Why control moved, in one sentence, for the event at `step`. */
@@ -185,7 +115,7 @@ function sentence(trace: Trace, ev: TraceEvent, state: LoopState, step: number):
     case 'object':
       return `The program uses a ${ev.type}${ev.label ? ` called ${ev.label}` : ''}.`;
     case 'state':
-      return `${objectLabel(state, ev.object)} changes.`;
+      return `${objectName(state, ev.object)} changes.`;
     case 'frame':
       return `${ev.fn} starts running.`;
     case 'in':

@@ -73,7 +73,7 @@ describe('editorMarkers', () => {
     expect(waiting.map((m) => [m.line, m.running, m.hover])).toEqual([
       [20, false, 'Task-1 waits: gather of 2, 0 done'],
       [6, false, 'Task-2 waits: sleep until 0.1 s'],
-      [13, false, 'Task-3 waits: queue.get() on `q` — empty'],
+      [13, false, 'Task-3 waits: `queue.get()` on `q` — empty'],
     ]);
   });
 

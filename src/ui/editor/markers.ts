@@ -5,7 +5,6 @@
  * the editor only has to draw them.
  */
 import {
-  describeWait,
   findFrame,
   type LoopState,
   seconds,
@@ -13,6 +12,7 @@ import {
   type TaskView,
   type Trace,
 } from '../../trace/index.ts';
+import { describeWaitWords, markdown } from '../../trace/words.ts';
 
 /** One party's place in the program at a step. */
 export interface EditorMarker {
@@ -118,7 +118,8 @@ function suspendedHover(state: LoopState, task: TaskView): string {
     const where = at < 0 ? 'in the ready queue' : `number ${at + 1} in the ready queue`;
     return `${task.name} is ready and waits for its turn (${where})`;
   }
-  if (task.wait !== null) return `${task.name} waits: ${describeWait(state, task.wait)}`;
+  if (task.wait !== null)
+    return `${task.name} waits: ${markdown(describeWaitWords(state, task.wait))}`;
   return `${task.name} is suspended at line ${task.line}`;
 }
 

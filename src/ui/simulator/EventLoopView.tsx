@@ -1,9 +1,9 @@
 import { findTask, type LoopState, type Trace } from '../../trace/index.ts';
+import { clockText, controlText, describeMoment, loopPhase } from '../../trace/words.ts';
 import { TokenAnchor } from './ControlToken.tsx';
 import { JumpIcon, StopIcon } from './Icons.tsx';
 import { TaskChip } from './TaskChip.tsx';
 import { WordsView } from './WordsView.tsx';
-import { clockText, controlText, describeMoment, loopPhase } from './words.ts';
 
 export interface EventLoopViewProps {
   trace: Trace;

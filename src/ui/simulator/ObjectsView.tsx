@@ -16,9 +16,9 @@ import {
   type TaskId,
   type Trace,
 } from '../../trace/index.ts';
+import { taskName } from '../../trace/words.ts';
 import { FlagIcon, LockIcon } from './Icons.tsx';
 import { TaskRef } from './TaskChip.tsx';
-import { taskName } from './words.ts';
 
 export interface ObjectsViewProps {
   trace: Trace;

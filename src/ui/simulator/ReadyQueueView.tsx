@@ -1,7 +1,7 @@
 import { AnimatePresence, motion, useReducedMotion } from 'motion/react';
 import { findTask, type LoopState, type Trace } from '../../trace/index.ts';
+import { describeReadyEntryWords } from '../../trace/words.ts';
 import { WordsView } from './WordsView.tsx';
-import { describeReadyEntryWords } from './words.ts';
 
 export interface ReadyQueueViewProps {
   trace: Trace;

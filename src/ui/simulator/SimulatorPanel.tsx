@@ -7,6 +7,7 @@ import {
   type TaskId,
   type Trace,
 } from '../../trace/index.ts';
+import { waitTargets } from '../../trace/words.ts';
 import { taskStyle } from '../task-style.ts';
 import { ControlToken } from './ControlToken.tsx';
 import { EventLoopView } from './EventLoopView.tsx';
@@ -16,7 +17,6 @@ import { ReadyQueueView } from './ReadyQueueView.tsx';
 import { TaskCards } from './TaskCards.tsx';
 import { TimersView } from './TimersView.tsx';
 import { WaitArrows, type WaitLink } from './WaitArrows.tsx';
-import { waitTargets } from './words.ts';
 import './simulator.css';
 
 export interface SimulatorPanelProps {

@@ -6,11 +6,6 @@ import {
   type TaskView,
   type Trace,
 } from '../../trace/index.ts';
-import { taskStyle } from '../task-style.ts';
-import { TokenAnchor } from './ControlToken.tsx';
-import { LANE_TITLES, LANES, type Lane, type TaskLanes } from './lanes.ts';
-import { TaskChip } from './TaskChip.tsx';
-import { WordsView } from './WordsView.tsx';
 import {
   coroText,
   describeTaskNow,
@@ -19,7 +14,12 @@ import {
   taskCardLabel,
   taskStateGlyph,
   taskStateLabel,
-} from './words.ts';
+} from '../../trace/words.ts';
+import { taskStyle } from '../task-style.ts';
+import { TokenAnchor } from './ControlToken.tsx';
+import { LANE_TITLES, LANES, type Lane, type TaskLanes } from './lanes.ts';
+import { TaskChip } from './TaskChip.tsx';
+import { WordsView } from './WordsView.tsx';
 
 export interface TaskCardsProps {
   trace: Trace;

@@ -1,7 +1,7 @@
 import { AnimatePresence, motion, useReducedMotion } from 'motion/react';
 import type { LoopState, Trace } from '../../trace/index.ts';
+import { describeTimerWords, timeUntil } from '../../trace/words.ts';
 import { WordsView } from './WordsView.tsx';
-import { describeTimerWords, timeUntil } from './words.ts';
 
 export interface TimersViewProps {
   trace: Trace;

@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
+import { isCodePart, isObjectPart, isTaskPart, type Words } from '../../trace/words.ts';
 import { TaskRef } from './TaskChip.tsx';
-import { isCodePart, isObjectPart, isTaskPart, type Words } from './words.ts';
 
 /** Renders word parts: code in code font, tasks as chip + name, objects as their variable. */
 export function WordsView({ words }: { words: Words }) {

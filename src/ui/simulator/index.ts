@@ -2,6 +2,8 @@
  * The simulator panels: the event loop, ready queue, timers, task cards and asyncio objects of
  * one `LoopState`, plus the plain-English words they use (reusable by narration).
  */
+
+export * from '../../trace/words.ts';
 export type { Connector, Rect } from './arrows.ts';
 export { connector } from './arrows.ts';
 export type { ControlTokenProps } from './ControlToken.tsx';
@@ -23,4 +25,3 @@ export type { TimersViewProps } from './TimersView.tsx';
 export { TimersView } from './TimersView.tsx';
 export type { WaitArrowsProps, WaitLink } from './WaitArrows.tsx';
 export { WaitArrows } from './WaitArrows.tsx';
-export * from './words.ts';

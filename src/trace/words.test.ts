@@ -15,7 +15,7 @@ import {
   type TaskView,
   type Trace,
   type Wait,
-} from '../../trace/index.ts';
+} from './index.ts';
 import {
   callbackText,
   clockText,
@@ -45,7 +45,7 @@ const O = asObjectId;
 const H = asHandleId;
 
 function fixture(name: string): Trace {
-  const url = new URL(`./fixtures/${name}.json`, import.meta.url);
+  const url = new URL(`../ui/simulator/fixtures/${name}.json`, import.meta.url);
   return parseTrace(JSON.parse(readFileSync(url, 'utf8')));
 }
 

@@ -2,27 +2,25 @@
  * The simulator's words: what a task waits for, what a timer or a ready-queue entry will do,
  * what the loop is doing at this step — in plain English, from a `LoopState`.
  *
- * Pure functions (no React, no DOM), so narration elsewhere can reuse them. Most come in two
+ * Pure functions (no React, no DOM): the simulator's cards, the editor's hovers and the
+ * narration (narration.ts) all say things with these words, so they say them the same way. Most come in two
  * forms: `…Words` returns parts (text, code, task references) that a view renders with task chips
  * and code font; the plain form flattens the same parts into one string.
  */
+import { eventAt } from './decode.ts';
+import type { ObjectId, TaskId } from './ids.ts';
+import { stateAt } from './replay.ts';
 import {
-  eventAt,
   findObject,
   findTask,
   type LoopState,
-  type ObjectId,
   type ObjectView,
   type ReadyEntry,
-  stateAt,
-  type TaskId,
-  type TaskOutcome,
   type TaskState,
   type TaskView,
   type TimerEntry,
-  type Trace,
-  type Wait,
-} from '../../trace/index.ts';
+} from './state.ts';
+import type { TaskOutcome, Trace, Wait } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Parts
@@ -61,6 +59,18 @@ export function plain(words: Words): string {
   for (const p of words) {
     if (typeof p === 'string') s += p;
     else if ('code' in p) s += p.code;
+    else s += p.name;
+  }
+  return s;
+}
+
+/** The same, for Markdown (Monaco's hovers): program text in backticks. */
+export function markdown(words: Words): string {
+  let s = '';
+  for (const p of words) {
+    if (typeof p === 'string') s += p;
+    else if ('code' in p) s += `\`${p.code}\``;
+    else if ('object' in p && !p.name.includes(' ')) s += `\`${p.name}\``;
     else s += p.name;
   }
   return s;
