@@ -1,16 +1,42 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Where the specs keep the screenshots they take at key moments (looked at by people). */
 export const SCREENS = 'test-results/screens';
 
-export const status = (page: Page) => page.getByRole('status');
-export const output = (page: Page) => page.getByRole('region', { name: 'Output' });
-export const runButton = (page: Page) => page.getByRole('button', { name: 'Run', exact: true });
-export const stopButton = (page: Page) => page.getByRole('button', { name: 'Stop', exact: true });
+/** The run status in the status bar: loading, running, how the last run ended. */
+export const status = (page: Page) => page.getByRole('status', { name: 'Run status' });
+/** The simulator's "Control: …" line. */
+export const control = (page: Page) => page.getByRole('status').filter({ hasText: /^Control: / });
+export const consolePanel = (page: Page) => page.getByRole('region', { name: 'Console' });
+/** Kept for the older specs: the console is where output goes. */
+export const output = consolePanel;
+export const narration = (page: Page) => page.getByRole('region', { name: 'Narration' });
+/** The narration's sentence itself. */
+export const sentence = (page: Page) => narration(page).getByRole('paragraph');
+export const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+export const runButton = (page: Page) => button(page, 'Run');
+export const stopButton = (page: Page) => button(page, 'Stop');
+export const stepSlider = (page: Page) => page.getByRole('slider', { name: 'Step' });
+export const taskCard = (page: Page, name: string) =>
+  page.getByRole('listitem', { name, exact: true });
+/** The step the replay shows, read from the status bar ("Step 33 of 115"). */
+export const stepCounter = (page: Page) => page.getByText(/^Step [\d,]+ of [\d,]+$/);
 
 /** Waits until Python has loaded in the worker (the first load can take a while in CI). */
 export async function waitForPython(page: Page): Promise<void> {
   await expect(status(page)).toHaveText(/^Python 3\.14\.\d+ ready$/, { timeout: 90_000 });
+}
+
+/** Runs the program in the editor and waits for the run to complete. */
+export async function runToCompletion(page: Page): Promise<void> {
+  await runButton(page).click();
+  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps$/, { timeout: 90_000 });
+}
+
+export async function expectStep(page: Page, step: number): Promise<void> {
+  await expect(stepCounter(page)).toHaveText(
+    new RegExp(`^Step ${step.toLocaleString('en-US')} of`),
+  );
 }
 
 /**
@@ -44,3 +70,45 @@ export async function programText(page: Page): Promise<string> {
     'event-loop-lab:program',
   );
 }
+
+/** base64url of UTF-8, as share links carry programs. */
+export function encodeProgram(text: string): string {
+  return Buffer.from(text, 'utf8').toString('base64url');
+}
+
+/**
+ * The editor line that carries the strong (running) highlight, read from Monaco's rendering: the
+ * line number whose row lines up with the highlight. Null when no line is highlighted.
+ */
+export async function highlightedLine(page: Page): Promise<number | null> {
+  const editor = page.getByTestId('monaco-host');
+  const strong = editor.locator('.view-overlays [class*="line-strong"]').first();
+  if ((await strong.count()) === 0) return null;
+  const box = await strong.boundingBox();
+  if (!box) return null;
+  const numbers = editor.locator('.margin .line-numbers');
+  for (const n of await numbers.all()) {
+    const nb = await n.boundingBox();
+    if (nb && Math.abs(nb.y + nb.height / 2 - (box.y + box.height / 2)) < nb.height / 2) {
+      return Number((await n.textContent())?.trim());
+    }
+  }
+  return null;
+}
+
+/** Presses a key `times` times on whatever has focus. */
+export async function press(page: Page, key: string, times = 1): Promise<void> {
+  for (let i = 0; i < times; i++) await page.keyboard.press(key);
+}
+
+/** Moves the focus off the editor to the page itself, as a click on empty space would. */
+export async function focusPage(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const active = (
+      globalThis as unknown as { document: { activeElement: { blur?(): void } | null } }
+    ).document.activeElement;
+    active?.blur?.();
+  });
+}
+
+export type { Locator };

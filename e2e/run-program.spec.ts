@@ -1,5 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { output, runButton, SCREENS, status, waitForPython } from './helpers.ts';
+import { DEFAULT } from './default-program.ts';
+import {
+  button,
+  consolePanel,
+  control,
+  expectStep,
+  narration,
+  runButton,
+  SCREENS,
+  status,
+  taskCard,
+  waitForPython,
+} from './helpers.ts';
 
 test('the built app runs the default program in Python loaded from its own origin', async ({
   page,
@@ -22,18 +34,32 @@ test('the built app runs the default program in Python loaded from its own origi
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Event Loop Lab' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Program' })).toBeVisible();
+  await expect(narration(page)).toContainText('Run the program');
   await page.screenshot({ path: `${SCREENS}/01-loading.png` });
 
   await waitForPython(page);
   await runButton(page).click();
-  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps$/);
+  await expect(status(page)).toHaveText(`Completed in ${DEFAULT.steps} steps`);
 
-  await expect(output(page)).toContainText('fast: step 0');
-  await expect(output(page)).toContainText('slow: step 1');
-  await expect(output(page)).toContainText("['fast done', 'slow done']");
-  const events = page.getByRole('list', { name: 'Trace events' });
-  await expect(events.getByRole('listitem').first()).toBeVisible();
-  await expect(events).toContainText('Task-2');
+  // The replay opens at the first step: nothing printed yet, everything still to come (greyed).
+  await expectStep(page, 0);
+  const console_ = consolePanel(page);
+  await expect(console_).toContainText('0 of 8 lines printed');
+  for (const line of DEFAULT.output) {
+    await expect(console_.getByRole('button', { name: `Not printed yet: ${line}` })).toBeVisible();
+  }
+  await expect(control(page)).toHaveText('Control: event loop');
+  await page.screenshot({ path: `${SCREENS}/02-default-program-step-0.png` });
+
+  // At the end: everything printed, every task finished.
+  await button(page, 'Last step').click();
+  await expectStep(page, DEFAULT.last);
+  await expect(console_).toContainText('8 of 8 lines printed');
+  for (const line of DEFAULT.output) {
+    await expect(console_.getByRole('button', { name: line, exact: true })).toBeVisible();
+  }
+  await expect(taskCard(page, 'tea, done')).toBeAttached();
+  await expect(taskCard(page, 'toast, done')).toBeAttached();
   await page.screenshot({ path: `${SCREENS}/02-default-program-completed.png` });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: `${SCREENS}/02-default-program-completed-dark.png` });
@@ -51,5 +77,5 @@ test('Ctrl+Enter runs the program too', async ({ page }) => {
   await page.getByRole('textbox', { name: 'Program' }).focus();
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps$/);
-  await expect(output(page)).toContainText('fast: step 0');
+  await expect(consolePanel(page)).toContainText('start tea');
 });

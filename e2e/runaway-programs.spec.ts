@@ -97,10 +97,14 @@ asyncio.run(ticker(0))
   await runButton(page).click();
   // Let some events stream in first: what the program did so far is kept.
   await expect(status(page)).toHaveText(/^Running… [1-9][\d,]* steps$/);
+  // A long run shows its progress against the step limit.
+  await expect(page.getByRole('progressbar', { name: 'Run progress' })).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/05-running-progress.png` });
   await stopButton(page).click();
   await expect(status(page)).toHaveText(/^You stopped the program after [1-9][\d,]* steps\.$/);
-  const events = page.getByRole('list', { name: 'Trace events' });
-  await expect(events).toContainText('created Task-1 (ticker)');
+  // What it did before the stop is kept, and replays like any run.
+  await page.getByRole('button', { name: 'Next handoff', exact: true }).click();
+  await expect(page.getByRole('listitem', { name: 'Task-1, running' })).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/05-stopped.png` });
   await nextRunWorks(page);
 });

@@ -1,17 +1,15 @@
 import { expect, test } from '@playwright/test';
 import {
-  output,
+  button,
+  consolePanel,
   programText,
-  runButton,
   SCREENS,
   setProgram,
   status,
   waitForPython,
 } from './helpers.ts';
 
-test('an edited program survives a reload', async ({ page }) => {
-  await page.goto('/');
-  const edited = `import asyncio
+const EDITED = `import asyncio
 
 
 async def greet():
@@ -20,17 +18,46 @@ async def greet():
 
 asyncio.run(greet())
 `;
-  await setProgram(page, edited);
-  await expect.poll(() => programText(page)).toBe(edited);
+
+test('an edited program survives a reload, and Reset brings back the original', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await waitForPython(page);
+  await expect(button(page, 'Reset')).toBeDisabled();
+  await setProgram(page, EDITED);
+  await expect.poll(() => programText(page)).toBe(EDITED);
+  // The address follows the editor: it names the program.
+  await expect.poll(() => page.url()).toContain('#/playground?code=');
 
   await page.reload();
   await expect(page.getByRole('region', { name: 'main.py' })).toContainText('edited and kept');
-  expect(await programText(page)).toBe(edited);
+  expect(await programText(page)).toBe(EDITED);
   await page.screenshot({ path: `${SCREENS}/06-after-reload.png` });
 
-  // What runs is the restored program.
+  // The address names the program, so the reload opens (and runs) it.
+  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps$/, { timeout: 90_000 });
+  await button(page, 'Last step').click();
+  await expect(consolePanel(page)).toContainText('edited and kept');
+
+  await button(page, 'Reset').click();
+  await expect(page.getByRole('region', { name: 'main.py' })).toContainText('async def brew');
+  await expect.poll(() => programText(page)).toContain('async def brew');
+});
+
+test('an edit survives a reload that comes before the address caught up', async ({ page }) => {
+  await page.goto('/');
   await waitForPython(page);
-  await runButton(page).click();
+  await button(page, 'Run').click();
   await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps$/);
-  await expect(output(page)).toContainText('edited and kept');
+  await expect.poll(() => page.url()).toContain('&step=0');
+  // Edit, and reload at once: the address still names the program that ran.
+  await setProgram(page, EDITED);
+  await expect.poll(() => programText(page)).toBe(EDITED);
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'main.py' })).toContainText('edited and kept');
+  expect(await programText(page)).toBe(EDITED);
+  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps$/, { timeout: 90_000 });
+  await button(page, 'Last step').click();
+  await expect(consolePanel(page)).toContainText('edited and kept');
 });

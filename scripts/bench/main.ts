@@ -1,15 +1,16 @@
 /**
- * `npm run bench`: the runtime's benchmark. Prints a table and writes bench-results/runtime.json.
+ * `npm run bench`: the runtime's benchmark. Prints a table and writes bench-results/bench.json.
  * Figures are targets to watch, not tests: this machine is shared and noisy, so each figure is
  * the median of several runs.
  *
  *   (a) trace throughput of a tight loop, (b) of a realistic async program (≥ 200,000 steps),
  *   traced/untraced time ratio, trace bytes per event, seek p50/p99 in a 1,000,000-step trace,
- *   Pyodide load time (Node).
+ *   Pyodide load time (Node); then the playground in headless Chromium (see browser.ts).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createNodeTracer } from '../../src/runtime/tracer.node.ts';
 import { buildReplayIndex, parseTrace, stateAt } from '../../src/trace/index.ts';
+import { browserBench } from './browser.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const program = (name: string) =>
@@ -81,6 +82,8 @@ row('seek p50 (1,000,000 steps)', quantile(seeks, 0.5), 'ms');
 const p99 = quantile(seeks, 0.99);
 row('seek p99 (1,000,000 steps)', p99, 'ms', ['≤ 16', p99 <= 16]);
 
+if (process.env.BENCH_BROWSER !== '0') rows.push(...(await browserBench()));
+
 const fmt = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en') : v.toFixed(2));
 const width = Math.max(...rows.map((r) => r.measure.length));
 console.log(
@@ -95,7 +98,7 @@ for (const r of rows) {
 }
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(
-  'bench-results/runtime.json',
+  'bench-results/bench.json',
   `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, rows }, null, 2)}\n`,
 );
-console.log('\nWrote bench-results/runtime.json');
+console.log('\nWrote bench-results/bench.json');

@@ -1,57 +1,338 @@
-import { useEffect, useMemo } from 'react';
-import { statusText } from '../store/index.ts';
-import { useLab } from '../store/react.tsx';
-import { describeEvents } from '../ui/describe-events.ts';
+/**
+ * The playground page. Each pane subscribes to the store slices it shows, so typing re-renders
+ * the editor and the status bar, and stepping re-renders the panes that depend on the step, and
+ * nothing else. Every pane derives what it shows from `stateAt(trace, step)` through the memoised
+ * view models in src/store/views.ts.
+ */
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import {
+  consoleView,
+  isStale,
+  lastStepOf,
+  narrationAt,
+  previousState,
+  runProgress,
+  runTone,
+  SPEEDS,
+  speedLabel,
+  stateAtStep,
+  statusText,
+  stepText,
+  timeText,
+} from '../store/index.ts';
+import { useLab, useLabStore } from '../store/react.tsx';
+import { findTask, type TaskId } from '../trace/index.ts';
+import { ConsolePanel } from '../ui/console/ConsolePanel.tsx';
+import { RunControls } from '../ui/controls/RunControls.tsx';
+import { PLAY_BUTTON_ID, Transport } from '../ui/controls/Transport.tsx';
+import { editorMarkers, traceDiagnostics } from '../ui/editor/markers.ts';
 import { ProgramEditor } from '../ui/editor/ProgramEditor.tsx';
-import { OutputPanel } from '../ui/OutputPanel.tsx';
-import { outputParts } from '../ui/output-parts.ts';
-import { Toolbar } from '../ui/Toolbar.tsx';
-import { TraceEventList } from '../ui/TraceEventList.tsx';
+import { PlaygroundLayout } from '../ui/layout/PlaygroundLayout.tsx';
+import { useElementHeight } from '../ui/layout/use-element-height.ts';
+import { NarrationBar } from '../ui/narration/NarrationBar.tsx';
+import { SimulatorPanel } from '../ui/simulator/index.ts';
+import { StatusBar } from '../ui/status/StatusBar.tsx';
+import { Timeline } from '../ui/timeline/index.ts';
+import { shareUrl, useRoute } from './router.ts';
+import { usePlayer } from './use-player.ts';
+import { useShortcuts } from './use-shortcuts.ts';
 
-export function App() {
-  const source = useLab((s) => s.source);
-  const setSource = useLab((s) => s.setSource);
+function Header() {
+  const store = useLabStore();
   const running = useLab((s) => s.running);
-  const trace = useLab((s) => s.trace);
-  const status = useLab(statusText);
+  const loading = useLab((s) => s.runtime.state === 'loading');
+  const canReset = useLab((s) => s.source !== s.originalSource);
   const run = useLab((s) => s.run);
   const stop = useLab((s) => s.stop);
+  const reset = useLab((s) => s.resetSource);
+  const [shareNote, setShareNote] = useState<string | null>(null);
+  const noteTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  // Ctrl/Cmd+Enter runs from anywhere, the editor included. Capture phase: Monaco would
-  // otherwise take the keystroke for "insert line below".
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-        event.preventDefault();
-        event.stopPropagation();
-        void run();
-      }
+  const share = useCallback(() => {
+    const url = shareUrl(store);
+    const say = (note: string) => {
+      setShareNote(note);
+      clearTimeout(noteTimer.current);
+      noteTimer.current = setTimeout(() => setShareNote(null), 4000);
     };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [run]);
-
-  const parts = useMemo(() => (trace ? outputParts(trace) : []), [trace]);
-  const lines = useMemo(() => (trace ? describeEvents(trace) : []), [trace]);
+    const copy = navigator.clipboard?.writeText(url);
+    if (!copy) {
+      window.history.replaceState(window.history.state, '', url);
+      say('Copy the link from the address bar');
+      return;
+    }
+    copy.then(
+      () => say('Link copied'),
+      () => {
+        window.history.replaceState(window.history.state, '', url);
+        say('Copy the link from the address bar');
+      },
+    );
+  }, [store]);
 
   return (
-    <div className="app">
-      <header className="app__header">
-        <h1 className="app__title">Event Loop Lab</h1>
-        <Toolbar running={running} status={status} onRun={() => void run()} onStop={stop} />
-      </header>
-      <main className="app__main">
-        <section className="panel panel--editor" aria-labelledby="program-heading">
-          <h2 id="program-heading" className="panel__title">
-            main.py
-          </h2>
-          <ProgramEditor value={source} onChange={setSource} />
-        </section>
-        <div className="app__side">
-          <OutputPanel parts={parts} />
-          <TraceEventList lines={lines} total={trace?.events.length ?? 0} />
+    <header className="app-header">
+      <button
+        type="button"
+        className="skip-link"
+        onClick={() => document.getElementById(PLAY_BUTTON_ID)?.focus()}
+      >
+        Skip to the replay controls
+      </button>
+      <h1 className="app-header__title">
+        <span className="app-header__logo" aria-hidden="true">
+          ⟳
+        </span>
+        Event Loop Lab
+      </h1>
+      <RunControls
+        running={running}
+        loading={loading}
+        canReset={canReset}
+        onRun={() => void run()}
+        onStop={stop}
+        onReset={reset}
+        onShare={share}
+        shareNote={shareNote}
+      />
+    </header>
+  );
+}
+
+function EditorPane() {
+  const source = useLab((s) => s.source);
+  const setSource = useLab((s) => s.setSource);
+  const trace = useLab((s) => s.trace);
+  const step = useLab((s) => s.step);
+  const stale = useLab(isStale);
+  const state = trace ? stateAtStep(trace, step) : null;
+  const markers = useMemo(
+    () => (trace && state && trace.events.length > 0 ? editorMarkers(trace, state) : []),
+    [trace, state],
+  );
+  const diagnostics = useMemo(() => (trace ? traceDiagnostics(trace) : []), [trace]);
+  return (
+    <section className="panel panel--editor" aria-labelledby="program-heading">
+      <h2 id="program-heading" className="panel__title">
+        {trace?.file ?? 'main.py'}
+      </h2>
+      <ProgramEditor
+        value={source}
+        onChange={setSource}
+        markers={markers}
+        diagnostics={stale ? [] : diagnostics}
+        stale={stale}
+        revealLine={!stale && state?.line != null ? state.line : undefined}
+      />
+    </section>
+  );
+}
+
+function SimulatorPane() {
+  const trace = useLab((s) => s.trace);
+  const step = useLab((s) => s.step);
+  const running = useLab((s) => s.running);
+  const showInternal = useLab((s) => s.showInternal);
+  const setShowInternal = useLab((s) => s.setShowInternal);
+  const selectedTask = useLab((s) => s.selectedTask);
+  const selectTask = useLab((s) => s.selectTask);
+  if (!trace) {
+    return (
+      <section className="panel panel--simulator" aria-label="Simulator">
+        <div className="empty-state">
+          <p className="empty-state__title">
+            {running ? 'Running the program…' : 'Press Run to watch the event loop.'}
+          </p>
+          <p className="empty-state__text">
+            The program runs in real Python in your browser. Then step through it: which task holds
+            control, what every other one is waiting for, and why.
+          </p>
         </div>
-      </main>
+      </section>
+    );
+  }
+  return (
+    <section className="panel panel--simulator" aria-label="Simulator">
+      <SimulatorPanel
+        trace={trace}
+        state={stateAtStep(trace, step)}
+        previous={previousState(trace, step)}
+        showInternal={showInternal}
+        onShowInternalChange={setShowInternal}
+        selectedTask={selectedTask}
+        onSelectTask={selectTask}
+      />
+    </section>
+  );
+}
+
+function ConsolePane() {
+  const trace = useLab((s) => s.trace);
+  const step = useLab((s) => s.step);
+  const seek = useLab((s) => s.seek);
+  const view = trace ? consoleView(trace, step) : null;
+  const taskName = useCallback(
+    (id: TaskId) => {
+      if (!trace) return `task ${id}`;
+      const last = stateAtStep(trace, trace.events.length - 1);
+      return findTask(last, id)?.name ?? trace.tasks.find((t) => t.id === id)?.name ?? `task ${id}`;
+    },
+    [trace],
+  );
+  return <ConsolePanel view={view} step={step} taskName={taskName} onSeek={seek} />;
+}
+
+function NarrationPane() {
+  const trace = useLab((s) => s.trace);
+  const step = useLab((s) => s.step);
+  const playing = useLab((s) => s.playing);
+  const running = useLab((s) => s.running);
+  if (!trace) {
+    return (
+      <NarrationBar
+        text={
+          running
+            ? 'Python is tracing the program: every line, every handoff, every wait.'
+            : 'Run the program, then step through it with the arrow keys.'
+        }
+        holder={null}
+        playing={false}
+        started={false}
+      />
+    );
+  }
+  const state = stateAtStep(trace, step);
+  return (
+    <NarrationBar text={narrationAt(trace, step)} holder={state.holder} playing={playing} started />
+  );
+}
+
+function TransportPane() {
+  const trace = useLab((s) => s.trace);
+  const step = useLab((s) => s.step);
+  const playing = useLab((s) => s.playing);
+  const speed = useLab((s) => s.speed);
+  const running = useLab((s) => s.running);
+  // Actions never change: read them once instead of subscribing to the whole state.
+  const a = useLabStore().getState();
+  const last = lastStepOf(trace);
+  return (
+    <Transport
+      step={step}
+      last={last}
+      playing={playing}
+      speed={speed}
+      speeds={SPEEDS}
+      speedLabel={speedLabel}
+      valueText={trace ? `${stepText(trace, step)}, ${timeText(trace, step)}` : 'No run yet'}
+      disabled={!trace || running}
+      onSeek={a.seek}
+      onFirst={a.firstStep}
+      onLast={a.lastStep}
+      onStepBack={a.stepBack}
+      onStepForward={a.stepForward}
+      onPrevHandoff={a.prevHandoff}
+      onNextHandoff={a.nextHandoff}
+      onTogglePlay={a.togglePlay}
+      onSpeed={a.setSpeed}
+    />
+  );
+}
+
+/** The timeline's bar (axis toggle, zoom) above its lanes. */
+const TIMELINE_BAR_PX = 44;
+
+function TimelinePane() {
+  const trace = useLab((s) => s.trace);
+  const step = useLab((s) => s.step);
+  const seek = useLab((s) => s.seek);
+  const showInternal = useLab((s) => s.showInternal);
+  const axis = useLab((s) => s.timelineAxis);
+  const setAxis = useLab((s) => s.setTimelineAxis);
+  const box = useRef<HTMLDivElement>(null);
+  const height = useElementHeight(box);
+  return (
+    <div className="timeline-box" ref={box}>
+      {trace && trace.events.length > 0 ? (
+        <Timeline
+          trace={trace}
+          step={step}
+          onSeek={seek}
+          axis={axis}
+          onAxisChange={setAxis}
+          showInternal={showInternal}
+          height={Math.max(96, height - TIMELINE_BAR_PX)}
+        />
+      ) : (
+        <section className="timeline-empty" aria-label="Timeline">
+          <p>The timeline of who held control appears here after a run.</p>
+        </section>
+      )}
     </div>
+  );
+}
+
+function StatusPane() {
+  const trace = useLab((s) => s.trace);
+  const step = useLab((s) => s.step);
+  const runText = useLab(statusText);
+  const tone = useLab(runTone);
+  const stale = useLab(isStale);
+  // runProgress builds a new object each time: compare it by its fields, or React loops.
+  const progress = useLab(useShallow(runProgress));
+  return (
+    <StatusBar
+      stepText={stepText(trace, step)}
+      timeText={timeText(trace, step)}
+      runText={runText}
+      tone={tone}
+      progress={progress}
+      stale={stale}
+    />
+  );
+}
+
+function LessonPlaceholder({ slug, step }: { slug: string; step: number | null }) {
+  return (
+    <div className="lesson-placeholder">
+      <h1>Event Loop Lab</h1>
+      <section aria-label="Lesson">
+        <h2>Lessons are on their way</h2>
+        <p>
+          This link opens the lesson <code>{slug}</code>
+          {step === null ? '' : ` at step ${step}`}. Lessons are not in this version yet.
+        </p>
+        <p>
+          <a href="#/playground">Open the playground</a>
+        </p>
+      </section>
+    </div>
+  );
+}
+
+export function App({ defaultSource }: { defaultSource: string }) {
+  const store = useLabStore();
+  const route = useRoute(store, defaultSource);
+  usePlayer();
+  useShortcuts();
+
+  if (route.page === 'lesson') return <LessonPlaceholder slug={route.slug} step={route.step} />;
+
+  return (
+    <PlaygroundLayout
+      header={<Header />}
+      editor={<EditorPane />}
+      simulator={<SimulatorPane />}
+      console={<ConsolePane />}
+      narration={<NarrationPane />}
+      timeline={<TimelinePane />}
+      footer={
+        <>
+          <TransportPane />
+          <StatusPane />
+        </>
+      }
+    />
   );
 }

@@ -36,7 +36,7 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <LabStoreProvider store={store}>
-      <App />
+      <App defaultSource={DEFAULT_PROGRAM} />
     </LabStoreProvider>
   </StrictMode>,
 );

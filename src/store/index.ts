@@ -1,6 +1,27 @@
 /** The store without React (the binding is in ./react.tsx). */
 export { createLabStore, type LabStore, type LabStoreDeps } from './create-lab-store.ts';
 export type { LabState } from './lab-state.ts';
-export { statusText } from './selectors.ts';
+export * from './route.ts';
+export {
+  canNavigate,
+  isStale,
+  playgroundRoute,
+  runProgress,
+  runTone,
+  shareRoute,
+  statusText,
+} from './selectors.ts';
 export { memoryTextStore, type TextStore, webTextStore } from './slices/editor.ts';
-export type { Runner } from './slices/run.ts';
+export {
+  clampStep,
+  DEFAULT_SPEED,
+  isQuietStep,
+  lastStepOf,
+  nextPlayStep,
+  SPEEDS,
+  type Speed,
+  speedLabel,
+} from './slices/playback.ts';
+export type { Runner, RunRequest } from './slices/run.ts';
+export type { TimelineAxis } from './slices/view.ts';
+export * from './views.ts';

@@ -1,5 +1,7 @@
 import type { EditorSlice } from './slices/editor.ts';
+import type { PlaybackSlice } from './slices/playback.ts';
 import type { RunSlice } from './slices/run.ts';
+import type { ViewSlice } from './slices/view.ts';
 
 /** The whole store: one object made of slices. */
-export type LabState = EditorSlice & RunSlice;
+export type LabState = EditorSlice & RunSlice & PlaybackSlice & ViewSlice;

@@ -1,4 +1,4 @@
-/** The React binding of the vanilla store: a context provider and a selector hook. */
+/** The React binding of the vanilla store: a context provider and selector hooks. */
 import { createContext, type ReactNode, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { LabStore } from './create-lab-store.ts';
@@ -10,8 +10,14 @@ export function LabStoreProvider({ store, children }: { store: LabStore; childre
   return <LabStoreContext.Provider value={store}>{children}</LabStoreContext.Provider>;
 }
 
-export function useLab<T>(selector: (state: LabState) => T): T {
+/** The store itself, for effects that act on it (routing, the play clock, shortcuts). */
+export function useLabStore(): LabStore {
   const store = useContext(LabStoreContext);
   if (!store) throw new Error('useLab must be used inside <LabStoreProvider>.');
-  return useStore(store, selector);
+  return store;
+}
+
+/** A slice of the store's state; the component re-renders only when the selected value changes. */
+export function useLab<T>(selector: (state: LabState) => T): T {
+  return useStore(useLabStore(), selector);
 }

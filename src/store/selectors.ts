@@ -1,15 +1,17 @@
 /** Views of the store as plain functions of its state. */
 import type { LabState } from './lab-state.ts';
+import type { PlaygroundRoute } from './route.ts';
+import { formatCount, maxStepsOf } from './views.ts';
 
 function steps(n: number): string {
-  return `${n.toLocaleString('en-US')} step${n === 1 ? '' : 's'}`;
+  return `${formatCount(n)} step${n === 1 ? '' : 's'}`;
 }
 
-/** The one sentence the status line shows. */
+/** The one sentence the run status shows: loading, running, how the last run ended. */
 export function statusText(state: LabState): string {
   const { runtime, running, trace, failure } = state;
   if (running) {
-    return runtime.state === 'loading' ? 'Loading Python…' : `Running… ${steps(state.steps)}`;
+    return runtime.state === 'loading' ? 'Loading Python…' : `Running… ${steps(state.streamed)}`;
   }
   if (failure) return failure;
   if (trace) {
@@ -31,4 +33,55 @@ export function statusText(state: LabState): string {
     case 'failed':
       return runtime.message;
   }
+}
+
+/** How the last run ended, as a tone for the status bar's colour (words say it too). */
+export function runTone(state: LabState): 'busy' | 'ok' | 'error' | 'limit' | 'idle' {
+  if (state.running) return 'busy';
+  if (state.failure || state.runtime.state === 'failed') return 'error';
+  if (!state.trace) return state.runtime.state === 'loading' ? 'busy' : 'idle';
+  if (state.trace.status === 'completed') return 'ok';
+  return state.trace.status === 'limit' ? 'limit' : 'error';
+}
+
+/** The editor's program differs from the one whose run is shown. */
+export function isStale(state: LabState): boolean {
+  return state.trace !== null && state.trace.source !== state.source;
+}
+
+/** Progress of the run in progress, against its step limit (null when nothing runs). */
+export function runProgress(state: LabState): { value: number; max: number; text: string } | null {
+  if (!state.running) return null;
+  const max = maxStepsOf(state.source);
+  return {
+    value: Math.min(state.streamed, max),
+    max,
+    text: `${steps(state.streamed)} so far (the limit is ${formatCount(max)})`,
+  };
+}
+
+/** Whether playback controls have something to move over. */
+export function canNavigate(state: LabState): boolean {
+  return state.trace !== null && state.trace.events.length > 1;
+}
+
+/**
+ * What the URL says is open (see route.ts): the editor's program, once it is not the default one
+ * or has been run, and the step shown when the picture belongs to that program.
+ */
+export function playgroundRoute(state: LabState, defaultSource: string): PlaygroundRoute {
+  const code =
+    state.trace !== null || state.running || state.source !== defaultSource ? state.source : null;
+  let step: number | null = null;
+  if (state.running) step = state.pendingStep;
+  else if (state.trace !== null && !isStale(state) && state.trace.events.length > 0) {
+    step = state.step;
+  }
+  return { page: 'playground', code, step };
+}
+
+/** The link Share copies: always the program, and the step when the picture is of it. */
+export function shareRoute(state: LabState): PlaygroundRoute {
+  const step = state.trace !== null && !isStale(state) && !state.running ? state.step : null;
+  return { page: 'playground', code: state.source, step };
 }

@@ -86,6 +86,7 @@ describe('the lab store', () => {
     expect(status()).toBe('Python 3.14.2 ready');
     const done = store.getState().run();
     runner.progress(1234);
+    expect(store.getState().streamed).toBe(1234);
     expect(status()).toBe('Running… 1,234 steps');
     runner.finish(trace({}));
     await done;

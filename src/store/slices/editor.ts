@@ -13,8 +13,14 @@ export interface TextStore {
 
 export interface EditorSlice {
   source: string;
+  /** What Reset restores: the program the page opened (a shared link's, or the default one). */
+  originalSource: string;
   setSource(text: string): void;
-  /** Puts the default program back (and saves it). */
+  /** Opens a program (from a link): it is shown, saved, and becomes what Reset restores. */
+  openProgram(text: string): void;
+  /** Makes `text` what Reset restores, leaving the editor as it is (a reload of a link). */
+  adoptOriginal(text: string): void;
+  /** Puts the original program back (and saves it). */
   resetSource(): void;
 }
 
@@ -22,15 +28,24 @@ export function createEditorSlice(
   store: TextStore,
   defaultSource: string,
 ): StateCreator<LabState, [], [], EditorSlice> {
-  return (set) => ({
+  return (set, get) => ({
     source: store.load() ?? defaultSource,
+    originalSource: defaultSource,
     setSource(text) {
       store.save(text);
       set({ source: text });
     },
+    openProgram(text) {
+      store.save(text);
+      set({ source: text, originalSource: text });
+    },
+    adoptOriginal(text) {
+      set({ originalSource: text });
+    },
     resetSource() {
-      store.save(defaultSource);
-      set({ source: defaultSource });
+      const original = get().originalSource;
+      store.save(original);
+      set({ source: original });
     },
   });
 }

@@ -7,6 +7,7 @@ import type { RunCallbacks, RuntimeStatus } from '../../runtime/client.ts';
 import type { RunOptions } from '../../runtime/protocol.ts';
 import type { Trace } from '../../runtime/run-trace.ts';
 import type { LabState } from '../lab-state.ts';
+import { clampStep } from './playback.ts';
 
 /** What the run slice needs from the runtime. */
 export interface Runner {
@@ -16,16 +17,26 @@ export interface Runner {
   subscribe(listener: (status: RuntimeStatus) => void): () => void;
 }
 
+export interface RunRequest {
+  /** Where the cursor goes once the trace is in (a shared link's step); the first step if absent. */
+  step?: number | null;
+}
+
 export interface RunSlice {
   runtime: RuntimeStatus;
   running: boolean;
   /** Steps streamed so far by the run in progress. */
-  steps: number;
-  /** The last finished run's trace (kept while the next one runs). */
+  streamed: number;
+  /** The last finished run's trace (kept, and still replayable, while the next one runs). */
   trace: Trace | null;
+  /** The step the run in progress will open at (a shared link's), or null. */
+  pendingStep: number | null;
+  /** How many runs have finished: views reset their scroll and selection when it changes. */
+  runCount: number;
   /** When Event Loop Lab itself failed (not the program): one sentence. */
   failure: string | null;
-  run(): Promise<void>;
+  /** Traces the editor's program; the cursor then goes to `request.step` or the first step. */
+  run(request?: RunRequest): Promise<void>;
   stop(): void;
 }
 
@@ -35,21 +46,37 @@ export function createRunSlice(runner: Runner): StateCreator<LabState, [], [], R
     return {
       runtime: runner.getStatus(),
       running: false,
-      steps: 0,
+      streamed: 0,
       trace: null,
+      runCount: 0,
+      pendingStep: null,
       failure: null,
-      async run() {
+      async run(request = {}) {
         if (get().running) return;
-        set({ running: true, steps: 0, failure: null });
+        const pendingStep = request.step ?? null;
+        set({ running: true, playing: false, streamed: 0, failure: null, pendingStep });
         try {
           const trace = await runner.run(
             get().source,
             {},
-            { onProgress: (steps) => set({ steps }) },
+            { onProgress: (streamed) => set({ streamed }) },
           );
-          set({ trace, running: false, steps: trace.stats.steps });
+          set({
+            trace,
+            running: false,
+            streamed: trace.stats.steps,
+            step: clampStep(trace, pendingStep ?? 0),
+            pendingStep: null,
+            playing: false,
+            selectedTask: null,
+            runCount: get().runCount + 1,
+          });
         } catch (error) {
-          set({ running: false, failure: error instanceof Error ? error.message : String(error) });
+          set({
+            running: false,
+            pendingStep: null,
+            failure: error instanceof Error ? error.message : String(error),
+          });
         }
       },
       stop() {

@@ -1,0 +1,247 @@
+/**
+ * The playground's benchmark in headless Chromium (part of `npm run bench`; needs `npm run build`
+ * first). Targets, not tests: the figures go in the table and in bench-results/browser.json.
+ *
+ *   navigation → first picture; Pyodide ready; run → picture for a 2,000-step program (warm);
+ *   seek latency, key press → painted frame, at random steps of a 100,000-step trace (p50/p99);
+ *   long tasks (> 50 ms) on the main thread while playing at top speed.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium, type Page } from '@playwright/test';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4373);
+const BASE = `http://127.0.0.1:${PORT}/`;
+
+export interface BrowserRow {
+  measure: string;
+  value: number;
+  unit: string;
+  target?: string;
+  ok?: boolean;
+}
+
+const base64url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+
+/** ~2,000 steps: three workers and a queue (a lesson-sized program, a little long). */
+const PROGRAM_2K = `import asyncio
+
+async def worker(name, queue, done):
+    while True:
+        n = await queue.get()
+        if n is None:
+            return
+        total = 0
+        for i in range(n):
+            total += i
+        done.append((name, total))
+        await asyncio.sleep(0.1)
+
+async def main():
+    queue = asyncio.Queue()
+    done = []
+    workers = [asyncio.create_task(worker(f"w{k}", queue, done)) for k in range(3)]
+    for n in range(60):
+        await queue.put(n % 12)
+    for _ in workers:
+        await queue.put(None)
+    await asyncio.gather(*workers)
+    print(len(done), "jobs done")
+
+asyncio.run(main())
+`;
+
+/** ~100,000 steps: two tasks taking turns in long loops. */
+const PROGRAM_100K = `# lab: max-steps=200000
+import asyncio
+
+async def count(name, n):
+    total = 0
+    for i in range(n):
+        total += i
+        if i % 500 == 0:
+            await asyncio.sleep(0)
+    print(name, total)
+
+async def main():
+    await asyncio.gather(count("a", 24000), count("b", 24000))
+
+asyncio.run(main())
+`;
+
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? NaN;
+
+async function waitForStatus(page: Page, pattern: RegExp, timeout = 120_000) {
+  await page
+    .getByRole('status', { name: 'Run status' })
+    .filter({ hasText: pattern })
+    .waitFor({ timeout });
+}
+
+/** Clicks Run inside the page and resolves with ms until the run's picture is painted. */
+function timedRun(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const status = document.querySelector('[aria-label="Run status"]') as HTMLElement;
+        const run = [...document.querySelectorAll('button')].find(
+          (b) => b.textContent?.trim() === 'Run',
+        ) as HTMLButtonElement;
+        const before = status.textContent;
+        const t0 = performance.now();
+        const obs = new MutationObserver(() => {
+          const text = status.textContent ?? '';
+          if (text !== before && /Completed/.test(text)) {
+            obs.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - t0));
+          }
+        });
+        obs.observe(status, { subtree: true, childList: true, characterData: true });
+        run.click();
+      }),
+  );
+}
+
+/** Moves the step slider to `step`, then times → until the next frame shows step + 1. */
+function timedStepAt(page: Page, step: number): Promise<number> {
+  return page.evaluate(
+    (target) =>
+      new Promise<number>((resolve) => {
+        const slider = document.querySelector('input[aria-label="Step"]') as HTMLInputElement;
+        const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+        set?.call(slider, String(target));
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        slider.dispatchEvent(new Event('change', { bubbles: true }));
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            (document.activeElement as HTMLElement | null)?.blur();
+            const before = slider.value;
+            const t0 = performance.now();
+            const obs = new MutationObserver(() => {
+              if (slider.value !== before) {
+                obs.disconnect();
+                requestAnimationFrame(() => resolve(performance.now() - t0));
+              }
+            });
+            obs.observe(document.body, {
+              subtree: true,
+              childList: true,
+              characterData: true,
+              attributes: true,
+            });
+            document.body.dispatchEvent(
+              new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }),
+            );
+          }),
+        );
+      }),
+    step,
+  );
+}
+
+export async function browserBench(): Promise<BrowserRow[]> {
+  if (!existsSync('dist/index.html'))
+    throw new Error('Run `npm run build` before the browser bench.');
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    { stdio: 'ignore', detached: true },
+  );
+  const rows: BrowserRow[] = [];
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+  try {
+    for (let i = 0; i < 60; i++) {
+      if (
+        await fetch(BASE).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${BASE}#/playground?code=${base64url(PROGRAM_2K)}`);
+    await page.getByRole('region', { name: 'Event loop' }).waitFor();
+    rows.push({
+      measure: 'navigation → first picture',
+      value: await page.evaluate(() => performance.now()),
+      unit: 'ms',
+    });
+    await waitForStatus(page, /Completed/);
+    rows.push({
+      measure: 'navigation → Pyodide ready and first run shown',
+      value: await page.evaluate(() => performance.now()),
+      unit: 'ms',
+    });
+    const warm: number[] = [];
+    for (let i = 0; i < 5; i++) warm.push(await timedRun(page));
+    const steps = Number(await page.locator('input[aria-label="Step"]').getAttribute('max')) + 1;
+    const median = quantile(warm, 0.5);
+    rows.push({
+      measure: `run → picture, ${steps.toLocaleString('en')}-step program (warm, median of 5)`,
+      value: median,
+      unit: 'ms',
+      target: '≤ 150',
+      ok: median <= 150,
+    });
+
+    await page.goto(`${BASE}#/playground?code=${base64url(PROGRAM_100K)}`);
+    await waitForStatus(page, /Completed/);
+    const last = Number(await page.locator('input[aria-label="Step"]').getAttribute('max'));
+    const seeks: number[] = [];
+    let seed = 11;
+    for (let i = 0; i < 60; i++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      seeks.push(await timedStepAt(page, seed % (last - 1)));
+    }
+    rows.push({
+      measure: `seek p50, ${(last + 1).toLocaleString('en')}-step trace`,
+      value: quantile(seeks, 0.5),
+      unit: 'ms',
+    });
+    const p99 = quantile(seeks, 0.99);
+    rows.push({
+      measure: `seek p99, key press → painted frame`,
+      value: p99,
+      unit: 'ms',
+      target: '≤ 32',
+      ok: p99 <= 32,
+    });
+
+    const longTasks = await page.evaluate(async () => {
+      const seen: number[] = [];
+      const obs = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) seen.push(e.duration);
+      });
+      obs.observe({ type: 'longtask' });
+      const select = document.querySelector('select') as HTMLSelectElement;
+      const fastest = [...select.options].map((o) => o.value).filter((v) => v !== 'handoffs');
+      select.value = fastest.sort((a, b) => Number(b) - Number(a))[0] ?? select.value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      const button = (name: string) =>
+        document.querySelector(`button[aria-label="${name}"]`) as HTMLButtonElement | null;
+      button('First step')?.click();
+      button('Play')?.click();
+      await new Promise((r) => setTimeout(r, 5000));
+      button('Pause')?.click();
+      obs.disconnect();
+      return seen.length;
+    });
+    rows.push({
+      measure: 'long tasks > 50 ms while playing at top speed (5 s)',
+      value: longTasks,
+      unit: 'tasks',
+      target: '0',
+      ok: longTasks === 0,
+    });
+  } finally {
+    await browser.close();
+    if (server.pid) process.kill(-server.pid);
+  }
+  return rows;
+}

@@ -1,0 +1,52 @@
+/**
+ * Keyboard shortcuts for the whole page (the rules are in src/ui/shortcuts.ts). Ctrl/Cmd+Enter is
+ * caught in the capture phase, before Monaco takes it for "insert line below"; the replay keys
+ * are handled when the event bubbles up unhandled, so a focused control keeps its own keys.
+ */
+import { useEffect } from 'react';
+import type { LabState } from '../store/index.ts';
+import { useLabStore } from '../store/react.tsx';
+import { focusKind, type Shortcut, shortcutFor } from '../ui/shortcuts.ts';
+
+function perform(state: LabState, shortcut: Shortcut): void {
+  const actions: Record<Shortcut, () => unknown> = {
+    run: state.run,
+    'step-forward': state.stepForward,
+    'step-back': state.stepBack,
+    'next-handoff': state.nextHandoff,
+    'prev-handoff': state.prevHandoff,
+    'toggle-play': state.togglePlay,
+    'first-step': state.firstStep,
+    'last-step': state.lastStep,
+  };
+  void actions[shortcut]();
+}
+
+export function useShortcuts(): void {
+  const store = useLabStore();
+  useEffect(() => {
+    const target = (event: KeyboardEvent) =>
+      event.target instanceof Element ? event.target : document.activeElement;
+    const onCapture = (event: KeyboardEvent) => {
+      if (shortcutFor(event, 'typing') !== 'run') return;
+      event.preventDefault();
+      event.stopPropagation();
+      perform(store.getState(), 'run');
+    };
+    const onBubble = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing) return;
+      const shortcut = shortcutFor(event, focusKind(target(event)));
+      if (shortcut === null || shortcut === 'run') return;
+      const state = store.getState();
+      if (!state.trace) return;
+      event.preventDefault();
+      perform(state, shortcut);
+    };
+    window.addEventListener('keydown', onCapture, true);
+    window.addEventListener('keydown', onBubble);
+    return () => {
+      window.removeEventListener('keydown', onCapture, true);
+      window.removeEventListener('keydown', onBubble);
+    };
+  }, [store]);
+}

@@ -1,0 +1,105 @@
+/**
+ * What the URL's hash says is open, and back. Pure: no `window`, so it is unit-tested in Node and
+ * the page's router (src/app/router.ts) only moves strings between this and `location.hash`.
+ *
+ * - `#/playground?code=<base64url of the program>&step=N` opens that program at step N (this is
+ *   also the sharing format). Without `code`, the playground opens the program saved locally.
+ * - `#/lessons/<slug>/<step>` is reserved for the lessons UI.
+ * Anything else opens the playground.
+ */
+
+export type Route =
+  | { readonly page: 'playground'; readonly code: string | null; readonly step: number | null }
+  | { readonly page: 'lesson'; readonly slug: string; readonly step: number | null };
+
+export type PlaygroundRoute = Extract<Route, { page: 'playground' }>;
+
+export const PLAYGROUND: PlaygroundRoute = { page: 'playground', code: null, step: null };
+
+/** A step from the URL: a non-negative integer, or null for anything else. */
+function stepParam(text: string | null | undefined): number | null {
+  if (text == null || !/^\d{1,9}$/.test(text)) return null;
+  return Number(text);
+}
+
+export function parseRoute(hash: string): Route {
+  const raw = hash.startsWith('#') ? hash.slice(1) : hash;
+  const q = raw.indexOf('?');
+  const path = (q < 0 ? raw : raw.slice(0, q)).replace(/^\/+|\/+$/g, '');
+  const params = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
+  const parts = path.split('/').filter(Boolean);
+  if (parts[0] === 'lessons' && parts[1]) {
+    let slug = parts[1];
+    try {
+      slug = decodeURIComponent(slug);
+    } catch {
+      // keep it as written
+    }
+    return { page: 'lesson', slug, step: stepParam(parts[2]) };
+  }
+  const encoded = params.get('code');
+  let code: string | null = null;
+  if (encoded) {
+    try {
+      code = decodeProgram(encoded);
+    } catch {
+      code = null; // a damaged link opens the saved program rather than garbage
+    }
+  }
+  return { page: 'playground', code, step: stepParam(params.get('step')) };
+}
+
+export function formatRoute(route: Route): string {
+  if (route.page === 'lesson') {
+    const step = route.step === null ? '' : `/${route.step}`;
+    return `#/lessons/${encodeURIComponent(route.slug)}${step}`;
+  }
+  const params: string[] = [];
+  if (route.code !== null) params.push(`code=${encodeProgram(route.code)}`);
+  if (route.step !== null) params.push(`step=${route.step}`);
+  return `#/playground${params.length ? `?${params.join('&')}` : ''}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// base64url of UTF-8 (RFC 4648 §5, no padding): safe in a URL without escaping, and written out
+// by hand so that the same code runs in Node tests and in the page.
+// ---------------------------------------------------------------------------------------------
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const VALUE = new Map([...ALPHABET].map((c, i) => [c, i]));
+
+export function encodeProgram(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i] as number;
+    const b = bytes[i + 1];
+    const c = bytes[i + 2];
+    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
+    out += ALPHABET[(n >> 18) & 63];
+    out += ALPHABET[(n >> 12) & 63];
+    if (b !== undefined) out += ALPHABET[(n >> 6) & 63];
+    if (c !== undefined) out += ALPHABET[n & 63];
+  }
+  return out;
+}
+
+/** Throws on text that is not base64url of UTF-8 (also accepts `+`, `/` and `=` padding). */
+export function decodeProgram(encoded: string): string {
+  const clean = encoded.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  if (clean.length % 4 === 1) throw new Error('Not base64url: wrong length.');
+  const bytes: number[] = [];
+  let bits = 0;
+  let acc = 0;
+  for (const ch of clean) {
+    const v = VALUE.get(ch);
+    if (v === undefined) throw new Error(`Not base64url: ${JSON.stringify(ch)}.`);
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push((acc >> bits) & 255);
+    }
+  }
+  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes));
+}
