@@ -156,6 +156,10 @@ def flush():
     base += len(EV)
     EV.clear()
     _last_out = None
+    # The step-limit and detail-window checks are counted from the events still buffered: after
+    # a flush on time (not on size) they must be counted afresh, or a slow stream of events
+    # would never reach them and an endless program would never stop.
+    _set_next_check()
     if on_chunk is None:
         chunks.append(text)
     else:

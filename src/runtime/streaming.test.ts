@@ -1,0 +1,27 @@
+/**
+ * The worker's path: events stream out in chunks while the program runs (the browser keeps
+ * them if the worker must be killed). Limits must hold there too, however slowly events come.
+ */
+import { expect, test } from 'vitest';
+import { parseTrace, partialTrace } from '../trace/index.ts';
+import { nodeTracer } from './tracer.node.ts';
+
+test('an endless loop of sleep(0) is stopped by the step limit while its events stream', async () => {
+  const tracer = await nodeTracer();
+  const api = tracer.pyodide.pyimport('eventlooplab.api');
+  const source =
+    'import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(0)\nasyncio.run(main())\n';
+  const chunks: unknown[][] = [];
+  const header = JSON.parse(
+    api.trace_program(source, JSON.stringify({ maxSteps: 30_000 }), (text: string) => {
+      chunks.push(JSON.parse(text));
+    }),
+  );
+  expect(header.status).toBe('limit');
+  expect(header.limit.kind).toBe('steps');
+  const events = chunks.flat();
+  expect(events.length).toBeGreaterThanOrEqual(30_000);
+  expect(events.length).toBeLessThan(30_010);
+  const trace = partialTrace(header, events);
+  expect(parseTrace(JSON.stringify(trace)).status).toBe('limit');
+});
