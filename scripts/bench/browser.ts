@@ -69,8 +69,14 @@ async def main():
 asyncio.run(main())
 `;
 
-const quantile = (xs: number[], q: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? NaN;
+/** In-page waits end after `ms` with NaN instead of hanging the benchmark. */
+const within = <T>(promise: Promise<T>, ms = 15_000): Promise<T | number> =>
+  Promise.race([promise, new Promise<number>((r) => setTimeout(() => r(Number.NaN), ms))]);
+
+const quantile = (all: number[], q: number) => {
+  const xs = all.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  return xs[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? NaN;
+};
 
 async function waitForStatus(page: Page, pattern: RegExp, timeout = 120_000) {
   await page
@@ -179,7 +185,7 @@ export async function browserBench(): Promise<BrowserRow[]> {
       unit: 'ms',
     });
     const warm: number[] = [];
-    for (let i = 0; i < 5; i++) warm.push(await timedRun(page));
+    for (let i = 0; i < 5; i++) warm.push(Number(await within(timedRun(page), 60_000)));
     const steps = Number(await page.locator('input[aria-label="Step"]').getAttribute('max')) + 1;
     const median = quantile(warm, 0.5);
     rows.push({
@@ -197,7 +203,7 @@ export async function browserBench(): Promise<BrowserRow[]> {
     let seed = 11;
     for (let i = 0; i < 60; i++) {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      seeks.push(await timedStepAt(page, seed % (last - 1)));
+      seeks.push(Number(await within(timedStepAt(page, seed % (last - 1)))));
     }
     rows.push({
       measure: `seek p50, ${(last + 1).toLocaleString('en')}-step trace`,
@@ -213,25 +219,28 @@ export async function browserBench(): Promise<BrowserRow[]> {
       ok: p99 <= 32,
     });
 
-    const longTasks = await page.evaluate(async () => {
-      const seen: number[] = [];
-      const obs = new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) seen.push(e.duration);
-      });
-      obs.observe({ type: 'longtask' });
-      const select = document.querySelector('select') as HTMLSelectElement;
-      const fastest = [...select.options].map((o) => o.value).filter((v) => v !== 'handoffs');
-      select.value = fastest.sort((a, b) => Number(b) - Number(a))[0] ?? select.value;
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-      const button = (name: string) =>
-        document.querySelector(`button[aria-label="${name}"]`) as HTMLButtonElement | null;
-      button('First step')?.click();
-      button('Play')?.click();
-      await new Promise((r) => setTimeout(r, 5000));
-      button('Pause')?.click();
-      obs.disconnect();
-      return seen.length;
-    });
+    const longTasks = await within(
+      page.evaluate(async () => {
+        const seen: number[] = [];
+        const obs = new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) seen.push(e.duration);
+        });
+        obs.observe({ type: 'longtask' });
+        const select = document.querySelector('select') as HTMLSelectElement;
+        const fastest = [...select.options].map((o) => o.value).filter((v) => v !== 'handoffs');
+        select.value = fastest.sort((a, b) => Number(b) - Number(a))[0] ?? select.value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        const button = (name: string) =>
+          document.querySelector(`button[aria-label="${name}"]`) as HTMLButtonElement | null;
+        button('First step')?.click();
+        button('Play')?.click();
+        await new Promise((r) => setTimeout(r, 5000));
+        button('Pause')?.click();
+        obs.disconnect();
+        return seen.length;
+      }),
+      30_000,
+    );
     rows.push({
       measure: 'long tasks > 50 ms while playing at top speed (5 s)',
       value: longTasks,
