@@ -88,9 +88,15 @@ test('a damaged link opens the playground instead of failing', async ({ page }) 
   await expect(button(page, 'Run')).toBeEnabled();
 });
 
-test('lesson links are reserved for the lessons to come', async ({ page }) => {
+test('a lesson link opens its step; the playground link goes back to the playground', async ({
+  page,
+}) => {
   await page.goto('/#/lessons/waiting-is-wasted/3');
-  await expect(page.getByRole('region', { name: 'Lesson' })).toContainText('waiting-is-wasted');
-  await page.getByRole('link', { name: 'Open the playground' }).click();
-  await expect(page.getByRole('region', { name: 'main.py' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'Reading the timeline' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Step 3: Reading the timeline' })).toHaveAttribute(
+    'aria-current',
+    'step',
+  );
+  await page.getByRole('link', { name: 'Playground', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'main.py' })).toContainText('async def brew');
 });

@@ -7,9 +7,12 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
+  type ConsoleView,
   consoleView,
+  hidesLaterOutput,
   isStale,
   lastStepOf,
+  lessonHighlight,
   narrationAt,
   previousState,
   runProgress,
@@ -34,11 +37,45 @@ import { NarrationBar } from '../ui/narration/NarrationBar.tsx';
 import { SimulatorPanel } from '../ui/simulator/index.ts';
 import { StatusBar } from '../ui/status/StatusBar.tsx';
 import { Timeline } from '../ui/timeline/index.ts';
+import { LESSON_LIST_HREF, LessonListPage, LessonStepPage } from './LessonPage.tsx';
 import { shareUrl, useRoute } from './router.ts';
 import { usePlayer } from './use-player.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 
-function Header() {
+type Page = 'playground' | 'lessons' | 'lesson';
+
+/** Lessons and the playground, in the header. */
+function Nav({ page }: { page: Page }) {
+  return (
+    <nav className="app-nav" aria-label="Sections">
+      <a href={LESSON_LIST_HREF} aria-current={page !== 'playground' ? 'page' : undefined}>
+        Lessons
+      </a>
+      <a href="#/playground" aria-current={page === 'playground' ? 'page' : undefined}>
+        Playground
+      </a>
+    </nav>
+  );
+}
+
+function Header({ page = 'playground' }: { page?: Page }) {
+  if (page === 'lessons') {
+    return (
+      <header className="app-header">
+        <h1 className="app-header__title">
+          <span className="app-header__logo" aria-hidden="true">
+            ⟳
+          </span>
+          Event Loop Lab
+        </h1>
+        <Nav page={page} />
+      </header>
+    );
+  }
+  return <LabHeader page={page} />;
+}
+
+function LabHeader({ page }: { page: Page }) {
   const store = useLabStore();
   const running = useLab((s) => s.running);
   const loading = useLab((s) => s.runtime.state === 'loading');
@@ -96,6 +133,8 @@ function Header() {
         onShare={share}
         shareNote={shareNote}
       />
+      {/* After the run controls: the Tab order goes skip link, Run, Stop, … as before. */}
+      <Nav page={page} />
     </header>
   );
 }
@@ -106,6 +145,7 @@ function EditorPane() {
   const trace = useLab((s) => s.trace);
   const step = useLab((s) => s.step);
   const stale = useLab(isStale);
+  const highlight = useLab(lessonHighlight);
   const state = trace ? stateAtStep(trace, step) : null;
   const markers = useMemo(
     () => (trace && state && trace.events.length > 0 ? editorMarkers(trace, state) : []),
@@ -123,6 +163,7 @@ function EditorPane() {
         markers={markers}
         diagnostics={stale ? [] : diagnostics}
         stale={stale}
+        highlightLines={highlight}
         revealLine={!stale && state?.line != null ? state.line : undefined}
       />
     </section>
@@ -167,11 +208,22 @@ function SimulatorPane() {
   );
 }
 
+/** The console without the lines still to come (a question asks what they are). */
+function withoutLaterOutput(view: ConsoleView): ConsoleView {
+  const shown = Math.max(0, view.printed - view.hiddenBefore);
+  return { ...view, lines: view.lines.slice(0, shown), hiddenAfter: 0, total: view.printed };
+}
+
 function ConsolePane() {
   const trace = useLab((s) => s.trace);
   const step = useLab((s) => s.step);
   const seek = useLab((s) => s.seek);
-  const view = trace ? consoleView(trace, step) : null;
+  const hideLater = useLab(hidesLaterOutput);
+  const full = trace ? consoleView(trace, step) : null;
+  const view = useMemo(
+    () => (full && hideLater ? withoutLaterOutput(full) : full),
+    [full, hideLater],
+  );
   const taskName = useCallback(
     (id: TaskId) => {
       if (!trace) return `task ${id}`;
@@ -293,35 +345,18 @@ function StatusPane() {
   );
 }
 
-function LessonPlaceholder({ slug, step }: { slug: string; step: number | null }) {
-  return (
-    <div className="lesson-placeholder">
-      <h1>Event Loop Lab</h1>
-      <section aria-label="Lesson">
-        <h2>Lessons are on their way</h2>
-        <p>
-          This link opens the lesson <code>{slug}</code>
-          {step === null ? '' : ` at step ${step}`}. Lessons are not in this version yet.
-        </p>
-        <p>
-          <a href="#/playground">Open the playground</a>
-        </p>
-      </section>
-    </div>
-  );
-}
-
 export function App({ defaultSource }: { defaultSource: string }) {
   const store = useLabStore();
   const route = useRoute(store, defaultSource);
   usePlayer();
   useShortcuts();
 
-  if (route.page === 'lesson') return <LessonPlaceholder slug={route.slug} step={route.step} />;
+  if (route.page === 'lessons') return <LessonListPage header={<Header page="lessons" />} />;
 
-  return (
+  const lesson = route.page === 'lesson';
+  const playground = (
     <PlaygroundLayout
-      header={<Header />}
+      header={lesson ? null : <Header />}
       editor={<EditorPane />}
       simulator={<SimulatorPane />}
       console={<ConsolePane />}
@@ -335,4 +370,14 @@ export function App({ defaultSource }: { defaultSource: string }) {
       }
     />
   );
+  if (lesson) {
+    return (
+      <LessonStepPage
+        header={<Header page="lesson" />}
+        playground={playground}
+        presenter={route.presenter === true}
+      />
+    );
+  }
+  return playground;
 }

@@ -5,6 +5,7 @@ import { createLabStore, webTextStore } from '../store/index.ts';
 import { LabStoreProvider } from '../store/react.tsx';
 import { App } from './App.tsx';
 import { DEFAULT_PROGRAM } from './default-program.ts';
+import { loadLessons } from './lessons-data.ts';
 import './app.css';
 
 const PROGRAM_KEY = 'event-loop-lab:program';
@@ -29,7 +30,10 @@ const store = createLabStore({
   runner: client,
   textStore: webTextStore(PROGRAM_KEY, localStorageOrNothing()),
   defaultSource: DEFAULT_PROGRAM,
+  lessonStorage: localStorageOrNothing(),
 });
+// The lessons (and their build-time traces) load beside the page, not before it.
+loadLessons(store);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

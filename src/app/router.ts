@@ -1,5 +1,6 @@
 /**
  * A tiny hash router. The hash says what is open (src/store/route.ts has the format):
+ * - lessons: `#/lessons` is the list, `#/lessons/<slug>/<n>` opens step n (from 1) of a lesson;
  * - reading: on load and on `hashchange`, a `#/playground?code=…&step=N` link puts the program in
  *   the editor and traces it like a normal run, then shows step N;
  * - writing: as the learner edits and steps, the hash is replaced (no history entries) so that a
@@ -55,6 +56,12 @@ function note(key: string, code: string | null): void {
 }
 
 function open(store: LabStore, route: Route, firstLoad: boolean): void {
+  if (route.page === 'lesson') {
+    store.getState().openLesson(route.slug, (route.step ?? 1) - 1); // links count from 1
+    return;
+  }
+  // Leaving a lesson brings the playground's own program and run back.
+  store.getState().closeLesson();
   if (route.page !== 'playground' || route.code === null) return;
   const state = store.getState();
   if (state.trace?.source === route.code && state.source === route.code && !state.running) {

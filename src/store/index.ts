@@ -11,7 +11,26 @@ export {
   shareRoute,
   statusText,
 } from './selectors.ts';
-export { memoryTextStore, type TextStore, webTextStore } from './slices/editor.ts';
+export {
+  type KeyValueStorage,
+  memoryTextStore,
+  type TextStore,
+  webTextStore,
+} from './slices/editor.ts';
+export {
+  type ExerciseRun,
+  type GivenAnswer,
+  hidesLaterOutput,
+  type LessonPlace,
+  type LessonProgress,
+  lessonHighlight,
+  lessonKey,
+  openLessonStep,
+  programOf,
+  progressSummary,
+  questionAnswer,
+  shippedTrace,
+} from './slices/lesson.ts';
 export {
   clampStep,
   DEFAULT_SPEED,

@@ -33,6 +33,18 @@ describe('routes', () => {
     });
     expect(parseRoute('#/lessons/intro')).toEqual({ page: 'lesson', slug: 'intro', step: null });
     expect(formatRoute({ page: 'lesson', slug: 'intro', step: 3 })).toBe('#/lessons/intro/3');
+    expect(parseRoute('#/lessons/intro/2?presenter')).toEqual({
+      page: 'lesson',
+      slug: 'intro',
+      step: 2,
+      presenter: true,
+    });
+    expect(formatRoute({ page: 'lesson', slug: 'intro', step: 2, presenter: true })).toBe(
+      '#/lessons/intro/2?presenter',
+    );
+    expect(parseRoute('#/lessons')).toEqual({ page: 'lessons' });
+    expect(parseRoute('#/lessons/')).toEqual({ page: 'lessons' });
+    expect(formatRoute({ page: 'lessons' })).toBe('#/lessons');
   });
 
   it('encodes base64url without padding, like RFC 4648 §5', () => {

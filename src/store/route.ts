@@ -4,13 +4,20 @@
  *
  * - `#/playground?code=<base64url of the program>&step=N` opens that program at step N (this is
  *   also the sharing format). Without `code`, the playground opens the program saved locally.
- * - `#/lessons/<slug>/<step>` is reserved for the lessons UI.
+ * - `#/lessons` is the lesson list; `#/lessons/<slug>/<step>` a lesson's step (from 1).
+ *   `?presenter` on a lesson step shows the presenter notes.
  * Anything else opens the playground.
  */
 
 export type Route =
   | { readonly page: 'playground'; readonly code: string | null; readonly step: number | null }
-  | { readonly page: 'lesson'; readonly slug: string; readonly step: number | null };
+  | { readonly page: 'lessons' }
+  | {
+      readonly page: 'lesson';
+      readonly slug: string;
+      readonly step: number | null;
+      readonly presenter?: boolean;
+    };
 
 export type PlaygroundRoute = Extract<Route, { page: 'playground' }>;
 
@@ -35,8 +42,10 @@ export function parseRoute(hash: string): Route {
     } catch {
       // keep it as written
     }
-    return { page: 'lesson', slug, step: stepParam(parts[2]) };
+    const route = { page: 'lesson', slug, step: stepParam(parts[2]) } as const;
+    return params.has('presenter') ? { ...route, presenter: true } : route;
   }
+  if (parts[0] === 'lessons' && parts.length === 1) return { page: 'lessons' };
   const encoded = params.get('code');
   let code: string | null = null;
   if (encoded) {
@@ -50,9 +59,10 @@ export function parseRoute(hash: string): Route {
 }
 
 export function formatRoute(route: Route): string {
+  if (route.page === 'lessons') return '#/lessons';
   if (route.page === 'lesson') {
     const step = route.step === null ? '' : `/${route.step}`;
-    return `#/lessons/${encodeURIComponent(route.slug)}${step}`;
+    return `#/lessons/${encodeURIComponent(route.slug)}${step}${route.presenter ? '?presenter' : ''}`;
   }
   const params: string[] = [];
   if (route.code !== null) params.push(`code=${encodeProgram(route.code)}`);

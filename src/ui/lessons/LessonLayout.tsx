@@ -1,0 +1,63 @@
+/**
+ * A lesson's page: the header across the top, the lesson pane on the left, and the playground's
+ * own layout (editor, simulator, narration, timeline, console, transport) on the right. The split
+ * is resizable with the mouse or the keyboard and remembered. On small screens the lesson comes
+ * first and everything stacks.
+ */
+import type { ReactNode } from 'react';
+import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
+import { useMediaQuery } from '../layout/use-media-query.ts';
+import './lessons.css';
+
+export interface LessonLayoutProps {
+  header: ReactNode;
+  lesson: ReactNode;
+  /** The playground layout, without its header. */
+  playground: ReactNode;
+}
+
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export function LessonLayout({ header, lesson, playground }: LessonLayoutProps) {
+  const roomy = useMediaQuery('(min-width: 900px) and (min-height: 560px)');
+  const wide = useMediaQuery('(min-width: 1600px)');
+  const columns = useDefaultLayout({ id: 'ell-lesson-columns', storage: storage() });
+
+  if (!roomy) {
+    return (
+      <div className="layout layout--stacked lesson-layout lesson-layout--stacked">
+        {header}
+        <div className="lesson-layout__stacked-lesson">{lesson}</div>
+        {playground}
+      </div>
+    );
+  }
+  return (
+    <div className="layout lesson-layout">
+      {header}
+      <div className="lesson-layout__body">
+        <Group
+          orientation="horizontal"
+          defaultLayout={columns.defaultLayout}
+          onLayoutChanged={columns.onLayoutChanged}
+        >
+          <Panel id="lesson" defaultSize={wide ? '28%' : '31%'} minSize="20%" maxSize="55%">
+            <div className="lesson-layout__lesson">{lesson}</div>
+          </Panel>
+          <Separator className="splitter splitter--vertical" aria-label="Resize the lesson">
+            <span className="splitter__grip" aria-hidden="true" />
+          </Separator>
+          <Panel id="lab" minSize="45%">
+            {playground}
+          </Panel>
+        </Group>
+      </div>
+    </div>
+  );
+}
