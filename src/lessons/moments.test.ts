@@ -1,30 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { eventAt, handoffSteps, parseTrace, type Trace } from '../trace/index.ts';
+import { eventAt, handoffSteps } from '../trace/index.ts';
+import { type FixtureName, fixture } from './fixtures/fixture.node.ts';
 import { LAST, parseMoment, resolveMoment } from './moments.ts';
-
-// The traces in fixtures/, recorded by the real tracer from the .py files beside them.
-type FixtureName =
-  | 'tasks'
-  | 'bug'
-  | 'pool'
-  | 'blocking'
-  | 'semaphore'
-  | 'forgot-await'
-  | 'deadlock'
-  | 'gather-error'
-  | 'raises';
-const fixtures = new Map<FixtureName, Trace>();
-function fixture(name: FixtureName): Trace {
-  let trace = fixtures.get(name);
-  if (!trace) {
-    trace = parseTrace(
-      readFileSync(new URL(`./fixtures/${name}.trace.json`, import.meta.url), 'utf8'),
-    );
-    fixtures.set(name, trace);
-  }
-  return trace;
-}
 
 /** Resolves or fails the test with the resolver's own message. */
 function stepOf(text: string, name: FixtureName = 'tasks'): number {

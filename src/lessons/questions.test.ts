@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { eventAt, parseTrace, type Trace } from '../trace/index.ts';
+import { eventAt } from '../trace/index.ts';
+import { type FixtureName, fixture } from './fixtures/fixture.node.ts';
 import {
   answerQuestion,
   gradeAnswer,
@@ -9,29 +9,6 @@ import {
   stdoutLines,
 } from './questions.ts';
 import type { Choice, Question, QuestionKind, RichText } from './types.ts';
-
-// The traces in fixtures/, recorded by the real tracer from the .py files beside them.
-type FixtureName =
-  | 'tasks'
-  | 'bug'
-  | 'pool'
-  | 'blocking'
-  | 'semaphore'
-  | 'forgot-await'
-  | 'deadlock'
-  | 'gather-error'
-  | 'raises';
-const fixtures = new Map<FixtureName, Trace>();
-function fixture(name: FixtureName): Trace {
-  let trace = fixtures.get(name);
-  if (!trace) {
-    trace = parseTrace(
-      readFileSync(new URL(`./fixtures/${name}.trace.json`, import.meta.url), 'utf8'),
-    );
-    fixtures.set(name, trace);
-  }
-  return trace;
-}
 
 const EMPTY: RichText = { type: 'root', children: [] };
 

@@ -1,32 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseTrace, type Trace } from '../trace/index.ts';
+import type { Trace } from '../trace/index.ts';
+import { fixture } from './fixtures/fixture.node.ts';
 import { parseLesson } from './markdown.ts';
 import type { Lesson } from './types.ts';
 import { formatProblem, verifyCourse, verifyLesson } from './verify.ts';
-
-// The traces in fixtures/, recorded by the real tracer from the .py files beside them.
-type FixtureName =
-  | 'tasks'
-  | 'bug'
-  | 'pool'
-  | 'blocking'
-  | 'semaphore'
-  | 'forgot-await'
-  | 'deadlock'
-  | 'gather-error'
-  | 'raises';
-const fixtures = new Map<FixtureName, Trace>();
-function fixture(name: FixtureName): Trace {
-  let trace = fixtures.get(name);
-  if (!trace) {
-    trace = parseTrace(
-      readFileSync(new URL(`./fixtures/${name}.trace.json`, import.meta.url), 'utf8'),
-    );
-    fixtures.set(name, trace);
-  }
-  return trace;
-}
 
 const FRONT = (extra = '') => `---
 title: T
