@@ -4,6 +4,7 @@
  * between steps changes the address (so Back in the browser goes to the previous step); the
  * router opens what the address says.
  */
+
 import { type ReactNode, useMemo } from 'react';
 import type { LessonBundle, Question } from '../lessons/index.ts';
 import { formatProblem } from '../lessons/verify.ts';
@@ -20,6 +21,7 @@ import { ExerciseCard } from '../ui/lessons/ExerciseCard.tsx';
 import { LessonLayout } from '../ui/lessons/LessonLayout.tsx';
 import { LessonList, type LessonListItem } from '../ui/lessons/LessonList.tsx';
 import { LessonPane } from '../ui/lessons/LessonPane.tsx';
+import { LessonProblems } from '../ui/lessons/LessonProblems.tsx';
 import { QuestionCard } from '../ui/lessons/QuestionCard.tsx';
 
 /** The address of step `step` (0-based) of a lesson; `?presenter` is kept when it is on. */
@@ -128,6 +130,8 @@ export function LessonStepPage({ header, playground, presenter }: LessonStepPage
         onGo={(i) => go(lessonHref(bundle.lesson.slug, i, presenter))}
       >
         <LessonProblems
+          title="This lesson has problems"
+          level={4}
           problems={problems.filter((p) => p.file === bundle.lesson.file).map(formatProblem)}
         />
         {step.questions.map((q) => (
@@ -138,23 +142,6 @@ export function LessonStepPage({ header, playground, presenter }: LessonStepPage
     );
   }
   return <LessonLayout header={header} lesson={pane} playground={playground} />;
-}
-
-/** Dev only: what is wrong with the open lesson (a production build refuses such lessons). */
-function LessonProblems({ problems }: { problems: readonly string[] }) {
-  if (problems.length === 0) return null;
-  return (
-    <section className="lesson-list__problems" aria-label="Lesson problems">
-      <h4>This lesson has problems</h4>
-      <ul>
-        {problems.map((p) => (
-          <li key={p}>
-            <code>{p}</code>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
 }
 
 function PaneMessage({ title, children }: { title: string; children?: ReactNode }) {

@@ -2,7 +2,9 @@
  * The lesson list: every lesson in order with its title, summary, minutes, level and the
  * learner's progress (steps seen, exercises passed), and a link to start or continue it.
  */
+
 import type { Level } from '../../lessons/index.ts';
+import { LessonProblems } from './LessonProblems.tsx';
 import './lessons.css';
 
 export interface LessonListItem {
@@ -39,18 +41,7 @@ export function LessonList({ items, href, problems, loading }: LessonListProps) 
             : `${items.length} lessons, about ${Math.round(minutes / 60)} hours in all. Each one runs real asyncio programs in your browser and shows what the event loop does, step by step.`}
         </p>
       </div>
-      {problems.length > 0 && (
-        <section className="lesson-list__problems" aria-label="Lesson problems">
-          <h3>Some lessons have problems</h3>
-          <ul>
-            {problems.map((p) => (
-              <li key={p}>
-                <code>{p}</code>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <LessonProblems problems={problems} title="Some lessons have problems" level={3} />
       <ol className="lesson-list__items" aria-label="Lessons">
         {items.map((item, i) => {
           const started = item.seen > 0;
