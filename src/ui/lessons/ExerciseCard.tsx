@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useRef } from 'react';
 import { describeCheck, type Exercise } from '../../lessons/index.ts';
-import type { ExerciseRun } from '../../store/slices/lesson.ts';
+import type { ExerciseRun } from '../../store/slices/lesson/types.ts';
 import { RichText } from './RichText.tsx';
 
 export interface ExerciseCardProps {

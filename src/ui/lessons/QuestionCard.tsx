@@ -7,7 +7,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Question, QuestionAnswer, QuestionKind } from '../../lessons/index.ts';
-import type { GivenAnswer } from '../../store/slices/lesson.ts';
+import type { GivenAnswer } from '../../store/slices/lesson/types.ts';
 import { inlineOf, RichText } from './RichText.tsx';
 
 const HEADINGS: Record<QuestionKind, string> = {
