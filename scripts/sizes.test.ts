@@ -113,5 +113,7 @@ describe('which files the rule covers', () => {
     expect(hasSizeReason('// size: why\nrest')).toBe(true);
     expect(hasSizeReason('# size: why')).toBe(true);
     expect(hasSizeReason('/** size: why */')).toBe(false);
+    expect(hasSizeReason('#!/usr/bin/env python3\n# size: why\n')).toBe(true);
+    expect(hasSizeReason('#!/usr/bin/env python3\nimport os\n# size: why\n')).toBe(false);
   });
 });

@@ -19,10 +19,13 @@ export interface Offender {
   readonly lines: number;
 }
 
-/** A `// size: <reason>` (or `# size: <reason>`) first line, with a reason after the colon. */
+/**
+ * A `// size: <reason>` (or `# size: <reason>`) first line, with a reason after the colon; after
+ * a `#!` line, the second line (a script's interpreter line has to come first).
+ */
 export function hasSizeReason(text: string): boolean {
-  const first = text.slice(0, text.indexOf('\n') >>> 0);
-  return /^\s*(\/\/|#)\s*size:\s*\S/.test(first);
+  const [first = '', second = ''] = text.split('\n', 2);
+  return /^\s*(\/\/|#)\s*size:\s*\S/.test(first.startsWith('#!') ? second : first);
 }
 
 /** Lines of a text, not counting the newline that ends the last one. */
