@@ -73,7 +73,8 @@ describe('the size rule for TypeScript', () => {
   });
 });
 
-describe('the size rule for Python (measured by python3 ast)', () => {
+// python3 starts in a child process: seconds on a busy machine.
+describe('the size rule for Python (measured by python3 ast)', { timeout: 30_000 }, () => {
   const def = (name: string, lines: number, indent = '') =>
     `${indent}def ${name}():\n${Array.from({ length: lines - 1 }, () => `${indent}    pass`).join('\n')}\n`;
 
