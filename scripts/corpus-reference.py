@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# size: one file on purpose: each subprocess imports this very file (as corpus_reference) to run a program untraced
 """Reference results for the fidelity corpus (tests/corpus/*.py), from real, untraced CPython.
 
     python3 scripts/corpus-reference.py              regenerate tests/corpus/expected/*.json

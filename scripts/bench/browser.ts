@@ -1,3 +1,4 @@
+// size: browserBench is one browser session whose stages run in order on the same page and server
 /**
  * The playground's benchmark in headless Chromium (part of `npm run bench`; needs `npm run build`
  * first). Targets, not tests: the figures go in the table and in bench-results/browser.json.

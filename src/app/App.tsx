@@ -4,10 +4,9 @@
  * nothing else. Every pane derives what it shows from `stateAt(trace, step)` through the memoised
  * view models in src/store/views.ts.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
-  type ConsoleView,
   consoleView,
   hidesLaterOutput,
   isStale,
@@ -23,12 +22,12 @@ import {
   statusText,
   stepText,
   timeText,
+  withoutLaterOutput,
 } from '../store/index.ts';
 import { useLab, useLabStore } from '../store/react.tsx';
 import { findTask, type TaskId } from '../trace/index.ts';
 import { ConsolePanel } from '../ui/console/ConsolePanel.tsx';
-import { RunControls } from '../ui/controls/RunControls.tsx';
-import { PLAY_BUTTON_ID, Transport } from '../ui/controls/Transport.tsx';
+import { Transport } from '../ui/controls/Transport.tsx';
 import { editorMarkers, traceDiagnostics } from '../ui/editor/markers.ts';
 import { ProgramEditor } from '../ui/editor/ProgramEditor.tsx';
 import { PlaygroundLayout } from '../ui/layout/PlaygroundLayout.tsx';
@@ -37,107 +36,11 @@ import { NarrationBar } from '../ui/narration/NarrationBar.tsx';
 import { SimulatorPanel } from '../ui/simulator/index.ts';
 import { StatusBar } from '../ui/status/StatusBar.tsx';
 import { Timeline } from '../ui/timeline/index.ts';
-import { LESSON_LIST_HREF, LessonListPage, LessonStepPage } from './LessonPage.tsx';
-import { shareUrl, useRoute } from './router.ts';
+import { Header } from './Header.tsx';
+import { LessonListPage, LessonStepPage } from './LessonPage.tsx';
+import { useRoute } from './router.ts';
 import { usePlayer } from './use-player.ts';
 import { useShortcuts } from './use-shortcuts.ts';
-
-type Page = 'playground' | 'lessons' | 'lesson';
-
-/** Lessons and the playground, in the header. */
-function Nav({ page }: { page: Page }) {
-  return (
-    <nav className="app-nav" aria-label="Sections">
-      <a href={LESSON_LIST_HREF} aria-current={page !== 'playground' ? 'page' : undefined}>
-        Lessons
-      </a>
-      <a href="#/playground" aria-current={page === 'playground' ? 'page' : undefined}>
-        Playground
-      </a>
-    </nav>
-  );
-}
-
-function Header({ page = 'playground' }: { page?: Page }) {
-  if (page === 'lessons') {
-    return (
-      <header className="app-header">
-        <h1 className="app-header__title">
-          <span className="app-header__logo" aria-hidden="true">
-            ⟳
-          </span>
-          Event Loop Lab
-        </h1>
-        <Nav page={page} />
-      </header>
-    );
-  }
-  return <LabHeader page={page} />;
-}
-
-function LabHeader({ page }: { page: Page }) {
-  const store = useLabStore();
-  const running = useLab((s) => s.running);
-  const loading = useLab((s) => s.runtime.state === 'loading');
-  const canReset = useLab((s) => s.source !== s.originalSource);
-  const run = useLab((s) => s.run);
-  const stop = useLab((s) => s.stop);
-  const reset = useLab((s) => s.resetSource);
-  const [shareNote, setShareNote] = useState<string | null>(null);
-  const noteTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  const share = useCallback(() => {
-    const url = shareUrl(store);
-    const say = (note: string) => {
-      setShareNote(note);
-      clearTimeout(noteTimer.current);
-      noteTimer.current = setTimeout(() => setShareNote(null), 4000);
-    };
-    const copy = navigator.clipboard?.writeText(url);
-    if (!copy) {
-      window.history.replaceState(window.history.state, '', url);
-      say('Copy the link from the address bar');
-      return;
-    }
-    copy.then(
-      () => say('Link copied'),
-      () => {
-        window.history.replaceState(window.history.state, '', url);
-        say('Copy the link from the address bar');
-      },
-    );
-  }, [store]);
-
-  return (
-    <header className="app-header">
-      <button
-        type="button"
-        className="skip-link"
-        onClick={() => document.getElementById(PLAY_BUTTON_ID)?.focus()}
-      >
-        Skip to the replay controls
-      </button>
-      <h1 className="app-header__title">
-        <span className="app-header__logo" aria-hidden="true">
-          ⟳
-        </span>
-        Event Loop Lab
-      </h1>
-      <RunControls
-        running={running}
-        loading={loading}
-        canReset={canReset}
-        onRun={() => void run()}
-        onStop={stop}
-        onReset={reset}
-        onShare={share}
-        shareNote={shareNote}
-      />
-      {/* After the run controls: the Tab order goes skip link, Run, Stop, … as before. */}
-      <Nav page={page} />
-    </header>
-  );
-}
 
 function EditorPane() {
   const source = useLab((s) => s.source);
@@ -206,12 +109,6 @@ function SimulatorPane() {
       />
     </section>
   );
-}
-
-/** The console without the lines still to come (a question asks what they are). */
-function withoutLaterOutput(view: ConsoleView): ConsoleView {
-  const shown = Math.max(0, view.printed - view.hiddenBefore);
-  return { ...view, lines: view.lines.slice(0, shown), hiddenAfter: 0, total: view.printed };
 }
 
 function ConsolePane() {

@@ -8,15 +8,14 @@
 import { type ReactNode, useMemo } from 'react';
 import type { LessonBundle, Question } from '../lessons/index.ts';
 import { formatProblem } from '../lessons/verify.ts';
-import { useLab, useLabStore } from '../store/react.tsx';
 import {
   lessonKey,
   openLessonStep,
   programOf,
   progressSummary,
   questionAnswer,
-  shippedTrace,
-} from '../store/slices/lesson.ts';
+} from '../store/index.ts';
+import { useLab, useLabStore } from '../store/react.tsx';
 import { ExerciseCard } from '../ui/lessons/ExerciseCard.tsx';
 import { LessonLayout } from '../ui/lessons/LessonLayout.tsx';
 import { LessonList, type LessonListItem } from '../ui/lessons/LessonList.tsx';
@@ -43,7 +42,7 @@ export function LessonListPage({ header }: { header: ReactNode }) {
   const items = useMemo<LessonListItem[]>(
     () =>
       lessons.map(({ lesson }) => {
-        const p = progressSummary({ lesson, traces: {} }, progress);
+        const p = progressSummary({ lesson }, progress);
         const seen = progress[lesson.slug]?.seen ?? [];
         const unseen = lesson.steps.findIndex((_, i) => !seen.includes(i));
         return {
@@ -165,7 +164,11 @@ function QuestionSlot({ bundle, question }: { bundle: LessonBundle; question: Qu
   const trace = useLab((s) => s.trace);
   const step = useLab((s) => s.step);
   const source = useLab((s) => s.source);
-  const answer = useMemo(() => questionAnswer(bundle, question), [bundle, question]);
+  const shippedTrace = useLab((s) => s.shippedTrace);
+  const answer = useMemo(
+    () => questionAnswer({ shippedTrace }, bundle, question),
+    [shippedTrace, bundle, question],
+  );
   const shipped = shippedTrace(bundle, question.program);
   const program = programOf(bundle, question.program);
   const lessonRunShown = trace !== null && trace === shipped && source === program?.source;

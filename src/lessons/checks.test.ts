@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { type FixtureName, fixture } from '../../tests/fixtures/traces.ts';
 import { eventAt } from '../trace/index.ts';
 import { type Check, describeCheck, evaluateCheck, evaluateChecks, parseCheck } from './checks.ts';
-import { type FixtureName, fixture } from './fixtures/fixture.node.ts';
 
 function check(text: string): Check {
   const r = parseCheck(text);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { type FixtureName, fixture } from '../../tests/fixtures/traces.ts';
 import { eventAt, handoffSteps } from '../trace/index.ts';
-import { type FixtureName, fixture } from './fixtures/fixture.node.ts';
 import { LAST, parseMoment, resolveMoment } from './moments.ts';
 
 /** Resolves or fails the test with the resolver's own message. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { type FixtureName, fixture } from '../../tests/fixtures/traces.ts';
 import { eventAt } from '../trace/index.ts';
-import { type FixtureName, fixture } from './fixtures/fixture.node.ts';
 import {
   answerQuestion,
   gradeAnswer,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fixture } from '../../tests/fixtures/traces.ts';
 import type { Trace } from '../trace/index.ts';
-import { fixture } from './fixtures/fixture.node.ts';
 import { parseLesson } from './markdown.ts';
 import type { Lesson } from './types.ts';
 import { formatProblem, verifyCourse, verifyLesson } from './verify.ts';

@@ -2,7 +2,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LabState } from './lab-state.ts';
 import { createEditorSlice, type KeyValueStorage, type TextStore } from './slices/editor.ts';
-import { createLessonSlice, lessonAwareTextStore } from './slices/lesson.ts';
+import {
+  createLessonSlice,
+  lessonAwareTextStore,
+  lessonMemory,
+  openStepProgram,
+} from './slices/lesson/index.ts';
 import { createPlaybackSlice } from './slices/playback.ts';
 import { createRunSlice, type Runner } from './slices/run.ts';
 import { createViewSlice } from './slices/view.ts';
@@ -23,16 +28,25 @@ export function createLabStore({
   defaultSource,
   lessonStorage,
 }: LabStoreDeps): LabStore {
-  // While a lesson is open the editor holds the lesson's program: it is not the playground's, so
-  // it is not saved as the playground's (the lesson slice keeps it).
-  let store: LabStore | undefined;
-  const text = lessonAwareTextStore(textStore, () => store?.getState().lessonAt != null);
-  store = createStore<LabState>()((...a) => ({
+  const memory = lessonMemory(lessonStorage);
+  // The slices meet here, not through subscriptions: the editor's saves go to the lesson's edits
+  // while a lesson is open, and a run that is shown is handed to the lesson slice.
+  const state = (): LabState => store.getState();
+  const text = lessonAwareTextStore(textStore, memory, () => {
+    const s = state();
+    const open = openStepProgram(s);
+    return {
+      lessonOpen: s.lessonAt !== null,
+      source: s.source,
+      program: open && { key: open.key, source: open.program.source },
+    };
+  });
+  const store: LabStore = createStore<LabState>()((...a) => ({
     ...createEditorSlice(text, defaultSource)(...a),
-    ...createRunSlice(runner)(...a),
+    ...createRunSlice(runner, { onShown: (trace) => state().recordRun(trace) })(...a),
     ...createPlaybackSlice()(...a),
     ...createViewSlice()(...a),
-    ...createLessonSlice({ storage: lessonStorage })(...a),
+    ...createLessonSlice(memory)(...a),
   }));
   return store;
 }

@@ -29,8 +29,7 @@ export {
   programOf,
   progressSummary,
   questionAnswer,
-  shippedTrace,
-} from './slices/lesson.ts';
+} from './slices/lesson/index.ts';
 export {
   clampStep,
   DEFAULT_SPEED,

@@ -1,5 +1,5 @@
 import type { EditorSlice } from './slices/editor.ts';
-import type { LessonSlice } from './slices/lesson.ts';
+import type { LessonSlice } from './slices/lesson/index.ts';
 import type { PlaybackSlice } from './slices/playback.ts';
 import type { RunSlice } from './slices/run.ts';
 import type { ViewSlice } from './slices/view.ts';

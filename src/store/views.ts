@@ -336,3 +336,9 @@ export function maxStepsOf(source: string): number {
   }
   return DEFAULT_MAX_STEPS;
 }
+
+/** The console without the lines still to come (a question asks what they are). */
+export function withoutLaterOutput(view: ConsoleView): ConsoleView {
+  const shown = Math.max(0, view.printed - view.hiddenBefore);
+  return { ...view, lines: view.lines.slice(0, shown), hiddenAfter: 0, total: view.printed };
+}

@@ -1,3 +1,4 @@
+// size: applyObjectEvent is the fold's one switch, a short case per object event kind
 /**
  * One step of the replay fold: how each event changes the working state. The rules are the
  * ones in docs/trace-format.md. Replay is total: an inconsistent trace (a resume of an unknown

@@ -1,3 +1,4 @@
+// size: Checker.check is one switch, a case per event kind with that kind's invariants
 /**
  * `checkInvariants(trace)`: what must hold in every trace the tracer writes, beyond its shape
  * (which `parseTrace` checks). Each violation is one sentence naming the step, so that a corpus

@@ -1,3 +1,4 @@
+// size: the whole trace format v1, raw and decoded, as one documented union beside its contract (docs/trace-format.md)
 /**
  * Trace format v1 (docs/trace-format.md is the contract): the raw JSON shapes, exactly as the
  * tracer writes them, and the decoded `TraceEvent` union the rest of the app reads.

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixture } from '../../tests/fixtures/traces.ts';
 import {
   asHandleId,
   asObjectId,
@@ -9,11 +9,9 @@ import {
   type LoopState,
   type ObjectState,
   type ObjectView,
-  parseTrace,
   partialTrace,
   stateAt,
   type TaskView,
-  type Trace,
   type Wait,
 } from './index.ts';
 import {
@@ -43,11 +41,6 @@ import {
 const T = asTaskId;
 const O = asObjectId;
 const H = asHandleId;
-
-function fixture(name: string): Trace {
-  const url = new URL(`../ui/simulator/fixtures/${name}.json`, import.meta.url);
-  return parseTrace(JSON.parse(readFileSync(url, 'utf8')));
-}
 
 function task(id: number, over: Partial<TaskView> = {}): TaskView {
   return {

@@ -15,6 +15,13 @@ export interface EditorSlice {
   source: string;
   /** What Reset restores: the program the page opened (a shared link's, or the default one). */
   originalSource: string;
+  /**
+   * Which program the editor was given: `playground`, or a key the lesson slice makes each time it
+   * puts a program there. A run belongs to the key it started under: if the key has changed by
+   * the time the run ends, the learner has moved on and the run is not shown. (Typing keeps the
+   * key: a run of an older text is shown, marked out of date.)
+   */
+  programKey: string;
   setSource(text: string): void;
   /** Opens a program (from a link): it is shown, saved, and becomes what Reset restores. */
   openProgram(text: string): void;
@@ -31,6 +38,7 @@ export function createEditorSlice(
   return (set, get) => ({
     source: store.load() ?? defaultSource,
     originalSource: defaultSource,
+    programKey: 'playground',
     setSource(text) {
       store.save(text);
       set({ source: text });

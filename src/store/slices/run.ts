@@ -40,7 +40,15 @@ export interface RunSlice {
   stop(): void;
 }
 
-export function createRunSlice(runner: Runner): StateCreator<LabState, [], [], RunSlice> {
+export interface RunSliceHooks {
+  /** A run finished and is shown (the program it ran is still the editor's). */
+  onShown?(trace: Trace): void;
+}
+
+export function createRunSlice(
+  runner: Runner,
+  hooks: RunSliceHooks = {},
+): StateCreator<LabState, [], [], RunSlice> {
   return (set, get) => {
     runner.subscribe((runtime) => set({ runtime }));
     return {
@@ -54,6 +62,7 @@ export function createRunSlice(runner: Runner): StateCreator<LabState, [], [], R
       async run(request = {}) {
         if (get().running) return;
         const pendingStep = request.step ?? null;
+        const programKey = get().programKey;
         set({ running: true, playing: false, streamed: 0, failure: null, pendingStep });
         try {
           const trace = await runner.run(
@@ -61,6 +70,18 @@ export function createRunSlice(runner: Runner): StateCreator<LabState, [], [], R
             {},
             { onProgress: (streamed) => set({ streamed }) },
           );
+          if (get().programKey !== programKey) {
+            // The editor was given another program while this one ran: what is shown stays.
+            set({
+              running: false,
+              streamed: get().trace?.stats.steps ?? 0,
+              pendingStep: null,
+              playing: false,
+              selectedTask: null,
+              runCount: get().runCount + 1,
+            });
+            return;
+          }
           set({
             trace,
             running: false,
@@ -71,6 +92,7 @@ export function createRunSlice(runner: Runner): StateCreator<LabState, [], [], R
             selectedTask: null,
             runCount: get().runCount + 1,
           });
+          hooks.onShown?.(trace);
         } catch (error) {
           set({
             running: false,

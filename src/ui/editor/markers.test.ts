@@ -1,14 +1,13 @@
 /**
  * `editorMarkers` and `traceDiagnostics` on real traces. The fixtures are traces of corpus
- * programs, made with `npm run --silent trace -- tests/corpus/<name>.py` (regenerate them the same
- * way, then `npx biome format --write src/ui/editor/fixtures`, if the trace format changes).
+ * programs, copied to tests/fixtures/traces (`npm run fixtures:update` records them again if the
+ * trace format changes).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixture } from '../../../tests/fixtures/traces.ts';
 import {
   exampleTrace,
   asHandleId as H,
-  parseTrace,
   partialTrace,
   type RawEvent,
   stateAt,
@@ -16,12 +15,6 @@ import {
   type Trace,
 } from '../../trace/index.ts';
 import { type EditorMarker, editorMarkers, PROGRAM_NAME, traceDiagnostics } from './markers.ts';
-
-function fixture(name: string): Trace {
-  return parseTrace(
-    JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8')),
-  );
-}
 
 const queue = fixture('22-queue-producer-consumer');
 const callbacks = fixture('06-call-soon-later-at');

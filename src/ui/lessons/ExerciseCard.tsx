@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useRef } from 'react';
 import { describeCheck, type Exercise } from '../../lessons/index.ts';
-import type { ExerciseRun } from '../../store/slices/lesson.ts';
+import type { ExerciseRun } from '../../store/slices/lesson/types.ts';
 import { RichText } from './RichText.tsx';
 
 export interface ExerciseCardProps {
@@ -40,18 +40,9 @@ export function ExerciseCard(props: ExerciseCardProps) {
     if (run) summaryRef.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
   }, [run]);
   const results = run?.outcome.results ?? null;
-  const failed = results?.filter((r) => !r.pass).length ?? 0;
   const total = exercise.checks.length;
-  const hintsLeft = exercise.hints.length - hintsShown;
 
-  let summary = '';
-  if (props.running) summary = 'Running your program…';
-  else if (run) {
-    summary = run.outcome.pass
-      ? `All ${total} checks pass. Well done: the exercise is solved.`
-      : `${failed} of ${total} check${total === 1 ? '' : 's'} ${failed === 1 ? 'fails' : 'fail'} on your last run.`;
-    if (props.edited) summary += ' You have changed the program since: check it again.';
-  }
+  const summary = verdict(props, total);
 
   return (
     <section
@@ -67,37 +58,12 @@ export function ExerciseCard(props: ExerciseCardProps) {
       <h5 className="lesson-card__subtitle">
         {results ? 'Checks on your last run' : 'Your program must pass these checks'}
       </h5>
-      <ul className="lesson-checks" aria-label="Checks">
-        {exercise.checks.map((spec, i) => {
-          const r = results?.[i];
-          const state = r ? (r.pass ? 'pass' : 'fail') : 'todo';
-          return (
-            <li key={`${spec.line}-${spec.text}`} className={`lesson-check lesson-check--${state}`}>
-              <span className="lesson-check__mark" aria-hidden="true">
-                {state === 'pass' ? '✓' : state === 'fail' ? '✗' : '○'}
-              </span>
-              <span className="lesson-check__body">
-                <span className="sr-only">
-                  {state === 'pass' ? 'Passed: ' : state === 'fail' ? 'Failed: ' : ''}
-                </span>
-                <span className="lesson-check__goal">
-                  {r?.description ?? describeCheck(spec.check)}
-                </span>
-                {r && !r.pass && <span className="lesson-check__why">{r.reason}</span>}
-                {r && !r.pass && r.step !== null && props.runShown && (
-                  <button
-                    type="button"
-                    className="lesson-link-button"
-                    onClick={() => props.onSeek(r.step as number)}
-                  >
-                    Show step {r.step.toLocaleString('en-US')} in the run
-                  </button>
-                )}
-              </span>
-            </li>
-          );
-        })}
-      </ul>
+      <CheckList
+        exercise={exercise}
+        results={results}
+        runShown={props.runShown}
+        onSeek={props.onSeek}
+      />
 
       <p
         className="lesson-exercise__summary"
@@ -108,42 +74,7 @@ export function ExerciseCard(props: ExerciseCardProps) {
         {summary}
       </p>
 
-      <div className="lesson-card__actions">
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={props.running ? undefined : props.onCheck}
-          aria-disabled={props.running || undefined}
-          title="Run the program in the editor and evaluate the checks on its run"
-        >
-          Check my program
-        </button>
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={hintsLeft > 0 ? props.onShowHint : undefined}
-          aria-disabled={hintsLeft === 0 || undefined}
-          aria-describedby={`${headingId}-hints`}
-        >
-          Show hint
-        </button>
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={props.solutionShown ? undefined : props.onShowSolution}
-          aria-disabled={props.solutionShown || undefined}
-        >
-          Show solution
-        </button>
-        <button type="button" className="button button--quiet" onClick={props.onReset}>
-          Reset exercise
-        </button>
-      </div>
-      <p id={`${headingId}-hints`} className="lesson-card__note">
-        {hintsShown === 0
-          ? `${exercise.hints.length} hint${exercise.hints.length === 1 ? '' : 's'} available`
-          : `${hintsShown} of ${exercise.hints.length} hints shown`}
-      </p>
+      <ExerciseActions {...props} hintsId={`${headingId}-hints`} />
 
       {hintsShown > 0 && (
         <ol className="lesson-hints" aria-label="Hints">
@@ -170,5 +101,111 @@ export function ExerciseCard(props: ExerciseCardProps) {
         </section>
       )}
     </section>
+  );
+}
+
+/** The one sentence under the checks: running, how the last run did, and whether it is stale. */
+function verdict(props: ExerciseCardProps, total: number): string {
+  const { run } = props;
+  if (props.running) return 'Running your program…';
+  if (!run) return '';
+  const failed = run.outcome.results.filter((r) => !r.pass).length;
+  let summary = run.outcome.pass
+    ? `All ${total} checks pass. Well done: the exercise is solved.`
+    : `${failed} of ${total} check${total === 1 ? '' : 's'} ${failed === 1 ? 'fails' : 'fail'} on your last run.`;
+  if (props.edited) summary += ' You have changed the program since: check it again.';
+  return summary;
+}
+
+/** The checks, each passed, failed (with why, and the step that shows it) or still to run. */
+function CheckList({
+  exercise,
+  results,
+  runShown,
+  onSeek,
+}: {
+  exercise: Exercise;
+  results: ExerciseRun['outcome']['results'] | null;
+  runShown: boolean;
+  onSeek(step: number): void;
+}) {
+  return (
+    <ul className="lesson-checks" aria-label="Checks">
+      {exercise.checks.map((spec, i) => {
+        const r = results?.[i];
+        const state = r ? (r.pass ? 'pass' : 'fail') : 'todo';
+        return (
+          <li key={`${spec.line}-${spec.text}`} className={`lesson-check lesson-check--${state}`}>
+            <span className="lesson-check__mark" aria-hidden="true">
+              {state === 'pass' ? '✓' : state === 'fail' ? '✗' : '○'}
+            </span>
+            <span className="lesson-check__body">
+              <span className="sr-only">
+                {state === 'pass' ? 'Passed: ' : state === 'fail' ? 'Failed: ' : ''}
+              </span>
+              <span className="lesson-check__goal">
+                {r?.description ?? describeCheck(spec.check)}
+              </span>
+              {r && !r.pass && <span className="lesson-check__why">{r.reason}</span>}
+              {r && !r.pass && r.step !== null && runShown && (
+                <button
+                  type="button"
+                  className="lesson-link-button"
+                  onClick={() => onSeek(r.step as number)}
+                >
+                  Show step {r.step.toLocaleString('en-US')} in the run
+                </button>
+              )}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** Check, hint, solution and reset, with how many hints are left. */
+function ExerciseActions(props: ExerciseCardProps & { hintsId: string }) {
+  const { exercise, hintsShown } = props;
+  const hintsLeft = exercise.hints.length - hintsShown;
+  return (
+    <>
+      <div className="lesson-card__actions">
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={props.running ? undefined : props.onCheck}
+          aria-disabled={props.running || undefined}
+          title="Run the program in the editor and evaluate the checks on its run"
+        >
+          Check my program
+        </button>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={hintsLeft > 0 ? props.onShowHint : undefined}
+          aria-disabled={hintsLeft === 0 || undefined}
+          aria-describedby={props.hintsId}
+        >
+          Show hint
+        </button>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={props.solutionShown ? undefined : props.onShowSolution}
+          aria-disabled={props.solutionShown || undefined}
+        >
+          Show solution
+        </button>
+        <button type="button" className="button button--quiet" onClick={props.onReset}>
+          Reset exercise
+        </button>
+      </div>
+      <p id={props.hintsId} className="lesson-card__note">
+        {hintsShown === 0
+          ? `${exercise.hints.length} hint${exercise.hints.length === 1 ? '' : 's'} available`
+          : `${hintsShown} of ${exercise.hints.length} hints shown`}
+      </p>
+    </>
   );
 }

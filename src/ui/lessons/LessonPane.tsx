@@ -44,36 +44,7 @@ export function LessonPane(props: LessonPaneProps) {
 
   return (
     <section className="lesson-pane" aria-labelledby={headingId}>
-      <header className="lesson-pane__head">
-        <p className="lesson-pane__crumbs">
-          <a href="#/lessons">All lessons</a>
-          <span aria-hidden="true"> › </span>
-          <span>
-            Lesson {props.lessonNumber} of {props.lessonCount}
-          </span>
-        </p>
-        <h2 className="lesson-pane__lesson">{props.title}</h2>
-        <nav aria-label="Steps of this lesson">
-          <ol className="lesson-steps">
-            {stepTitles.map((t, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a step is its position
-              <li key={i}>
-                <a
-                  href={props.stepHref(i)}
-                  className={`lesson-steps__dot${i === step ? ' is-current' : ''}${
-                    props.seen.includes(i) ? ' is-seen' : ''
-                  }`}
-                  aria-current={i === step ? 'step' : undefined}
-                  aria-label={`Step ${i + 1}: ${t}${props.seen.includes(i) && i !== step ? ' (seen)' : ''}`}
-                  title={`Step ${i + 1}: ${t}`}
-                >
-                  {i + 1}
-                </a>
-              </li>
-            ))}
-          </ol>
-        </nav>
-      </header>
+      <PaneHead {...props} />
 
       <div className="lesson-pane__scroll" ref={scroller}>
         <p className="lesson-pane__count">
@@ -106,42 +77,88 @@ export function LessonPane(props: LessonPaneProps) {
         )}
       </div>
 
-      <footer className="lesson-pane__foot">
+      <PaneFoot {...props} />
+    </section>
+  );
+}
+
+/** Where the learner is: the lesson in the course, and a link to every step (seen ones marked). */
+function PaneHead(props: LessonPaneProps) {
+  const { step, stepTitles } = props;
+  return (
+    <header className="lesson-pane__head">
+      <p className="lesson-pane__crumbs">
+        <a href="#/lessons">All lessons</a>
+        <span aria-hidden="true"> › </span>
+        <span>
+          Lesson {props.lessonNumber} of {props.lessonCount}
+        </span>
+      </p>
+      <h2 className="lesson-pane__lesson">{props.title}</h2>
+      <nav aria-label="Steps of this lesson">
+        <ol className="lesson-steps">
+          {stepTitles.map((t, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a step is its position
+            <li key={i}>
+              <a
+                href={props.stepHref(i)}
+                className={`lesson-steps__dot${i === step ? ' is-current' : ''}${
+                  props.seen.includes(i) ? ' is-seen' : ''
+                }`}
+                aria-current={i === step ? 'step' : undefined}
+                aria-label={`Step ${i + 1}: ${t}${props.seen.includes(i) && i !== step ? ' (seen)' : ''}`}
+                title={`Step ${i + 1}: ${t}`}
+              >
+                {i + 1}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+    </header>
+  );
+}
+
+/** Previous step and Next step (Next lesson on the last step, when there is one). */
+function PaneFoot(props: LessonPaneProps) {
+  const { step, stepTitles } = props;
+  const last = stepTitles.length - 1;
+  return (
+    <footer className="lesson-pane__foot">
+      <button
+        type="button"
+        className="button"
+        onClick={step > 0 ? () => props.onGo(step - 1) : undefined}
+        aria-disabled={step === 0 || undefined}
+      >
+        <span className="lesson-pane__arrow" aria-hidden="true">
+          ←
+        </span>{' '}
+        Previous step
+      </button>
+      <span className="lesson-pane__foot-count" aria-hidden="true">
+        {step + 1} / {stepTitles.length}
+      </span>
+      {step >= last && props.next ? (
+        <a className="button button--primary" href={props.next.href}>
+          Next lesson{' '}
+          <span className="lesson-pane__arrow" aria-hidden="true">
+            →
+          </span>
+        </a>
+      ) : (
         <button
           type="button"
-          className="button"
-          onClick={step > 0 ? () => props.onGo(step - 1) : undefined}
-          aria-disabled={step === 0 || undefined}
+          className="button button--primary"
+          onClick={step < last ? () => props.onGo(step + 1) : undefined}
+          aria-disabled={step >= last || undefined}
         >
+          Next step{' '}
           <span className="lesson-pane__arrow" aria-hidden="true">
-            ←
-          </span>{' '}
-          Previous step
+            →
+          </span>
         </button>
-        <span className="lesson-pane__foot-count" aria-hidden="true">
-          {step + 1} / {stepTitles.length}
-        </span>
-        {step >= last && props.next ? (
-          <a className="button button--primary" href={props.next.href}>
-            Next lesson{' '}
-            <span className="lesson-pane__arrow" aria-hidden="true">
-              →
-            </span>
-          </a>
-        ) : (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={step < last ? () => props.onGo(step + 1) : undefined}
-            aria-disabled={step >= last || undefined}
-          >
-            Next step{' '}
-            <span className="lesson-pane__arrow" aria-hidden="true">
-              →
-            </span>
-          </button>
-        )}
-      </footer>
-    </section>
+      )}
+    </footer>
   );
 }

@@ -7,7 +7,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Question, QuestionAnswer, QuestionKind } from '../../lessons/index.ts';
-import type { GivenAnswer } from '../../store/slices/lesson.ts';
+import type { GivenAnswer } from '../../store/slices/lesson/types.ts';
 import { inlineOf, RichText } from './RichText.tsx';
 
 const HEADINGS: Record<QuestionKind, string> = {
@@ -90,31 +90,37 @@ export function QuestionCard(props: QuestionCardProps) {
           </>
         )}
       </div>
-      {given && (
-        <div className="lesson-card__actions">
-          {given.proof !== null && (
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={props.onShowProof}
-              aria-disabled={props.atProof || undefined}
-              title={
-                props.lessonRunShown
-                  ? 'Move the replay to the step that proves the answer'
-                  : 'Put the lesson’s program back and show the step that proves the answer'
-              }
-            >
-              {props.atProof ? 'The run shows this moment' : 'Show this moment in the run'}
-            </button>
-          )}
-          {!given.correct && (
-            <button type="button" className="button button--quiet" onClick={props.onRetry}>
-              Try again
-            </button>
-          )}
-        </div>
-      )}
+      {given && <AnswerActions {...props} given={given} />}
     </section>
+  );
+}
+
+/** After an answer: the moment of the run that proves it, and another try when it was wrong. */
+function AnswerActions(props: QuestionCardProps & { given: GivenAnswer }) {
+  const { given } = props;
+  return (
+    <div className="lesson-card__actions">
+      {given.proof !== null && (
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={props.onShowProof}
+          aria-disabled={props.atProof || undefined}
+          title={
+            props.lessonRunShown
+              ? 'Move the replay to the step that proves the answer'
+              : 'Put the lesson’s program back and show the step that proves the answer'
+          }
+        >
+          {props.atProof ? 'The run shows this moment' : 'Show this moment in the run'}
+        </button>
+      )}
+      {!given.correct && (
+        <button type="button" className="button button--quiet" onClick={props.onRetry}>
+          Try again
+        </button>
+      )}
+    </div>
   );
 }
 
@@ -242,28 +248,7 @@ function OrderInput({
               {i + 1}
             </span>
             <span className="lesson-order__text">{rich(line)}</span>
-            {!given && (
-              <span className="lesson-order__moves">
-                <button
-                  type="button"
-                  className="button button--icon button--quiet"
-                  aria-label={`Move “${line}” up`}
-                  aria-disabled={i === 0 || undefined}
-                  onClick={() => move(i, i - 1)}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  className="button button--icon button--quiet"
-                  aria-label={`Move “${line}” down`}
-                  aria-disabled={i === shown.length - 1 || undefined}
-                  onClick={() => move(i, i + 1)}
-                >
-                  ↓
-                </button>
-              </span>
-            )}
+            {!given && <MoveButtons line={line} at={i} count={shown.length} move={move} />}
           </li>
         ))}
       </ol>
@@ -291,5 +276,41 @@ function OrderInput({
         </>
       )}
     </div>
+  );
+}
+
+/** Up and down for the line at `at` of `count` (the first cannot go up, the last not down). */
+function MoveButtons({
+  line,
+  at,
+  count,
+  move,
+}: {
+  line: string;
+  at: number;
+  count: number;
+  move(from: number, to: number): void;
+}) {
+  return (
+    <span className="lesson-order__moves">
+      <button
+        type="button"
+        className="button button--icon button--quiet"
+        aria-label={`Move “${line}” up`}
+        aria-disabled={at === 0 || undefined}
+        onClick={() => move(at, at - 1)}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        className="button button--icon button--quiet"
+        aria-label={`Move “${line}” down`}
+        aria-disabled={at === count - 1 || undefined}
+        onClick={() => move(at, at + 1)}
+      >
+        ↓
+      </button>
+    </span>
   );
 }

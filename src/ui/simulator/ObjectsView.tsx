@@ -1,3 +1,4 @@
+// size: ObjectBody is one switch, a short JSX case per asyncio object (Queue, Future, Lock, Event, …)
 import type { ReactNode } from 'react';
 import {
   type BarrierState,

@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseTrace, stateAt } from '../../trace/index.ts';
+import { fixture } from '../../../tests/fixtures/traces.ts';
+import { stateAt } from '../../trace/index.ts';
 import { laneOf, taskLanes } from './lanes.ts';
 
-const trace = parseTrace(
-  JSON.parse(
-    readFileSync(new URL('./fixtures/23-queue-worker-pool.json', import.meta.url), 'utf8'),
-  ),
-);
+const trace = fixture('23-queue-worker-pool');
 
 describe('lanes', () => {
   it('puts each state in its lane', () => {

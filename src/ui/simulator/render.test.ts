@@ -1,13 +1,12 @@
 /**
- * The simulator rendered to static HTML for real traces (fixtures/, traced by
- * `npm run --silent trace -- tests/corpus/<name>.py`), checked the way the e2e specs find
- * elements: by role and accessible name.
+ * The simulator rendered to static HTML for real traces of corpus programs (tests/fixtures/traces),
+ * checked the way the e2e specs find elements: by role and accessible name.
  */
-import { readFileSync } from 'node:fs';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { type LoopState, parseTrace, stateAt, type TaskId, type Trace } from '../../trace/index.ts';
+import { fixture } from '../../../tests/fixtures/traces.ts';
+import { type LoopState, stateAt, type TaskId, type Trace } from '../../trace/index.ts';
 
 /** The props this test passes (SimulatorPanelProps lives in a .tsx file, see below). */
 interface SimulatorPanelProps {
@@ -25,11 +24,6 @@ const entry = './index.ts';
 const { SimulatorPanel } = (await import(/* @vite-ignore */ entry)) as {
   SimulatorPanel: (props: SimulatorPanelProps) => null;
 };
-
-function fixture(name: string): Trace {
-  const url = new URL(`./fixtures/${name}.json`, import.meta.url);
-  return parseTrace(JSON.parse(readFileSync(url, 'utf8')));
-}
 
 // ---------------------------------------------------------------------------------------------
 // A small HTML reader: React's server output is well formed, so a tag scanner builds the tree.

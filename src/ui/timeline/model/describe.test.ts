@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fixture } from '../../../../tests/fixtures/traces.ts';
 import { describeLane, laneSummary, type Probe } from './describe.ts';
-import { fixture } from './fixtures.node.ts';
 import { buildTimeline, type TaskLane } from './lanes.ts';
 
 /** A probe over steps [a, b] on the steps axis. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fixture } from '../../../../tests/fixtures/traces.ts';
 import { stateAt, syntheticTrace, type Trace } from '../../../trace/index.ts';
-import { fixture } from './fixtures.node.ts';
 import {
   buildTimeline,
   firstStepAfter,

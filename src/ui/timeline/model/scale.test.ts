@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fixture } from '../../../../tests/fixtures/traces.ts';
 import { syntheticTrace } from '../../../trace/index.ts';
-import { fixture } from './fixtures.node.ts';
 import { buildTimeline, type TimelineModel, timeAt } from './lanes.ts';
 import {
   fullDomain,

@@ -1,22 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseLesson } from '../../lessons/markdown.ts';
-import type { LessonBundle } from '../../lessons/types.ts';
-import type { RuntimeStatus } from '../../runtime/client.ts';
-import { parseTrace, type Trace } from '../../trace/index.ts';
-import { createLabStore } from '../create-lab-store.ts';
-import { memoryTextStore } from './editor.ts';
-import {
-  hidesLaterOutput,
-  lessonHighlight,
-  openLessonStep,
-  progressSummary,
-  shippedTrace,
-} from './lesson.ts';
-import type { Runner } from './run.ts';
+import { parseLesson } from '../../../lessons/markdown.ts';
+import type { LessonBundle } from '../../../lessons/types.ts';
+import type { RuntimeStatus } from '../../../runtime/client.ts';
+import { parseTrace, type Trace } from '../../../trace/index.ts';
+import { createLabStore } from '../../create-lab-store.ts';
+import { memoryTextStore } from '../editor.ts';
+import type { Runner } from '../run.ts';
+import { hidesLaterOutput, lessonHighlight, openLessonStep, progressSummary } from './index.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
+const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
 
 /** A lesson as the Vite plugin ships it: parsed, with the golden trace of every program. */
 function bundle(name: string): LessonBundle {
@@ -78,7 +72,7 @@ function setup(storage = memoryStorage()) {
   });
   store.getState().setLessons([WAITING, QUEUES]);
   const s = () => store.getState();
-  const traceOf = (id: string, b = QUEUES) => shippedTrace(b, id) as Trace;
+  const traceOf = (id: string, b = QUEUES) => s().shippedTrace(b, id) as Trace;
   const sourceOf = (id: string, b = QUEUES) =>
     b.lesson.programs.find((p) => p.id === id)?.source as string;
   return { store, s, runner, answers, text, storage, traceOf, sourceOf };
@@ -131,7 +125,7 @@ describe('opening a lesson step', () => {
     expect(late.getState().trace).toBeNull();
     late.getState().setLessons([QUEUES]);
     expect(late.getState().lessonAt).toEqual({ slug: 'queues', step: 3 });
-    expect(late.getState().trace).toBe(shippedTrace(QUEUES, 's4-program'));
+    expect(late.getState().trace).toBe(late.getState().shippedTrace(QUEUES, 's4-program'));
   });
 
   it('never writes lesson programs over the playground program, which comes back on leaving', () => {
@@ -255,6 +249,40 @@ describe('exercises', () => {
   });
 });
 
+describe('runs that end after the learner moved on', () => {
+  it('drops a run of an edit when the learner resets the exercise while it runs', async () => {
+    const { s, runner, answers, traceOf, sourceOf } = setup();
+    s().openLesson('queues', 4);
+    const edited = `${sourceOf('s5-starter')}# mine\n`;
+    s().setSource(edited);
+    answers.set(edited, { ...traceOf('s5-starter'), source: edited });
+    runner.hold = true;
+    const running = s().run();
+    s().resetExercise(QUEUES.lesson.steps[4]?.exercise?.id as string);
+    runner.release();
+    await running;
+    expect(s().running).toBe(false);
+    expect(s().source).toBe(sourceOf('s5-starter'));
+    expect(s().trace).toBe(traceOf('s5-starter'));
+    expect(s().exerciseRuns).toEqual({});
+  });
+
+  it('shows a run of an older text of the same program as it is (typing is not moving on)', async () => {
+    const { s, runner, answers, traceOf, sourceOf } = setup();
+    s().openLesson('queues', 4);
+    const run = { ...traceOf('s5-starter') };
+    answers.set(sourceOf('s5-starter'), run);
+    runner.hold = true;
+    const running = s().run();
+    s().setSource(`${sourceOf('s5-starter')}# typed while it ran\n`);
+    runner.release();
+    await running;
+    expect(s().trace).toBe(run);
+    // Not the current text: no checks are evaluated on it.
+    expect(s().exerciseRuns).toEqual({});
+  });
+});
+
 describe('dev updates', () => {
   it('shows the new prose at once and the new program when the learner had not edited it', () => {
     const { s } = setup();
@@ -267,9 +295,14 @@ describe('dev updates', () => {
     expect(s().lessonAt).toEqual({ slug: 'queues', step: 0 });
   });
 
-  it('parses a shipped trace once', () => {
-    expect(shippedTrace(QUEUES, 's1-program')).toBe(shippedTrace(QUEUES, 's1-program'));
-    expect(shippedTrace(QUEUES, 'nope')).toBeNull();
+  it('parses a shipped trace once per store', () => {
+    const { s } = setup();
+    expect(s().shippedTrace(QUEUES, 's1-program')).toBe(s().shippedTrace(QUEUES, 's1-program'));
+    expect(s().shippedTrace(QUEUES, 'nope')).toBeNull();
+    // Another store parses its own: no cache is shared between stores.
+    expect(setup().s().shippedTrace(QUEUES, 's1-program')).not.toBe(
+      s().shippedTrace(QUEUES, 's1-program'),
+    );
     expect(parseTrace(QUEUES.traces['s1-program'] as string).source).toContain('asyncio.Queue()');
   });
 });
