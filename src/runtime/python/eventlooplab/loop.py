@@ -12,7 +12,7 @@ import heapq
 import math
 from asyncio import base_events, events, futures, timeouts
 
-from . import monitor, objects, recorder, waits
+from . import awaiting, monitor, objects, recorder, waits
 from .recorder import RunStopped
 
 def _task_of(callback):
@@ -51,7 +51,7 @@ class Handle(events.Handle):
             return
         tid = recorder.task_id(task)
         recorder.holder = tid
-        waits.resumed(tid)
+        awaiting.resumed(tid)
         recorder.emit({"k": "resume", "t": tid, "h": self._lab_id})
         try:
             events.Handle._run(self)

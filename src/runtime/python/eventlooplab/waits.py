@@ -8,11 +8,9 @@ import asyncio
 import types
 from asyncio import locks, queues, taskgroups
 
-from . import objects, recorder, reprs
+from . import awaiting, objects, recorder, reprs
 
 _sleeps = {}  # id(future of a pending asyncio.sleep) -> its TimerHandle
-_awaited = {}  # id(future a task awaits) -> task id, while it waits
-_task_awaits = {}  # task id -> id(future), to undo the above at resume
 
 _AsCompleted = getattr(asyncio.tasks, "_AsCompletedIterator", None)
 _Gathering = getattr(asyncio.tasks, "_GatheringFuture", None)
@@ -28,28 +26,9 @@ def timer_fired(timer):
         del _sleeps[id(args[0])]
 
 
-def resumed(tid):
-    key = _task_awaits.pop(tid, None)
-    if key is not None and _awaited.get(key) == tid:
-        del _awaited[key]
-
-
-def waiter_tasks(futs):
-    """Task ids waiting on these futures (a queue's getters, a lock's waiters...)."""
-    if not futs:
-        return []
-    out = []
-    for f in futs:
-        tid = _awaited.get(id(f))
-        if tid is not None:
-            out.append(tid)
-    return out
-
-
 def reset():
     _sleeps.clear()
-    _awaited.clear()
-    _task_awaits.clear()
+    awaiting.reset()
 
 
 def exc_repr(exc):
@@ -100,8 +79,7 @@ def describe(task, tid, links=None):
     if via:
         w["via"] = via
     if fut is not None:
-        _awaited[id(fut)] = tid
-        _task_awaits[tid] = id(fut)
+        awaiting.awaits(tid, fut)
     return w
 
 
