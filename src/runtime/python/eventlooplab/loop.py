@@ -155,8 +155,11 @@ class _Selector:
 class VirtualLoop(base_events.BaseEventLoop):
     """An asyncio event loop whose clock is virtual."""
 
-    def __init__(self):
+    def __init__(self, selector=None):
+        # `selector`: as asyncio.SelectorEventLoop(selector) takes one; there is no I/O to
+        # select on, so it is kept only to be closed with the loop.
         super().__init__()
+        self._program_selector = selector
         self._selector = _Selector(self)
         self._clock_resolution = 1e-09
 
