@@ -37,7 +37,15 @@ const strings = () => v.array(str(), must('a list of strings'));
 // ---------------------------------------------------------------------------------------------
 
 export const STATUSES = ['completed', 'error', 'limit'] as const;
-export const LIMIT_KINDS = ['steps', 'time', 'output', 'deadlock', 'wall', 'stopped'] as const;
+export const LIMIT_KINDS = [
+  'steps',
+  'time',
+  'output',
+  'deadlock',
+  'busy-wait',
+  'wall',
+  'stopped',
+] as const;
 
 /** Everything but `format`/`version` (checked first, for a clear message) and `events`. */
 export const headerSchema = v.object({
@@ -64,7 +72,7 @@ export const headerSchema = v.object({
       {
         kind: v.picklist(
           LIMIT_KINDS,
-          must('"steps", "time", "output", "deadlock", "wall" or "stopped"'),
+          must('"steps", "time", "output", "deadlock", "busy-wait", "wall" or "stopped"'),
         ),
         message: str(),
       },

@@ -24,7 +24,7 @@ import warnings
 from asyncio import events
 
 from . import loop as vloop
-from . import recorder
+from . import clock, recorder
 
 FILE = "main.py"
 EPOCH = 1_767_225_600.0  # 2026-01-01 00:00:00 UTC: time.time() is virtual and reproducible
@@ -112,7 +112,7 @@ class _Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 
 def wall():
     """The virtual wall clock: EPOCH plus the virtual seconds since the run started."""
-    return EPOCH + recorder.now
+    return EPOCH + clock.read()
 
 
 _real = {n: getattr(time, n) for n in ("gmtime", "localtime", "ctime", "asctime", "strftime")}
@@ -141,10 +141,10 @@ def _strftime(format, *t):
 _TIME_FUNCS = {
     "time": wall,
     "time_ns": lambda: int(wall() * 1e9),
-    "monotonic": lambda: recorder.now,
-    "monotonic_ns": lambda: int(recorder.now * 1e9),
-    "perf_counter": lambda: recorder.now,
-    "perf_counter_ns": lambda: int(recorder.now * 1e9),
+    "monotonic": clock.read,
+    "monotonic_ns": lambda: int(clock.read() * 1e9),
+    "perf_counter": clock.read,
+    "perf_counter_ns": lambda: int(clock.read() * 1e9),
     "sleep": virtual_sleep,
     # Without a time argument these read "now": the virtual wall clock too.
     "gmtime": _gmtime,
@@ -252,6 +252,7 @@ def _setpolicy(p):
 @contextlib.contextmanager
 def environment(source):
     names_before = set(sys.modules)
+    clock.reset()
     saved_dicts = _snapshot_modules()
     saved_limit = sys.getrecursionlimit()
     saved_modules = {n: m for n, m in sys.modules.items() if n.partition(".")[0] in BLOCKED + SHIMS}
