@@ -120,6 +120,8 @@ EXTRA = {
     "54-recursion-error": {"stderrIncludes": ["RecursionError: maximum recursion depth exceeded"]},
     "55-syntax-error": {"stderrIncludes": ["SyntaxError: '(' was never closed"]},
     "56-input": {"stderrIncludes": ["EOFError"]},
+    "65-threads-and-loop": {"stderrIncludes": [
+        "Exception in thread Thread-2 (boom):", "ValueError: a thread failed"]},
     "59-get-event-loop-module-level": {"stderrIncludes": [
         "RuntimeError: There is no current event loop in thread 'MainThread'."]},
 }

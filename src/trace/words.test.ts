@@ -88,6 +88,7 @@ function loopState(over: Partial<LoopState> = {}): LoopState {
     timers: [],
     objects: [],
     frames: [],
+    threads: [],
     outputCount: 0,
     lastOutputStep: null,
     ...over,

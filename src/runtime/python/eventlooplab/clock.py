@@ -1,7 +1,7 @@
 """The virtual clock as the program reads it (time.*, datetime.now, loop.time() called by the
 program), and the detection of busy-waiting on it.
 """
-from . import recorder
+from . import recorder, threads
 
 # Busy-waiting on the clock (`while time.time() < deadline: await asyncio.sleep(0)`) never ends
 # on a virtual clock: time moves only when every task waits or something blocks. So a program that
@@ -14,7 +14,7 @@ _spin = [None, 0]  # [the instant of the last read, reads at that instant]
 
 def read():
     """The virtual clock, as the program reads it (time.*, datetime.now)."""
-    now = recorder.now
+    now = threads.current.now if threads.current is not None else recorder.now
     if _spin[0] != now:
         _spin[0] = now
         _spin[1] = 0

@@ -13,7 +13,7 @@ import math
 import sys
 from asyncio import base_events, events, futures, timeouts
 
-from . import awaiting, clock, monitor, objects, recorder, reprs, waits
+from . import awaiting, clock, monitor, objects, recorder, reprs, threads, waits
 from .recorder import RunStopped
 
 _getframe = sys._getframe
@@ -201,6 +201,15 @@ class VirtualLoop(base_events.BaseEventLoop):
         timer._scheduled = True
         return timer
 
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        if threads.current is None:
+            return super().call_soon_threadsafe(callback, *args, context=context)
+        # From a simulated thread: the loop hears of it at the thread's virtual time.
+        handle = events.Handle(callback, args, self, context)
+        threads.defer(threads.now(), lambda: handle._cancelled or self._call_soon(
+            handle._callback, handle._args, handle._context))
+        return handle
+
     def create_task(self, coro, *args, **kwargs):
         if kwargs.get("name") is None:
             # CPython numbers unnamed tasks with a per-interpreter counter; the worker runs many
@@ -220,6 +229,7 @@ class VirtualLoop(base_events.BaseEventLoop):
             raise RunStopped("stopped")
         if recorder.active:
             recorder.emit({"k": "loop", "run": True})
+        threads.wake(self)
         try:
             return super().run_forever()
         finally:

@@ -24,7 +24,7 @@ import warnings
 from asyncio import events
 
 from . import loop as vloop
-from . import clock, recorder
+from . import clock, recorder, threads
 
 FILE = "main.py"
 EPOCH = 1_767_225_600.0  # 2026-01-01 00:00:00 UTC: time.time() is virtual and reproducible
@@ -44,7 +44,10 @@ class _Stream(io.TextIOBase):
     def write(self, s):
         if not isinstance(s, str):
             raise TypeError("write() argument must be str, not %s" % type(s).__name__)
-        recorder.write(s, self._err)
+        if threads.current is not None:
+            threads.write(s, self._err)
+        else:
+            recorder.write(s, self._err)
         return len(s)
 
     def writable(self):
@@ -58,8 +61,13 @@ class _Stream(io.TextIOBase):
 
 
 def block(seconds, by):
+    """A blocking call: in a thread only its clock moves; in the main thread everything waits."""
+    if threads.current is not None:
+        threads.sleep(seconds, by)
+        return
     recorder.advance_to(recorder.now + seconds, "block")
     recorder.emit({"k": "block", "t": recorder.holder, "at": recorder.now, "by": by})
+    threads.apply_due()  # what threads print meanwhile appears while the main thread blocks
 
 
 def virtual_sleep(secs):
@@ -70,6 +78,8 @@ def virtual_sleep(secs):
         raise ValueError("sleep length must be non-negative")
     if recorder.active:
         block(float(secs), "time.sleep(%s)" % format(secs, "g"))
+    elif threads.current is not None:
+        threads.current.now += float(secs)
     else:
         recorder.now += float(secs)
 
@@ -254,6 +264,7 @@ def environment(source):
     names_before = set(sys.modules)
     clock.reset()
     saved_dicts = _snapshot_modules()
+    threads.install()
     saved_limit = sys.getrecursionlimit()
     saved_modules = {n: m for n, m in sys.modules.items() if n.partition(".")[0] in BLOCKED + SHIMS}
     for n in saved_modules:
@@ -292,6 +303,7 @@ def environment(source):
     try:
         yield main_module.__dict__
     finally:
+        threads.uninstall()
         sys.setrecursionlimit(saved_limit)
         sys.argv = saved_argv
         if saved_main is not None:
