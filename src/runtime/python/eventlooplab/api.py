@@ -12,7 +12,7 @@ import json
 import re
 import sys
 
-from . import errors, monitor, objects, recorder, sandbox, threads, waits
+from . import errors, monitor, objects, recorder, sandbox, simnet, threads, waits
 from .recorder import RunStopped
 from .shims import network
 
@@ -49,6 +49,7 @@ def _reset(options, on_chunk):
     objects.reset()
     network.reset()
     threads.reset()
+    simnet.reset()
     threads.format_exception = errors.format_exception
     recorder.active = False
     gc.collect()

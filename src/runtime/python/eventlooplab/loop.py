@@ -13,7 +13,7 @@ import math
 import sys
 from asyncio import base_events, events, futures, timeouts
 
-from . import awaiting, clock, monitor, objects, recorder, reprs, threads, waits
+from . import awaiting, clock, monitor, objects, recorder, reprs, simnet, threads, waits
 from .recorder import RunStopped
 
 _getframe = sys._getframe
@@ -210,6 +210,50 @@ class VirtualLoop(base_events.BaseEventLoop):
             handle._callback, handle._args, handle._context))
         return handle
 
+    # Streams and protocols run on the simulated network (simnet): no system sockets here.
+
+    async def create_server(self, protocol_factory, host=None, port=None, *, backlog=100,
+                            start_serving=True, sock=None, **kwargs):
+        if sock is not None:
+            raise OSError("Event Loop Lab has no system sockets: give start_server a host and port")
+        return await simnet.create_server(self, protocol_factory, host, port, backlog,
+                                          start_serving)
+
+    async def create_connection(self, protocol_factory, host=None, port=None, *, sock=None,
+                                **kwargs):
+        if sock is not None or host is None or port is None:
+            raise OSError("Event Loop Lab has no system sockets: connect with a host and port")
+        return await simnet.connect(self, protocol_factory, host, port)
+
+    def add_reader(self, fd, callback, *args):
+        _none("file-descriptor watchers (add_reader)", "use asyncio streams or an asyncio.Queue")
+
+    def add_writer(self, fd, callback, *args):
+        _none("file-descriptor watchers (add_writer)", "use asyncio streams or an asyncio.Queue")
+
+    def add_signal_handler(self, sig, callback, *args):
+        _none("signals", "to stop a task, cancel it (task.cancel() or asyncio.timeout)")
+
+    async def subprocess_exec(self, *args, **kwargs):
+        _none("subprocesses", "run the work in the program itself (a coroutine, or a thread "
+              "for blocking code)")
+
+    async def subprocess_shell(self, *args, **kwargs):
+        _none("subprocesses", "run the work in the program itself (a coroutine, or a thread "
+              "for blocking code)")
+
+    async def create_datagram_endpoint(self, *args, **kwargs):
+        _none("UDP sockets", "use asyncio streams (start_server, open_connection)")
+
+    async def sock_connect(self, sock, address):
+        _none("raw sockets", "use asyncio streams (start_server, open_connection)")
+
+    def _start_serving(self, protocol_factory, sock, sslcontext=None, server=None, *args):
+        simnet.start_serving(self, protocol_factory, sock, server)
+
+    def _stop_serving(self, sock):
+        simnet.stop_serving(sock)
+
     def create_task(self, coro, *args, **kwargs):
         if kwargs.get("name") is None:
             # CPython numbers unnamed tasks with a per-interpreter counter; the worker runs many
@@ -240,6 +284,11 @@ class VirtualLoop(base_events.BaseEventLoop):
         if recorder.stopped:
             raise RunStopped("stopped")
         return super().run_until_complete(future)
+
+
+def _none(what, instead):
+    raise NotImplementedError("Event Loop Lab runs in the browser, which gives programs no %s: "
+                              "%s instead." % (what, instead))
 
 
 def _ours(handle):
