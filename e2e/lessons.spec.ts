@@ -53,7 +53,7 @@ test('the lesson list shows every lesson with its progress', async ({ page }) =>
   await page.getByRole('link', { name: 'Lessons', exact: true }).click();
   await expect(page).toHaveURL(/#\/lessons$/);
   const list = page.getByRole('list', { name: 'Lessons' });
-  await expect(list.getByRole('listitem')).toHaveCount(10);
+  await expect(list.getByRole('listitem')).toHaveCount(12);
   const queues = list.getByRole('listitem').filter({ hasText: 'Queues' });
   await expect(queues).toContainText('20 min');
   await expect(queues).toContainText('intermediate');
@@ -240,5 +240,5 @@ test('a link to a lesson that does not exist says so', async ({ page }) => {
   await page.goto('/#/lessons/no-such-lesson/1');
   await expect(page.getByText('There is no lesson named')).toBeVisible();
   await page.getByRole('link', { name: 'See all lessons' }).click();
-  await expect(page.getByRole('list', { name: 'Lessons' }).getByRole('listitem')).toHaveCount(10);
+  await expect(page.getByRole('list', { name: 'Lessons' }).getByRole('listitem')).toHaveCount(12);
 });

@@ -105,6 +105,8 @@ PYODIDE_REFERENCE = {
     "59-get-event-loop-module-level": (
         "asyncio.get_event_loop() with no loop set raises RuntimeError in 3.14; 3.11 only emits a "
         "DeprecationWarning and creates a loop."),
+    "62-loop-factories": (
+        "asyncio.run(loop_factory=...) is new in 3.12 and asyncio.EventLoop in 3.13."),
 }
 
 # Extra expectations that the run itself does not produce.
@@ -119,6 +121,8 @@ EXTRA = {
     "54-recursion-error": {"stderrIncludes": ["RecursionError: maximum recursion depth exceeded"]},
     "55-syntax-error": {"stderrIncludes": ["SyntaxError: '(' was never closed"]},
     "56-input": {"stderrIncludes": ["EOFError"]},
+    "65-threads-and-loop": {"stderrIncludes": [
+        "Exception in thread Thread-2 (boom):", "ValueError: a thread failed"]},
     "59-get-event-loop-module-level": {"stderrIncludes": [
         "RuntimeError: There is no current event loop in thread 'MainThread'."]},
 }
@@ -250,6 +254,7 @@ def install_realtime_loop():
     Pyodide's own WebLoop cannot block; this loop is BaseEventLoop unchanged except that its
     selector only sleeps until the next timer (as a selector with no file descriptors would).
     Pyodide also marks its WebLoop as running and replaces asyncio.run and time.sleep: undone.
+    asyncio.EventLoop and SelectorEventLoop (loop factories) make this loop as well.
     """
     import asyncio
     import time
@@ -275,7 +280,7 @@ def install_realtime_loop():
             pass
 
     class RealTimeLoop(base_events.BaseEventLoop):
-        def __init__(self):
+        def __init__(self, selector=None):  # as SelectorEventLoop(selector): nothing to select
             super().__init__()
             self._selector = _SleepSelector()
 
@@ -287,6 +292,10 @@ def install_realtime_loop():
 
     class Policy(events._BaseDefaultEventLoopPolicy):
         _loop_factory = RealTimeLoop
+
+    # Loop factories a program names (asyncio.run(..., loop_factory=asyncio.EventLoop)) make it
+    # too: Pyodide's selector loop cannot wait on its selector.
+    asyncio.EventLoop = asyncio.SelectorEventLoop = RealTimeLoop
 
     setter = getattr(events, "_set_event_loop_policy", None) or events.set_event_loop_policy
     setter(Policy())

@@ -8,8 +8,8 @@
 
 import { decodeOutcome } from './decode.ts';
 import { tableGet, tableSet } from './id-table.ts';
-import type { FrameId, HandleId, Step, TaskId } from './ids.ts';
-import type { FrameView, ReadyEntry, TimerEntry } from './state.ts';
+import type { FrameId, HandleId, Step, TaskId, ThreadId } from './ids.ts';
+import type { FrameView, ReadyEntry, ThreadJob, ThreadView, TimerEntry } from './state.ts';
 import { firesBefore } from './timer-order.ts';
 import type { RawEvent, RawObjectEvent } from './types.ts';
 import { taskToWrite, type Working, wakesTask } from './working-state.ts';
@@ -183,7 +183,65 @@ export function applyObjectEvent(w: Working, e: RawObjectEvent, step: number): v
     case 'net':
       // Nothing to keep: the UI shows a request by decoding its step (`eventAt`).
       break;
+    case 'thread':
+      w.threads.push(Object.freeze({ id: e.th, name: e.name, createdBy: e.by, jobs: [] }));
+      break;
+    case 'thread-run':
+      // The thread's lines run now, with no task holding control; the holder gets it back.
+      w.threadReturn = w.holder;
+      handOff(w, null);
+      changeJob(
+        w,
+        e.th,
+        () => ({ fn: e.fn, from: e.from, until: null, sleeps: [], outcome: null }),
+        true,
+      );
+      break;
+    case 'thread-sleep':
+      changeJob(w, e.th, (j) => ({
+        ...j,
+        sleeps: [...j.sleeps, { from: e.from, until: e.until, by: e.by }],
+      }));
+      break;
+    case 'thread-end':
+      changeJob(w, e.th, (j) => ({ ...j, until: e.until }));
+      handOff(w, w.threadReturn);
+      w.threadReturn = null;
+      break;
+    case 'thread-done': {
+      // Jobs of one thread finish in order: the outcome is the first job still without one.
+      const outcome = decodeOutcome(e);
+      const t = w.threads.find((x) => x.id === e.th);
+      const i = t ? t.jobs.findIndex((j) => j.outcome === null) : -1;
+      if (t && i >= 0) {
+        const jobs = t.jobs.slice();
+        jobs[i] = Object.freeze({ ...(jobs[i] as ThreadJob), outcome });
+        replaceThread(w, Object.freeze({ ...t, jobs: Object.freeze(jobs) }));
+      }
+      break;
+    }
   }
+}
+
+/** Changes the thread's last job (or appends a new one with `append`). */
+function changeJob(
+  w: Working,
+  th: ThreadId,
+  change: (job: ThreadJob) => ThreadJob,
+  append = false,
+): void {
+  const t = w.threads.find((x) => x.id === th);
+  if (!t) return;
+  const last = t.jobs[t.jobs.length - 1];
+  if (!append && !last) return;
+  const job = Object.freeze(change(last as ThreadJob));
+  const jobs = append ? [...t.jobs, job] : [...t.jobs.slice(0, -1), job];
+  replaceThread(w, Object.freeze({ ...t, jobs: Object.freeze(jobs) }));
+}
+
+function replaceThread(w: Working, t: ThreadView): void {
+  const i = w.threads.findIndex((x) => x.id === t.id);
+  if (i >= 0) w.threads[i] = t;
 }
 
 /**

@@ -88,6 +88,16 @@ function decodeObjectEvent(e: RawObjectEvent): TraceEvent {
       return { kind: 'locals', frame: e.f, values: e.v, deleted: e.d ?? NO_NAMES };
     case 'net':
       return { kind: 'net', task: e.t, lib: e.lib, method: e.m, url: e.url, latency: e.lat };
+    case 'thread':
+      return { kind: 'thread', thread: e.th, name: e.name, by: e.by };
+    case 'thread-run':
+      return { kind: 'thread-run', thread: e.th, fn: e.fn, from: e.from };
+    case 'thread-sleep':
+      return { kind: 'thread-sleep', thread: e.th, from: e.from, until: e.until, by: e.by };
+    case 'thread-end':
+      return { kind: 'thread-end', thread: e.th, until: e.until };
+    case 'thread-done':
+      return { kind: 'thread-done', thread: e.th, outcome: decodeOutcome(e) };
   }
 }
 

@@ -16,6 +16,8 @@ export type HandleId = Brand<number, 'HandleId'>;
 export type ObjectId = Brand<number, 'ObjectId'>;
 /** A program frame declared by a `frame` event. */
 export type FrameId = Brand<number, 'FrameId'>;
+/** A simulated thread (`th`), numbered 1, 2, … in order of creation. */
+export type ThreadId = Brand<number, 'ThreadId'>;
 
 export const asStep = (n: number): Step => n as Step;
 export const asTaskId = (n: number): TaskId => n as TaskId;

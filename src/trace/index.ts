@@ -5,7 +5,7 @@
 export { decodeEvent, decodeWait, eventAt } from './decode.ts';
 export { EXAMPLE_EVENTS, EXAMPLE_SOURCE, exampleTrace } from './example.ts';
 export { handoffSteps, isHandoff, nextHandoff, prevHandoff } from './handoffs.ts';
-export type { FrameId, HandleId, ObjectId, Step, TaskId } from './ids.ts';
+export type { FrameId, HandleId, ObjectId, Step, TaskId, ThreadId } from './ids.ts';
 export { asFrameId, asHandleId, asObjectId, asStep, asTaskId } from './ids.ts';
 export { checkInvariants, MAX_VIOLATIONS } from './invariants.ts';
 export { describeWait, narrate, seconds, taskName } from './narration.ts';
@@ -23,9 +23,12 @@ export type {
   ReadyEntry,
   TaskState,
   TaskView,
+  ThreadActivity,
+  ThreadJob,
+  ThreadView,
   TimerEntry,
 } from './state.ts';
-export { findFrame, findObject, findTask } from './state.ts';
+export { findFrame, findObject, findTask, threadActivityAt } from './state.ts';
 export type { SyntheticOptions } from './synthetic.ts';
 export { syntheticTrace } from './synthetic.ts';
 export type { TraceTables } from './tables.ts';

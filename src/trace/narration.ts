@@ -4,7 +4,7 @@
  * must read well aloud: names, not ids; seconds, not floats with 17 digits.
  */
 import { eventAt } from './decode.ts';
-import type { TaskId } from './ids.ts';
+import type { TaskId, ThreadId } from './ids.ts';
 import { stateAt } from './replay.ts';
 import { findTask, type LoopState } from './state.ts';
 import type { Trace, TraceEvent } from './types.ts';
@@ -124,5 +124,27 @@ function sentence(trace: Trace, ev: TraceEvent, state: LoopState, step: number):
       return `Variables change: ${Object.keys(ev.values).join(', ') || ev.deleted.join(', ')}.`;
     case 'net':
       return `${taskName(state, ev.task)} sends ${ev.method} ${ev.url} (simulated ${ev.lib}); the answer takes ${seconds(ev.latency)}.`;
+    case 'thread':
+      return `A thread is created: ${ev.name}.`;
+    case 'thread-run':
+      return `Thread ${threadName(state, ev.thread)} runs ${ev.fn}, from ${seconds(ev.from)} on its own clock; the event loop is not blocked.`;
+    case 'thread-sleep':
+      return `${ev.by} in thread ${threadName(state, ev.thread)}: only that thread waits, until ${seconds(ev.until)}.`;
+    case 'thread-end':
+      return `${threadName(state, ev.thread)} finishes its function at ${seconds(ev.until)}; the program hears of it then.`;
+    case 'thread-done': {
+      const o = ev.outcome;
+      const how =
+        o.kind === 'result'
+          ? `returned ${o.repr}`
+          : o.kind === 'exception'
+            ? `raised ${o.repr}`
+            : 'was cancelled';
+      return `The function in thread ${threadName(state, ev.thread)} ${how}: the program sees it now.`;
+    }
   }
+}
+
+function threadName(state: LoopState, id: ThreadId): string {
+  return state.threads.find((t) => t.id === id)?.name ?? `#${id}`;
 }

@@ -172,7 +172,7 @@ describe('parseTrace: the document', () => {
       ],
       [
         { limit: { kind: 'memory', message: 'm' } },
-        'Invalid trace: "limit.kind" must be "steps", "time", "output", "deadlock", "wall" or "stopped" (got "memory").',
+        'Invalid trace: "limit.kind" must be "steps", "time", "output", "deadlock", "busy-wait", "wall" or "stopped" (got "memory").',
       ],
       [{ stats: { steps: 1, lines: 1 } }, 'Invalid trace: "stats.detailSteps" is missing.'],
       [{ events: 'nope' }, 'Invalid trace: "events" must be a list (got "nope").'],

@@ -3,7 +3,7 @@ import { exampleTrace } from './example.ts';
 import type { TaskId } from './ids.ts';
 import { partialTrace } from './partial-trace.ts';
 import { buildReplayIndex, CHECKPOINT_INTERVAL, foldStateAt, stateAt } from './replay.ts';
-import { findFrame, findObject, findTask, type LoopState } from './state.ts';
+import { findFrame, findObject, findTask, type LoopState, threadActivityAt } from './state.ts';
 import type { Trace } from './types.ts';
 
 const SOURCE = `${Array.from({ length: 30 }, (_, i) => `line ${i + 1}`).join('\n')}\n`;
@@ -364,5 +364,57 @@ describe('stateAt: checkpoints', () => {
       2 * K,
     ];
     for (const step of steps) expect(stateAt(trace, step)).toEqual(foldStateAt(trace, step));
+  });
+});
+
+describe('stateAt: simulated threads', () => {
+  // Task-1 sends blocking_io to a pool thread at 0 s: the thread runs it at once on its own
+  // clock (sleeping 0 → 1 s) while the loop jumps to 1 s and then sees the result.
+  const events = [
+    ...START.slice(0, 3),
+    { k: 'resume', t: 1, h: 1 },
+    4,
+    { k: 'thread', th: 1, name: 'asyncio_0', by: 1 },
+    { k: 'thread-run', th: 1, fn: 'blocking_io', from: 0 },
+    9,
+    { k: 'thread-sleep', th: 1, from: 0, until: 1, by: 'time.sleep(1)' },
+    10,
+    { k: 'thread-end', th: 1, until: 1 },
+    { k: 'suspend', t: 1, w: { on: 'future', o: 1 } },
+    { k: 'clock', at: 1 },
+    { k: 'thread-done', th: 1, r: "'done'" },
+  ];
+  const trace = make(events);
+  const at = (step: number) => stateAt(trace, step);
+
+  it('lists the thread and its job, with its sleep, as the thread runs it', () => {
+    const s = at(8);
+    expect(s.threads).toHaveLength(1);
+    expect(s.threads[0]).toMatchObject({ name: 'asyncio_0', createdBy: 1 });
+    expect(s.threads[0]?.jobs).toEqual([
+      {
+        fn: 'blocking_io',
+        from: 0,
+        until: null,
+        sleeps: [{ from: 0, until: 1, by: 'time.sleep(1)' }],
+        outcome: null,
+      },
+    ]);
+  });
+
+  it("runs the thread's lines with no task holding control, and hands control back after", () => {
+    expect(at(7).holder).toBeNull();
+    expect(at(10).holder).toBe(1);
+    expect(task(at(10), 1).line).toBe(4);
+  });
+
+  it('tells what the thread is doing at the picture time, and its outcome when the loop sees it', () => {
+    const before = at(12);
+    const thread = before.threads[0];
+    if (!thread) throw new Error('no thread');
+    expect(threadActivityAt(thread, 0.5)).toMatchObject({ state: 'sleeping', until: 1 });
+    expect(threadActivityAt(thread, 1).state).toBe('idle');
+    expect(before.threads[0]?.jobs[0]?.outcome).toBeNull();
+    expect(at(13).threads[0]?.jobs[0]?.outcome).toEqual({ kind: 'result', repr: "'done'" });
   });
 });

@@ -29,6 +29,7 @@ const taskIdOrNull = () => v.nullable(positiveInt('a task id (a positive integer
 const handleId = () => nonNegativeInt('a handle id (a non-negative integer)');
 const objectId = () => nonNegativeInt('an object id (a non-negative integer)');
 const frameId = () => nonNegativeInt('a frame id (a non-negative integer)');
+const threadId = () => positiveInt('a thread id (a positive integer)');
 const taskIds = () => v.array(taskId(), must('a list of task ids'));
 const strings = () => v.array(str(), must('a list of strings'));
 
@@ -37,7 +38,15 @@ const strings = () => v.array(str(), must('a list of strings'));
 // ---------------------------------------------------------------------------------------------
 
 export const STATUSES = ['completed', 'error', 'limit'] as const;
-export const LIMIT_KINDS = ['steps', 'time', 'output', 'deadlock', 'wall', 'stopped'] as const;
+export const LIMIT_KINDS = [
+  'steps',
+  'time',
+  'output',
+  'deadlock',
+  'busy-wait',
+  'wall',
+  'stopped',
+] as const;
 
 /** Everything but `format`/`version` (checked first, for a clear message) and `events`. */
 export const headerSchema = v.object({
@@ -64,7 +73,7 @@ export const headerSchema = v.object({
       {
         kind: v.picklist(
           LIMIT_KINDS,
-          must('"steps", "time", "output", "deadlock", "wall" or "stopped"'),
+          must('"steps", "time", "output", "deadlock", "busy-wait", "wall" or "stopped"'),
         ),
         message: str(),
       },
@@ -297,6 +306,19 @@ export const eventSchemas: Readonly<Record<RawEventKind, v.GenericSchema>> = {
     d: v.optional(strings()),
   }),
   net: ev('net', { t: taskIdOrNull(), lib: str(), m: str(), url: str(), lat: seconds() }),
+  thread: ev('thread', { th: threadId(), name: str(), by: taskIdOrNull() }),
+  'thread-run': ev('thread-run', { th: threadId(), fn: str(), from: seconds() }),
+  'thread-sleep': ev('thread-sleep', {
+    th: threadId(),
+    from: seconds(),
+    until: seconds(),
+    by: str(),
+  }),
+  'thread-end': ev('thread-end', { th: threadId(), until: seconds() }),
+  'thread-done': v.pipe(
+    ev('thread-done', { th: threadId(), r: v.optional(str()), x: v.optional(str()) }),
+    v.check((e) => e.r !== undefined || e.x !== undefined, 'needs "r" (result) or "x" (exception)'),
+  ),
 };
 
 export const EVENT_KINDS = Object.keys(eventSchemas) as readonly RawEventKind[];

@@ -3,7 +3,7 @@
  * frozen and never changed afterwards, so callers may keep states (React memo, history) and
  * compare them by reference.
  */
-import type { FrameId, HandleId, ObjectId, Step, TaskId } from './ids.ts';
+import type { FrameId, HandleId, ObjectId, Step, TaskId, ThreadId } from './ids.ts';
 import type { ObjectState, TaskOutcome, TimerWhy, Wait } from './types.ts';
 
 /**
@@ -74,6 +74,57 @@ export interface FrameView {
   readonly locals: Readonly<Record<string, string>>;
 }
 
+/** One function a simulated thread ran, on the thread's own clock (virtual seconds). */
+export interface ThreadJob {
+  readonly fn: string;
+  readonly from: number;
+  /** When the function returned; null while the replay is inside it. */
+  readonly until: number | null;
+  readonly sleeps: readonly {
+    readonly from: number;
+    readonly until: number;
+    readonly by: string;
+  }[];
+  /** Set when the program sees the outcome (`thread-done`). */
+  readonly outcome: TaskOutcome | null;
+}
+
+/**
+ * A simulated thread (a pool worker or a `threading.Thread`). A thread runs each function at
+ * once, ahead of the loop's clock, so its jobs are known before the loop's time reaches them:
+ * `threadActivityAt(thread, state.time)` says what it is doing at the picture's time.
+ */
+export interface ThreadView {
+  readonly id: ThreadId;
+  readonly name: string;
+  /** The task that created it; null: no task. */
+  readonly createdBy: TaskId | null;
+  readonly jobs: readonly ThreadJob[];
+}
+
+export type ThreadActivity =
+  | { readonly state: 'idle' }
+  | { readonly state: 'running'; readonly job: ThreadJob }
+  | {
+      readonly state: 'sleeping';
+      readonly job: ThreadJob;
+      readonly until: number;
+      readonly by: string;
+    };
+
+/** What `thread` is doing at virtual time `time`: idle, running a function, or sleeping in it. */
+export function threadActivityAt(thread: ThreadView, time: number): ThreadActivity {
+  for (const job of thread.jobs) {
+    if (time < job.from || (job.until !== null && time >= job.until)) continue;
+    for (const s of job.sleeps) {
+      if (time >= s.from && time < s.until)
+        return { state: 'sleeping', job, until: s.until, by: s.by };
+    }
+    return { state: 'running', job };
+  }
+  return { state: 'idle' };
+}
+
 export interface BlockView {
   readonly task: TaskId | null;
   /** The virtual time the blocking call ran until. */
@@ -108,6 +159,8 @@ export interface LoopState {
   readonly objects: readonly ObjectView[];
   /** Frames seen so far, by id (= the order first seen when the tracer numbers them so). */
   readonly frames: readonly FrameView[];
+  /** Simulated threads created so far, by id. */
+  readonly threads: readonly ThreadView[];
   /** Number of `out` events up to this step (see `outputTextAt`, `outputs`). */
   readonly outputCount: number;
   readonly lastOutputStep: Step | null;

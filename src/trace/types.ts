@@ -7,7 +7,7 @@
  * (line events), and expanding them all into objects up front would multiply its memory. Decode
  * one event on demand with `eventAt`.
  */
-import type { FrameId, HandleId, ObjectId, TaskId } from './ids.ts';
+import type { FrameId, HandleId, ObjectId, TaskId, ThreadId } from './ids.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Raw JSON (short keys, as written by the tracer)
@@ -139,6 +139,45 @@ export interface RawNet {
   readonly lat: number;
 }
 
+/** A simulated thread is created (a pool worker, a `threading.Thread`); `by`: the task then. */
+export interface RawThread {
+  readonly k: 'thread';
+  readonly th: ThreadId;
+  readonly name: string;
+  readonly by: TaskId | null;
+}
+/**
+ * A function starts on thread `th` at the thread's own virtual time `from`. A thread runs its
+ * whole function at once: the program lines up to its `thread-end` are the thread's.
+ */
+export interface RawThreadRun {
+  readonly k: 'thread-run';
+  readonly th: ThreadId;
+  readonly fn: string;
+  readonly from: number;
+}
+/** The thread sleeps (time.sleep or a blocking call) from `from` to `until`: only it waits. */
+export interface RawThreadSleep {
+  readonly k: 'thread-sleep';
+  readonly th: ThreadId;
+  readonly from: number;
+  readonly until: number;
+  readonly by: string;
+}
+/** The function returned (or raised) at the thread's time `until`. */
+export interface RawThreadEnd {
+  readonly k: 'thread-end';
+  readonly th: ThreadId;
+  readonly until: number;
+}
+/** The program sees the thread's outcome now (its future completes, or it is joined). */
+export interface RawThreadDone {
+  readonly k: 'thread-done';
+  readonly th: ThreadId;
+  readonly r?: string;
+  readonly x?: string;
+}
+
 export type RawObjectEvent =
   | RawTaskCreated
   | RawTaskName
@@ -159,7 +198,12 @@ export type RawObjectEvent =
   | RawFrame
   | RawIn
   | RawLocals
-  | RawNet;
+  | RawNet
+  | RawThread
+  | RawThreadRun
+  | RawThreadSleep
+  | RawThreadEnd
+  | RawThreadDone;
 
 export type RawEvent = RawLineEvent | RawObjectEvent;
 /** The `k` of an object event. */
@@ -306,7 +350,28 @@ export type TraceEvent =
       readonly url: string;
       /** Latency in virtual seconds. */
       readonly latency: number;
-    };
+    }
+  | {
+      readonly kind: 'thread';
+      readonly thread: ThreadId;
+      readonly name: string;
+      readonly by: TaskId | null;
+    }
+  | {
+      readonly kind: 'thread-run';
+      readonly thread: ThreadId;
+      readonly fn: string;
+      readonly from: number;
+    }
+  | {
+      readonly kind: 'thread-sleep';
+      readonly thread: ThreadId;
+      readonly from: number;
+      readonly until: number;
+      readonly by: string;
+    }
+  | { readonly kind: 'thread-end'; readonly thread: ThreadId; readonly until: number }
+  | { readonly kind: 'thread-done'; readonly thread: ThreadId; readonly outcome: TaskOutcome };
 
 export type EventKind = TraceEvent['kind'];
 export type EventOfKind<K extends EventKind> = Extract<TraceEvent, { readonly kind: K }>;
@@ -379,8 +444,9 @@ export type ObjectState = ObjectStateByType[ObjectType];
 // ---------------------------------------------------------------------------------------------
 
 export type TraceStatus = 'completed' | 'error' | 'limit';
-/** `stopped`: the learner pressed Stop (added by the worker client, never by the tracer). */
-export type LimitKind = 'steps' | 'time' | 'output' | 'deadlock' | 'wall' | 'stopped';
+/** `stopped`: the learner pressed Stop (added by the worker client, never by the tracer).
+ * `busy-wait`: the program polled the clock while virtual time stood still. */
+export type LimitKind = 'steps' | 'time' | 'output' | 'deadlock' | 'busy-wait' | 'wall' | 'stopped';
 
 export interface TraceError {
   readonly type: string;

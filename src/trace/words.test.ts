@@ -81,6 +81,7 @@ function loopState(over: Partial<LoopState> = {}): LoopState {
     timers: [],
     objects: [],
     frames: [],
+    threads: [],
     outputCount: 0,
     lastOutputStep: null,
     ...over,

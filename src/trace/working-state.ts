@@ -27,6 +27,7 @@ import type {
   ReadyEntry,
   TaskState,
   TaskView,
+  ThreadView,
   TimerEntry,
 } from './state.ts';
 import type { RawEvent, RawWait, TaskOutcome, Wait } from './types.ts';
@@ -84,6 +85,10 @@ export interface Working {
   /** Frozen `tableValues(objects)`, kept until `objects` changes. */
   objectsView: readonly ObjectView[] | null;
   framesView: readonly FrameView[] | null;
+  /** Frozen views, replaced on change (few threads, few events). */
+  threads: ThreadView[];
+  /** Who held control when a thread's function started running (handed back at its end). */
+  threadReturn: TaskId | null;
 }
 
 let generations = 0;
@@ -108,6 +113,8 @@ export function initialWorking(): Working {
     frames: emptyTable(),
     objectsView: null,
     framesView: null,
+    threads: [],
+    threadReturn: null,
   };
 }
 
@@ -123,6 +130,7 @@ export function cloneWorking(w: Working): Working {
     timers: w.timers.slice(),
     objects: copyTable(w.objects),
     frames: copyTable(w.frames),
+    threads: w.threads.slice(),
   };
 }
 
@@ -176,6 +184,7 @@ export function freezeState(w: Working, events: readonly RawEvent[]): LoopState 
     timers: Object.freeze(w.timers.slice()),
     objects: w.objectsView,
     frames: w.framesView,
+    threads: Object.freeze(w.threads.slice()),
     outputCount: w.outputCount,
     lastOutputStep: w.lastOutputStep < 0 ? null : (w.lastOutputStep as Step),
   });

@@ -6,6 +6,7 @@ Modules:
   loop      the virtual-clock event loop (a subclass of asyncio.BaseEventLoop)
   monitor   sys.monitoring callbacks: line events and locals
   waits     what a suspended task waits for
+  awaiting  who awaits what (a leaf: objects and waits both read it)
   objects   queues, futures, locks... the program uses, and their state
   reprs     bounded, side-effect-free reprs
   sandbox   the run's environment: output capture, virtual time, blocked modules, shims

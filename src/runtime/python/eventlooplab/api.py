@@ -12,7 +12,7 @@ import json
 import re
 import sys
 
-from . import errors, monitor, objects, recorder, sandbox, waits
+from . import errors, monitor, objects, recorder, sandbox, simnet, threads, waits
 from .recorder import RunStopped
 from .shims import network
 
@@ -48,6 +48,9 @@ def _reset(options, on_chunk):
     waits.reset()
     objects.reset()
     network.reset()
+    threads.reset()
+    simnet.reset()
+    threads.format_exception = errors.format_exception
     recorder.active = False
     gc.collect()
     recorder.reset(options, on_chunk)
@@ -82,6 +85,12 @@ def trace_program(source, options_json="{}", on_chunk=None):
                         status, error = "error", errors.describe(exc)
                         recorder.write(error["traceback"], True)
                 finally:
+                    # As the interpreter does at exit: it waits for non-daemon threads.
+                    if not recorder.stopped:
+                        try:
+                            threads.at_exit()
+                        except RunStopped:
+                            pass
                     g.clear()
                     del g
                     # As CPython does at exit: finalizers report unretrieved task exceptions.

@@ -10,10 +10,14 @@ the standard library's code. The subclass changes only:
 """
 import heapq
 import math
+import sys
 from asyncio import base_events, events, futures, timeouts
 
-from . import monitor, objects, recorder, waits
+from . import awaiting, clock, monitor, objects, recorder, reprs, simnet, threads, waits
 from .recorder import RunStopped
+
+_getframe = sys._getframe
+
 
 def _task_of(callback):
     """The task whose next step `callback` runs, or None for a plain callback."""
@@ -51,7 +55,7 @@ class Handle(events.Handle):
             return
         tid = recorder.task_id(task)
         recorder.holder = tid
-        waits.resumed(tid)
+        awaiting.resumed(tid)
         recorder.emit({"k": "resume", "t": tid, "h": self._lab_id})
         try:
             events.Handle._run(self)
@@ -155,12 +159,17 @@ class _Selector:
 class VirtualLoop(base_events.BaseEventLoop):
     """An asyncio event loop whose clock is virtual."""
 
-    def __init__(self):
+    def __init__(self, selector=None):
+        # `selector`: as asyncio.SelectorEventLoop(selector) takes one; there is no I/O to
+        # select on, so it is kept only to be closed with the loop.
         super().__init__()
+        self._program_selector = selector
         self._selector = _Selector(self)
         self._clock_resolution = 1e-09
 
     def time(self):
+        if _getframe(1).f_code in reprs.user_codes:
+            return clock.read()  # the program polling loop.time() is a busy-wait too
         return recorder.now
 
     def _process_events(self, event_list):
@@ -192,6 +201,59 @@ class VirtualLoop(base_events.BaseEventLoop):
         timer._scheduled = True
         return timer
 
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        if threads.current is None:
+            return super().call_soon_threadsafe(callback, *args, context=context)
+        # From a simulated thread: the loop hears of it at the thread's virtual time.
+        handle = events.Handle(callback, args, self, context)
+        threads.defer(threads.now(), lambda: handle._cancelled or self._call_soon(
+            handle._callback, handle._args, handle._context))
+        return handle
+
+    # Streams and protocols run on the simulated network (simnet): no system sockets here.
+
+    async def create_server(self, protocol_factory, host=None, port=None, *, backlog=100,
+                            start_serving=True, sock=None, **kwargs):
+        if sock is not None:
+            raise OSError("Event Loop Lab has no system sockets: give start_server a host and port")
+        return await simnet.create_server(self, protocol_factory, host, port, backlog,
+                                          start_serving)
+
+    async def create_connection(self, protocol_factory, host=None, port=None, *, sock=None,
+                                **kwargs):
+        if sock is not None or host is None or port is None:
+            raise OSError("Event Loop Lab has no system sockets: connect with a host and port")
+        return await simnet.connect(self, protocol_factory, host, port)
+
+    def add_reader(self, fd, callback, *args):
+        _none("file-descriptor watchers (add_reader)", "use asyncio streams or an asyncio.Queue")
+
+    def add_writer(self, fd, callback, *args):
+        _none("file-descriptor watchers (add_writer)", "use asyncio streams or an asyncio.Queue")
+
+    def add_signal_handler(self, sig, callback, *args):
+        _none("signals", "to stop a task, cancel it (task.cancel() or asyncio.timeout)")
+
+    async def subprocess_exec(self, *args, **kwargs):
+        _none("subprocesses", "run the work in the program itself (a coroutine, or a thread "
+              "for blocking code)")
+
+    async def subprocess_shell(self, *args, **kwargs):
+        _none("subprocesses", "run the work in the program itself (a coroutine, or a thread "
+              "for blocking code)")
+
+    async def create_datagram_endpoint(self, *args, **kwargs):
+        _none("UDP sockets", "use asyncio streams (start_server, open_connection)")
+
+    async def sock_connect(self, sock, address):
+        _none("raw sockets", "use asyncio streams (start_server, open_connection)")
+
+    def _start_serving(self, protocol_factory, sock, sslcontext=None, server=None, *args):
+        simnet.start_serving(self, protocol_factory, sock, server)
+
+    def _stop_serving(self, sock):
+        simnet.stop_serving(sock)
+
     def create_task(self, coro, *args, **kwargs):
         if kwargs.get("name") is None:
             # CPython numbers unnamed tasks with a per-interpreter counter; the worker runs many
@@ -211,6 +273,7 @@ class VirtualLoop(base_events.BaseEventLoop):
             raise RunStopped("stopped")
         if recorder.active:
             recorder.emit({"k": "loop", "run": True})
+        threads.wake(self)
         try:
             return super().run_forever()
         finally:
@@ -221,6 +284,11 @@ class VirtualLoop(base_events.BaseEventLoop):
         if recorder.stopped:
             raise RunStopped("stopped")
         return super().run_until_complete(future)
+
+
+def _none(what, instead):
+    raise NotImplementedError("Event Loop Lab runs in the browser, which gives programs no %s: "
+                              "%s instead." % (what, instead))
 
 
 def _ours(handle):

@@ -54,6 +54,7 @@ def install(code):
     for c in _codes:
         mon.set_local_events(TOOL, c, E.LINE | E.PY_START)
     R.on_stop = _stopped
+    R.on_detail = _detail
 
 
 def uninstall():
@@ -65,14 +66,12 @@ def uninstall():
     mon.register_callback(TOOL, E.PY_START, None)
     mon.free_tool_id(TOOL)
     R.on_stop = None
+    R.on_detail = None
 
 
-def end_detail():
-    mon.register_callback(TOOL, E.LINE, _line_fast)
-
-
-def start_detail():
-    mon.register_callback(TOOL, E.LINE, _line_detail)
+def _detail(on):
+    """recorder.on_detail: locals at every line inside the detail window, only at suspends outside."""
+    mon.register_callback(TOOL, E.LINE, _line_detail if on else _line_fast)
 
 
 def _stopped():

@@ -8,7 +8,7 @@ import asyncio
 import weakref
 from asyncio import locks, queues, taskgroups
 
-from . import recorder, reprs, waits
+from . import awaiting, recorder, reprs
 
 TRACKED = (queues.Queue, locks.Lock, locks.Event, locks.Condition, locks.Semaphore,
            locks.Barrier, taskgroups.TaskGroup, asyncio.Future)
@@ -111,8 +111,8 @@ def _state(obj, extra):
         shown = [reprs.brepr(x) for x in items[:20]]
         if len(items) > 20:
             shown.append("… %d more" % (len(items) - 20))
-        return {"items": shown, "max": obj._maxsize, "get": waits.waiter_tasks(obj._getters),
-                "put": waits.waiter_tasks(obj._putters), "unfinished": obj._unfinished_tasks}
+        return {"items": shown, "max": obj._maxsize, "get": awaiting.waiter_tasks(obj._getters),
+                "put": awaiting.waiter_tasks(obj._putters), "unfinished": obj._unfinished_tasks}
     if isinstance(obj, asyncio.Future):
         st = obj._state
         if st == "PENDING":
@@ -127,14 +127,14 @@ def _state(obj, extra):
         if locked and not extra.get("locked"):
             extra["by"] = recorder.holder
         extra["locked"] = locked
-        s = {"locked": locked, "wait": waits.waiter_tasks(obj._waiters)}
+        s = {"locked": locked, "wait": awaiting.waiter_tasks(obj._waiters)}
         if locked and extra.get("by") is not None:
             s["by"] = extra["by"]
         return s
     if isinstance(obj, locks.Event):
-        return {"set": obj._value, "wait": waits.waiter_tasks(obj._waiters)}
+        return {"set": obj._value, "wait": awaiting.waiter_tasks(obj._waiters)}
     if isinstance(obj, locks.Condition):
-        return {"locked": obj.locked(), "wait": waits.waiter_tasks(obj._waiters)}
+        return {"locked": obj.locked(), "wait": awaiting.waiter_tasks(obj._waiters)}
     if isinstance(obj, locks.Semaphore):
         value = obj._value
         holders = extra.setdefault("by", [])
@@ -149,10 +149,10 @@ def _state(obj, extra):
                 elif holders:
                     holders.pop(0)
         extra["value"] = value
-        return {"value": value, "by": sorted(holders), "wait": waits.waiter_tasks(obj._waiters)}
+        return {"value": value, "by": sorted(holders), "wait": awaiting.waiter_tasks(obj._waiters)}
     if isinstance(obj, locks.Barrier):
         return {"parties": obj._parties, "waiting": obj._count,
-                "wait": waits.waiter_tasks(obj._cond._waiters)}
+                "wait": awaiting.waiter_tasks(obj._cond._waiters)}
     if isinstance(obj, taskgroups.TaskGroup):
         return {"of": sorted(recorder.task_id(t) for t in obj._tasks)}
     return {}

@@ -52,6 +52,7 @@ lines = 0  # line events flushed so far
 stopped = False  # a limit or a deadlock ended the run
 limit = None
 on_stop = None  # set by monitor: makes every further program line raise RunStopped
+on_detail = None  # set by monitor: on_detail(True/False) starts or ends recording locals per line
 
 now = 0.0  # the virtual clock, shared by every loop of the run
 holder = None  # the task id holding control, or None
@@ -135,12 +136,10 @@ def checkpoint():
              % (format(max_steps, ","), max_steps * 5))
     if detail and total >= detail_until:
         detail = False
-        from . import monitor
-        monitor.end_detail()
+        on_detail(False)
     elif not detail and detail_from <= total < detail_until:
         detail = True
-        from . import monitor
-        monitor.start_detail()
+        on_detail(True)
     if len(EV) >= chunk_size:
         flush()
     _set_next_check()

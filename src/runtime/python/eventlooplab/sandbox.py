@@ -11,6 +11,7 @@
 import asyncio
 import builtins
 import contextlib
+import datetime
 import importlib.abc
 import importlib.machinery
 import importlib.util
@@ -23,7 +24,7 @@ import warnings
 from asyncio import events
 
 from . import loop as vloop
-from . import recorder
+from . import clock, recorder, threads
 
 FILE = "main.py"
 EPOCH = 1_767_225_600.0  # 2026-01-01 00:00:00 UTC: time.time() is virtual and reproducible
@@ -43,7 +44,10 @@ class _Stream(io.TextIOBase):
     def write(self, s):
         if not isinstance(s, str):
             raise TypeError("write() argument must be str, not %s" % type(s).__name__)
-        recorder.write(s, self._err)
+        if threads.current is not None:
+            threads.write(s, self._err)
+        else:
+            recorder.write(s, self._err)
         return len(s)
 
     def writable(self):
@@ -57,8 +61,13 @@ class _Stream(io.TextIOBase):
 
 
 def block(seconds, by):
+    """A blocking call: in a thread only its clock moves; in the main thread everything waits."""
+    if threads.current is not None:
+        threads.sleep(seconds, by)
+        return
     recorder.advance_to(recorder.now + seconds, "block")
     recorder.emit({"k": "block", "t": recorder.holder, "at": recorder.now, "by": by})
+    threads.apply_due()  # what threads print meanwhile appears while the main thread blocks
 
 
 def virtual_sleep(secs):
@@ -69,6 +78,8 @@ def virtual_sleep(secs):
         raise ValueError("sleep length must be non-negative")
     if recorder.active:
         block(float(secs), "time.sleep(%s)" % format(secs, "g"))
+    elif threads.current is not None:
+        threads.current.now += float(secs)
     else:
         recorder.now += float(secs)
 
@@ -109,15 +120,76 @@ class _Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
             recorder.simulated.append(name)
 
 
+def wall():
+    """The virtual wall clock: EPOCH plus the virtual seconds since the run started."""
+    return EPOCH + clock.read()
+
+
+_real = {n: getattr(time, n) for n in ("gmtime", "localtime", "ctime", "asctime", "strftime")}
+
+
+def _gmtime(secs=None):
+    return _real["gmtime"](wall() if secs is None else secs)
+
+
+def _localtime(secs=None):
+    return _real["localtime"](wall() if secs is None else secs)
+
+
+def _ctime(secs=None):
+    return _real["ctime"](wall() if secs is None else secs)
+
+
+def _asctime(*t):
+    return _real["asctime"](*t) if t else _real["asctime"](_localtime())
+
+
+def _strftime(format, *t):
+    return _real["strftime"](format, *t) if t else _real["strftime"](format, _localtime())
+
+
 _TIME_FUNCS = {
-    "time": lambda: EPOCH + recorder.now,
-    "time_ns": lambda: int((EPOCH + recorder.now) * 1e9),
-    "monotonic": lambda: recorder.now,
-    "monotonic_ns": lambda: int(recorder.now * 1e9),
-    "perf_counter": lambda: recorder.now,
-    "perf_counter_ns": lambda: int(recorder.now * 1e9),
+    "time": wall,
+    "time_ns": lambda: int(wall() * 1e9),
+    "monotonic": clock.read,
+    "monotonic_ns": lambda: int(clock.read() * 1e9),
+    "perf_counter": clock.read,
+    "perf_counter_ns": lambda: int(clock.read() * 1e9),
     "sleep": virtual_sleep,
+    # Without a time argument these read "now": the virtual wall clock too.
+    "gmtime": _gmtime,
+    "localtime": _localtime,
+    "ctime": _ctime,
+    "asctime": _asctime,
+    "strftime": _strftime,
 }
+
+
+class _VirtualDatetime(datetime.datetime):
+    """datetime.datetime whose now() and utcnow() read the virtual wall clock. (date.today()
+    and datetime.today() already go through time.time(); now() reads the system clock in C.)"""
+
+    __slots__ = ()
+
+    @classmethod
+    def now(cls, tz=None):
+        return cls.fromtimestamp(time.time(), tz)
+
+    @classmethod
+    def utcnow(cls):
+        warnings.warn(
+            "datetime.datetime.utcnow() is deprecated and scheduled for removal in a future "
+            "version. Use timezone-aware objects to represent datetimes in UTC: "
+            "datetime.datetime.now(datetime.UTC).", DeprecationWarning, stacklevel=2)
+        return cls.fromtimestamp(time.time(), datetime.timezone.utc).replace(tzinfo=None)
+
+    def __repr__(self):
+        # A subclass's repr says its bare name; the program must read `datetime.datetime(...)`.
+        return "datetime." + super().__repr__()
+
+
+_VirtualDatetime.__name__ = _VirtualDatetime.__qualname__ = "datetime"
+_VirtualDatetime.__module__ = "datetime"
 
 
 def _located_like_cpython(show):
@@ -190,7 +262,9 @@ def _setpolicy(p):
 @contextlib.contextmanager
 def environment(source):
     names_before = set(sys.modules)
+    clock.reset()
     saved_dicts = _snapshot_modules()
+    threads.install()
     saved_limit = sys.getrecursionlimit()
     saved_modules = {n: m for n, m in sys.modules.items() if n.partition(".")[0] in BLOCKED + SHIMS}
     for n in saved_modules:
@@ -200,6 +274,8 @@ def environment(source):
     saved_time = {n: getattr(time, n) for n in _TIME_FUNCS}
     for n, f in _TIME_FUNCS.items():
         setattr(time, n, f)
+    saved_datetime = datetime.datetime
+    datetime.datetime = _VirtualDatetime
     saved_io = (sys.stdout, sys.stderr, builtins.input, os._exit)
     sys.stdout, sys.stderr = _Stream(False), _Stream(True)
     builtins.input = _input
@@ -227,6 +303,7 @@ def environment(source):
     try:
         yield main_module.__dict__
     finally:
+        threads.uninstall()
         sys.setrecursionlimit(saved_limit)
         sys.argv = saved_argv
         if saved_main is not None:
@@ -239,6 +316,7 @@ def environment(source):
         sys.stdout, sys.stderr, builtins.input, os._exit = saved_io
         for n, f in saved_time.items():
             setattr(time, n, f)
+        datetime.datetime = saved_datetime
         if finder in sys.meta_path:
             sys.meta_path.remove(finder)
         for n in [n for n in sys.modules if n.partition(".")[0] in BLOCKED + SHIMS]:

@@ -6,13 +6,11 @@ into the standard library's: the first library coroutine says what kind of wait 
 """
 import asyncio
 import types
-from asyncio import locks, queues, taskgroups
+from asyncio import base_events, locks, queues, streams, taskgroups
 
-from . import objects, recorder, reprs
+from . import awaiting, objects, recorder, reprs
 
 _sleeps = {}  # id(future of a pending asyncio.sleep) -> its TimerHandle
-_awaited = {}  # id(future a task awaits) -> task id, while it waits
-_task_awaits = {}  # task id -> id(future), to undo the above at resume
 
 _AsCompleted = getattr(asyncio.tasks, "_AsCompletedIterator", None)
 _Gathering = getattr(asyncio.tasks, "_GatheringFuture", None)
@@ -28,28 +26,9 @@ def timer_fired(timer):
         del _sleeps[id(args[0])]
 
 
-def resumed(tid):
-    key = _task_awaits.pop(tid, None)
-    if key is not None and _awaited.get(key) == tid:
-        del _awaited[key]
-
-
-def waiter_tasks(futs):
-    """Task ids waiting on these futures (a queue's getters, a lock's waiters...)."""
-    if not futs:
-        return []
-    out = []
-    for f in futs:
-        tid = _awaited.get(id(f))
-        if tid is not None:
-            out.append(tid)
-    return out
-
-
 def reset():
     _sleeps.clear()
-    _awaited.clear()
-    _task_awaits.clear()
+    awaiting.reset()
 
 
 def exc_repr(exc):
@@ -100,8 +79,7 @@ def describe(task, tid, links=None):
     if via:
         w["via"] = via
     if fut is not None:
-        _awaited[id(fut)] = tid
-        _task_awaits[tid] = id(fut)
+        awaiting.awaits(tid, fut)
     return w
 
 
@@ -143,6 +121,8 @@ def _by_library(lib, fut):
             return {"on": on, "o": objects.track(me)}
     if isinstance(me, taskgroups.TaskGroup):
         return {"on": "taskgroup", "o": objects.track(me), "of": _task_ids(me._tasks)}
+    if isinstance(me, (streams.StreamReader, streams.StreamWriter, base_events.Server)):
+        return {"on": "other", "what": _stream_words(me, qual, loc)}
     if _AsCompleted is not None and isinstance(me, _AsCompleted):
         return {"on": "as-completed", "of": _task_ids(me._todo)}
     if qual == "sleep":
@@ -154,6 +134,30 @@ def _by_library(lib, fut):
         mode = loc.get("return_when")
         return {"on": "wait", "of": _task_ids(fs), "mode": str(mode) if mode else "ALL_COMPLETED"}
     return None
+
+
+def _peer(transport, key="peername"):
+    addr = transport.get_extra_info(key) if transport is not None else None
+    return "%s:%s" % addr[:2] if isinstance(addr, tuple) and len(addr) >= 2 else "the network"
+
+
+def _stream_words(me, qual, loc):
+    """A stream wait in words: "a line from 127.0.0.1:50001" (the simulated network)."""
+    method = qual.rsplit(".", 1)[-1]
+    if isinstance(me, base_events.Server):
+        socks = me._sockets or ()
+        where = ", ".join("%s:%s" % s.getsockname()[:2] for s in socks) or "a closed server"
+        if method == "wait_closed":
+            return "server %s to close and its connections to end" % where
+        return "connections to %s (%s)" % (where, method)
+    if isinstance(me, streams.StreamWriter):
+        what = {"wait_closed": "the connection to %s to close",
+                "drain": "the connection to %s to take more data"}.get(method, "%s")
+        return what % _peer(me.transport)
+    n = loc.get("n")
+    what = {"readline": "a line", "readuntil": "data up to %r" % (loc.get("separator"),),
+            "readexactly": "%s bytes" % n, "read": "data"}.get(method, "data")
+    return "%s from %s" % (what, _peer(me._transport))
 
 
 def describe_future(fut):
