@@ -6,8 +6,6 @@
  */
 export type { Check, CheckKind, CheckParse, CheckResult, ChecksOutcome } from './checks.ts';
 export { describeCheck, evaluateCheck, evaluateChecks, parseCheck } from './checks.ts';
-export type { TaskFacts, TraceFacts } from './facts.ts';
-export { traceFacts } from './facts.ts';
 export type { Moment, MomentBase, MomentEvent, MomentParse, MomentResolution } from './moments.ts';
 export { MOMENT_EVENTS, parseMoment, resolveMoment } from './moments.ts';
 export type { AnswerResult, Grade, QuestionAnswer } from './questions.ts';
