@@ -1,7 +1,7 @@
 /**
  * The lessons layer: the parsed-lesson model, moment selectors, questions answered from a
  * trace, exercise checks evaluated on a trace, and lesson verification. Pure TypeScript (no
- * React, DOM or Monaco). The markdown parser lives in markdown.ts and is imported by the build
+ * React, DOM or Monaco). The markdown parser lives in markdown/ and is imported by the build
  * only, so remark never reaches the page.
  */
 export type { Check, CheckKind, CheckParse, CheckResult, ChecksOutcome } from './checks.ts';
