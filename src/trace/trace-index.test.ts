@@ -5,6 +5,8 @@ import { partialTrace } from './partial-trace.ts';
 import { stateAt } from './replay.ts';
 import {
   controlAt,
+  eventsOfKind,
+  findEvent,
   firstStepAtTime,
   stepsOfKind,
   stepsOfLine,
@@ -85,6 +87,30 @@ describe('traceIndex', () => {
     expect(firstStepAtTime(trace, 0.5, 30)).toBe(30);
     expect(firstStepAtTime(trace, 2)).toBeNull();
     expect(firstStepAtTime(trace, 1, 0, 26)).toBeNull();
+  });
+
+  it('tells a task that raised from one that was cancelled', () => {
+    const ended = partialTrace({ source: 'x\n' }, [
+      { k: 'task-created', t: T(1), name: 'Task-1', coro: 'main', user: true, by: null },
+      { k: 'task-created', t: T(2), name: 'Task-2', coro: 'boom', user: true, by: T(1) },
+      { k: 'task-created', t: T(3), name: 'Task-3', coro: 'idle', user: true, by: T(1) },
+      { k: 'task-done', t: T(2), x: "ValueError('no')" },
+      { k: 'task-done', t: T(3), c: 1 },
+    ]);
+    expect(traceIndex(ended).tasks.map((t) => [t.done, t.outcome])).toEqual([
+      [null, null],
+      [3, { kind: 'exception', repr: "ValueError('no')" }],
+      [4, { kind: 'cancelled' }],
+    ]);
+  });
+
+  it('decodes the events of one kind, and finds the first that matches', () => {
+    expect(eventsOfKind(trace, 'task-done').map((e) => [e.step, e.event.task])).toEqual([
+      [33, 2],
+      [39, 1],
+    ]);
+    expect(findEvent(trace, 'suspend', (e) => e.wait.on === 'sleep')?.step).toBe(26);
+    expect(findEvent(trace, 'suspend', (e) => e.wait.on === 'lock')).toBeNull();
   });
 
   it('takes final names from the header and keeps every name a task had', () => {

@@ -126,8 +126,8 @@ export function controlAt(trace: Trace, step: Step | number): Control {
   const index = traceIndex(trace);
   const id = index.holder[step] ?? 0;
   if (id !== 0) return { kind: 'task', task: id as TaskId };
-  const starts = callbackSteps(index);
-  const i = countBelow(starts, step + 1) - 1;
+  // `callbacks` lists the `callback` events in order, so the same position finds both.
+  const i = countBelow(index.kindSteps.get('callback') ?? NO_STEPS, step + 1) - 1;
   const run = index.callbacks[i];
   if (run !== undefined && run.last >= step) {
     return { kind: 'callback', step: run.step, name: run.name };
@@ -334,15 +334,4 @@ function freezeSteps<K>(map: Map<K, number[]>): Map<K, Int32Array> {
 function withTask(o: OutputEntry, holder: Int32Array): IndexedOutput {
   const id = holder[o.step] ?? 0;
   return Object.freeze({ ...o, task: id === 0 ? null : (id as TaskId) });
-}
-
-const callbackStarts = new WeakMap<TraceIndex, Int32Array>();
-
-function callbackSteps(index: TraceIndex): Int32Array {
-  let steps = callbackStarts.get(index);
-  if (steps === undefined) {
-    steps = Int32Array.from(index.callbacks, (c) => c.step);
-    callbackStarts.set(index, steps);
-  }
-  return steps;
 }
