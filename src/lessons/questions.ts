@@ -117,7 +117,7 @@ function compute(q: Question, trace: Trace, at: Step | null): Computed {
     case 'order':
       return order(q, trace, at);
     case 'time':
-      return runTime(q, trace, at);
+      return totalTime(q, trace, at);
     case 'outcome':
       return outcome(q, trace, at);
     case 'choice':
@@ -208,7 +208,7 @@ function order(q: Question, trace: Trace, at: Step | null): Computed {
   };
 }
 
-function runTime(q: Question, trace: Trace, at: Step | null): Computed {
+function totalTime(q: Question, trace: Trace, at: Step | null): Computed {
   const end = traceIndex(trace).endTime;
   const step = firstStepAtTime(trace, end) ?? trace.events.length - 1;
   const choices = authored(q);
