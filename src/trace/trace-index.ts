@@ -5,7 +5,7 @@
  * place only:
  * - the virtual time and the task holding control after every step;
  * - every task: its names, when it was created, first ran and finished, and how it ended;
- * - the steps of each kind of event, and of each program line;
+ * - the steps of each kind of event (and, on demand, of each program line);
  * - every output with the task that wrote it, and every plain callback with the steps it runs.
  */
 import { decodeEvent, eventAt } from './decode.ts';
@@ -63,11 +63,10 @@ export interface TraceIndex {
   readonly endTime: number;
   /** In creation order (ids 1, 2, …). */
   readonly tasks: readonly TaskSummary[];
+  /** Every output, in order, with the task that wrote it. */
   readonly outputs: readonly IndexedOutput[];
-  /** Steps of each kind of object event, ascending (line events: `lineSteps`). */
+  /** Steps of each kind of object event, ascending (line events: `stepsOfLine`). */
   readonly kindSteps: ReadonlyMap<ObjectEventKind, Int32Array>;
-  /** Steps at which each program line runs, ascending. */
-  readonly lineSteps: ReadonlyMap<number, Int32Array>;
   /** Plain callbacks: the callback's name (null if never scheduled by name) and its last step. */
   readonly callbacks: readonly CallbackRun[];
 }
@@ -140,9 +139,24 @@ export function stepsOfKind(trace: Trace, kind: ObjectEventKind): Int32Array {
   return traceIndex(trace).kindSteps.get(kind) ?? NO_STEPS;
 }
 
-/** Steps at which program line `line` runs, ascending. */
+const linesByTrace = new WeakMap<Trace, Map<number, Int32Array>>();
+
+/** Steps at which program line `line` runs, ascending (one scan per line asked about). */
 export function stepsOfLine(trace: Trace, line: number): Int32Array {
-  return traceIndex(trace).lineSteps.get(line) ?? NO_STEPS;
+  let lines = linesByTrace.get(trace);
+  if (lines === undefined) {
+    lines = new Map();
+    linesByTrace.set(trace, lines);
+  }
+  let steps = lines.get(line);
+  if (steps === undefined) {
+    const found: number[] = [];
+    const events = trace.events;
+    for (let i = 0; i < events.length; i++) if (events[i] === line) found.push(i);
+    steps = Int32Array.from(found);
+    lines.set(line, steps);
+  }
+  return steps;
 }
 
 /** The task an event is about (`t` on the wire), or null if it names none. */
@@ -203,7 +217,6 @@ interface Builder {
   held: number;
   tasks: MutableTask[];
   kinds: Map<ObjectEventKind, number[]>;
-  lines: Map<number, number[]>;
   /** handle → the name of the plain callback it runs. */
   callbackNames: Map<number, string>;
   callbacks: { step: Step; name: string | null; last: Step }[];
@@ -221,15 +234,13 @@ function buildIndex(trace: Trace): TraceIndex {
     held: 0,
     tasks: [],
     kinds: new Map(),
-    lines: new Map(),
     callbackNames: new Map(),
     callbacks: [],
     openCallback: null,
   };
   for (let i = 0; i < n; i++) {
     const raw = events[i] as RawEvent;
-    if (typeof raw === 'number') addStep(b.lines, raw, i);
-    else apply(b, decodeEvent(raw), i as Step);
+    if (typeof raw !== 'number') apply(b, decodeEvent(raw), i as Step);
     if (b.openCallback !== null) b.openCallback.last = i as Step;
     time[i] = b.now;
     holder[i] = b.held;
@@ -242,14 +253,18 @@ function buildIndex(trace: Trace): TraceIndex {
       if (!task.names.includes(info.name)) task.names.push(info.name);
     }
   }
+  let printed: readonly IndexedOutput[] | null = null;
   return {
     time,
     holder,
     endTime: b.now,
     tasks: b.tasks.filter((t): t is MutableTask => t !== undefined),
-    outputs: outputs(trace).map((o) => withTask(o, holder)),
+    // Listed on first use: output.ts scans the trace for them, which many callers never need.
+    get outputs() {
+      printed ??= Object.freeze(outputs(trace).map((o) => withTask(o, holder)));
+      return printed;
+    },
     kindSteps: freezeSteps(b.kinds),
-    lineSteps: freezeSteps(b.lines),
     callbacks: b.callbacks,
   };
 }
