@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { parseLesson } from '../src/lessons/markdown.ts';
+import { parseLesson } from '../src/lessons/markdown/index.ts';
 import { resolveMoment } from '../src/lessons/moments.ts';
 import { parseTrace } from '../src/trace/parse.ts';
 import {

@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseLesson } from '../src/lessons/markdown.ts';
+import { parseLesson } from '../src/lessons/markdown/index.ts';
 import type { Lesson, LessonProblem } from '../src/lessons/types.ts';
 import { verifyCourse } from '../src/lessons/verify.ts';
 import type { NodeTracer } from '../src/runtime/tracer.node.ts';

@@ -1,13 +1,11 @@
 /**
  * The lessons layer: the parsed-lesson model, moment selectors, questions answered from a
  * trace, exercise checks evaluated on a trace, and lesson verification. Pure TypeScript (no
- * React, DOM or Monaco). The markdown parser lives in markdown.ts and is imported by the build
+ * React, DOM or Monaco). The markdown parser lives in markdown/ and is imported by the build
  * only, so remark never reaches the page.
  */
 export type { Check, CheckKind, CheckParse, CheckResult, ChecksOutcome } from './checks.ts';
 export { describeCheck, evaluateCheck, evaluateChecks, parseCheck } from './checks.ts';
-export type { TaskFacts, TraceFacts } from './facts.ts';
-export { traceFacts } from './facts.ts';
 export type { Moment, MomentBase, MomentEvent, MomentParse, MomentResolution } from './moments.ts';
 export { MOMENT_EVENTS, parseMoment, resolveMoment } from './moments.ts';
 export type { AnswerResult, Grade, QuestionAnswer } from './questions.ts';

@@ -3,15 +3,23 @@
  * computed from the trace, never typed by the author, so a question cannot disagree with the
  * run; every answer carries the step that proves it, for the replay to jump to after answering.
  */
-import type { Step, Trace } from '../trace/index.ts';
+import {
+  controlAt,
+  firstStepAtTime,
+  type Step,
+  stepsOfKind,
+  type Trace,
+  taskOfEvent,
+  traceIndex,
+} from '../trace/index.ts';
 import {
   describeTask,
-  formatNumber,
+  isShutdownTask,
   quoteOutput,
   seconds,
+  secondsNumber,
   taskNameAt,
-  traceFacts,
-} from './facts.ts';
+} from './lesson-words.ts';
 import { resolveMoment, tasksNamed } from './moments.ts';
 import type { Question, QuestionKind } from './types.ts';
 
@@ -61,44 +69,29 @@ export function normalizeAnswer(s: string): string {
 export function stdoutLines(trace: Trace): readonly { text: string; step: Step }[] {
   const lines: { text: string; step: Step }[] = [];
   let pending = '';
-  trace.events.forEach((e, i) => {
-    if (typeof e !== 'object' || e.k !== 'out' || e.e === 1) return;
-    const parts = (pending + e.s).split('\n');
+  let last: Step = (trace.events.length - 1) as Step;
+  for (const o of traceIndex(trace).outputs) {
+    if (o.stream !== 'stdout') continue;
+    const parts = (pending + o.text).split('\n');
     pending = parts.pop() as string;
-    for (const text of parts) lines.push({ text, step: i as Step });
-  });
-  if (pending !== '') lines.push({ text: pending, step: lastOutStep(trace) as Step });
-  return lines;
-}
-
-function lastOutStep(trace: Trace): number {
-  for (let i = trace.events.length - 1; i >= 0; i--) {
-    const e = trace.events[i];
-    if (typeof e === 'object' && e.k === 'out' && e.e !== 1) return i;
+    for (const text of parts) lines.push({ text, step: o.step });
+    last = o.step;
   }
-  return trace.events.length - 1;
+  if (pending !== '') lines.push({ text: pending, step: last });
+  return lines;
 }
 
 /** Who holds control at `step`, in words: a task's name, a callback, or the main program. */
 function holderWords(trace: Trace, step: number): string {
-  const id = traceFacts(trace).holder[step] ?? 0;
-  if (id !== 0) return taskNameAt(trace, id, step);
-  const events = trace.events;
-  for (let i = step; i >= 0; i--) {
-    const e = events[i];
-    if (typeof e !== 'object') continue;
-    if (e.k === 'resume' || e.k === 'suspend' || e.k === 'task-done' || e.k === 'loop') break;
-    if (e.k === 'callback') {
-      for (let j = i - 1; j >= 0; j--) {
-        const r = events[j];
-        if (typeof r === 'object' && (r.k === 'ready' || r.k === 'timer') && r.h === e.h && r.cb) {
-          return `the callback ${r.cb}`;
-        }
-      }
-      return 'a callback';
-    }
+  const control = controlAt(trace, step);
+  switch (control.kind) {
+    case 'task':
+      return taskNameAt(trace, control.task, step);
+    case 'callback':
+      return control.name === null ? 'a callback' : `the callback ${control.name}`;
+    case 'none':
+      return 'the main program (outside any task)';
   }
-  return 'the main program (outside any task)';
 }
 
 export function answerQuestion(q: Question, trace: Trace): AnswerResult {
@@ -113,200 +106,194 @@ export function answerQuestion(q: Question, trace: Trace): AnswerResult {
   return { ok: true, answer: computed };
 }
 
-function compute(q: Question, trace: Trace, at: Step | null): QuestionAnswer | { error: string } {
-  const authored = q.choices?.map((c) => c.text) ?? null;
+type Computed = QuestionAnswer | { error: string };
+
+function compute(q: Question, trace: Trace, at: Step | null): Computed {
   switch (q.kind) {
-    case 'next-output': {
-      if (at === null)
-        return { error: 'a next-output question needs "at": the moment after which to ask' };
-      const next = stdoutLines(trace).find((l) => l.step > at);
-      if (!next) return { error: 'nothing is printed after that moment' };
-      const others = distinct(stdoutLines(trace).map((l) => l.text)).filter((t) => t !== next.text);
-      const choices = authored ?? suggest(next.text, others);
-      return withChoices(q, {
-        kind: q.kind,
-        at,
-        choices,
-        answer: [next.text],
-        proof: next.step,
-        steps: [next.step],
-        why: `At step ${next.step}, ${holderWords(trace, next.step)} prints ${quoteOutput(next.text)}.`,
-      });
-    }
-    case 'next-task': {
-      if (at === null)
-        return { error: 'a next-task question needs "at": the moment after which to ask' };
-      const events = trace.events;
-      let step = -1;
-      for (let i = at + 1; i < events.length; i++) {
-        const e = events[i];
-        if (typeof e === 'object' && e.k === 'resume') {
-          step = i;
-          break;
-        }
-      }
-      if (step < 0) return { error: 'no task gets control after that moment' };
-      const id = (events[step] as { t: number }).t;
-      const name = taskNameAt(trace, id, step);
-      const alive = traceFacts(trace)
-        .tasks.filter(
-          (t) =>
-            t.created <= Math.max(at, 0) &&
-            (t.done === null || t.done > at) &&
-            (!t.coro.startsWith('BaseEventLoop.') || t.id === id),
-        )
-        .map((t) => taskNameAt(trace, t.id, at));
-      const choices = authored ?? distinct(alive.includes(name) ? alive : [...alive, name]);
-      return withChoices(q, {
-        kind: q.kind,
-        at,
-        choices,
-        answer: [name],
-        proof: step as Step,
-        steps: [step as Step],
-        why: `At step ${step}, the loop hands control to ${name}.`,
-      });
-    }
-    case 'order': {
-      if (authored === null || authored.length < 2) {
-        return {
-          error: 'an order question needs a list of at least two output lines to put in order',
-        };
-      }
-      const lines = stdoutLines(trace);
-      const placed: { text: string; step: Step; index: number }[] = [];
-      for (const item of authored) {
-        const want = normalizeAnswer(item);
-        const found = lines
-          .map((l, index) => ({ ...l, index }))
-          .filter((l) => normalizeAnswer(l.text) === want);
-        if (found.length === 0)
-          return { error: `the run never prints the line ${quoteOutput(want)}` };
-        if (found.length > 1) {
-          return {
-            error: `the run prints ${quoteOutput(want)} ${found.length} times, so its place in the order is ambiguous`,
-          };
-        }
-        placed.push({
-          text: item,
-          step: (found[0] as { step: Step }).step,
-          index: (found[0] as { index: number }).index,
-        });
-      }
-      placed.sort((a, b) => a.index - b.index);
-      const last = placed.at(-1) as { step: Step };
-      return {
-        kind: q.kind,
-        at,
-        choices: authored,
-        answer: placed.map((p) => p.text),
-        proof: last.step,
-        steps: placed.map((p) => p.step),
-        why: `The run prints them in this order: ${placed.map((p) => `${quoteOutput(p.text)} (step ${p.step})`).join(', ')}.`,
-      };
-    }
-    case 'time': {
-      const facts = traceFacts(trace);
-      const end = facts.endTime;
-      let step = trace.events.length - 1;
-      for (let i = 0; i < facts.time.length; i++) {
-        if ((facts.time[i] as number) >= end - 1e-9) {
-          step = i;
-          break;
-        }
-      }
-      const answerText = formatNumber(end);
-      let answer = [answerText];
-      if (authored !== null) {
-        const hits = authored.filter((c) => {
-          const x = leadingNumber(c);
-          return x !== null && Math.abs(x - end) < 1e-6;
-        });
-        if (hits.length === 0) {
-          return { error: `the run takes ${seconds(end)} of virtual time, and no choice says so` };
-        }
-        answer = [hits[0] as string];
-      }
-      return withChoices(q, {
-        kind: q.kind,
-        at,
-        choices: authored ?? [],
-        answer,
-        proof: step as Step,
-        steps: [step as Step],
-        why: `At step ${step} the virtual clock reaches ${seconds(end)}, the time the whole run takes.`,
-      });
-    }
-    case 'outcome': {
-      if (q.task === null)
-        return { error: 'an outcome question needs "task": the task it asks about' };
-      if (authored !== null) {
-        return {
-          error: 'an outcome question offers its own four choices; remove the list of choices',
-        };
-      }
-      const tasks = tasksNamed(trace, q.task);
-      if (typeof tasks === 'string') return { error: `"task": ${tasks}` };
-      if (tasks.length > 1) {
-        return {
-          error: `"task": "${q.task}" names ${tasks.length} tasks (${tasks.map((t) => t.name).join(', ')}); name one task`,
-        };
-      }
-      const task = tasks[0] as (typeof tasks)[number];
-      const index =
-        task.outcome === 'result'
-          ? 0
-          : task.outcome === 'exception'
-            ? 1
-            : task.outcome === 'cancelled'
-              ? 2
-              : 3;
-      const proof = (task.done ?? trace.events.length - 1) as Step;
-      const what =
-        task.outcome === 'result'
-          ? `returns ${task.value}`
-          : task.outcome === 'exception'
-            ? `raises ${task.value}`
-            : task.outcome === 'cancelled'
-              ? 'is cancelled'
-              : 'has still not finished when the run ends';
-      return {
-        kind: q.kind,
-        at,
-        choices: OUTCOME_CHOICES,
-        answer: [OUTCOME_CHOICES[index] as string],
-        proof,
-        steps: [proof],
-        why: `At step ${proof}, ${describeTask(task)} ${what}.`,
-      };
-    }
-    case 'choice': {
-      if (q.choices === null || q.choices.length < 2) {
-        return { error: 'a choice question needs a list of at least two choices' };
-      }
-      const marked = q.choices.filter((c) => c.marked === true);
-      if (marked.length !== 1) {
-        return {
-          error: `a choice question needs exactly one answer marked "- [x]" (found ${marked.length})`,
-        };
-      }
-      let proof: Step | null = at;
-      if (q.proof !== null) {
-        const r = resolveMoment(q.proof.text, trace);
-        if (!r.ok) return { error: `"proof": ${r.error}` };
-        proof = r.step;
-      }
-      return {
-        kind: q.kind,
-        at,
-        choices: q.choices.map((c) => c.text),
-        answer: [(marked[0] as { text: string }).text],
-        proof,
-        steps: proof === null ? [] : [proof],
-        why: proof === null ? '' : `Step ${proof} of the run shows it.`,
-      };
-    }
+    case 'next-output':
+      return nextOutput(q, trace, at);
+    case 'next-task':
+      return nextTask(q, trace, at);
+    case 'order':
+      return order(q, trace, at);
+    case 'time':
+      return totalTime(q, trace, at);
+    case 'outcome':
+      return outcome(q, trace, at);
+    case 'choice':
+      return choice(q, trace, at);
   }
+}
+
+/** The author's choices, as texts; null when the question lists none. */
+function authored(q: Question): string[] | null {
+  return q.choices?.map((c) => c.text) ?? null;
+}
+
+function nextOutput(q: Question, trace: Trace, at: Step | null): Computed {
+  if (at === null)
+    return { error: 'a next-output question needs "at": the moment after which to ask' };
+  const lines = stdoutLines(trace);
+  const next = lines.find((l) => l.step > at);
+  if (!next) return { error: 'nothing is printed after that moment' };
+  const others = distinct(lines.map((l) => l.text)).filter((t) => t !== next.text);
+  return withChoices(q, {
+    kind: q.kind,
+    at,
+    choices: authored(q) ?? suggest(next.text, others),
+    answer: [next.text],
+    proof: next.step,
+    steps: [next.step],
+    why: `At step ${next.step}, ${holderWords(trace, next.step)} prints ${quoteOutput(next.text)}.`,
+  });
+}
+
+function nextTask(q: Question, trace: Trace, at: Step | null): Computed {
+  if (at === null)
+    return { error: 'a next-task question needs "at": the moment after which to ask' };
+  const step = Array.from(stepsOfKind(trace, 'resume')).find((s) => s > at);
+  const id = step === undefined ? null : taskOfEvent(trace, step);
+  if (step === undefined || id === null) return { error: 'no task gets control after that moment' };
+  const name = taskNameAt(trace, id, step);
+  const alive = traceIndex(trace)
+    .tasks.filter(
+      (t) =>
+        t.created <= Math.max(at, 0) &&
+        (t.done === null || t.done > at) &&
+        (!isShutdownTask(t) || t.id === id),
+    )
+    .map((t) => taskNameAt(trace, t.id, at));
+  return withChoices(q, {
+    kind: q.kind,
+    at,
+    choices: authored(q) ?? distinct(alive.includes(name) ? alive : [...alive, name]),
+    answer: [name],
+    proof: step as Step,
+    steps: [step as Step],
+    why: `At step ${step}, the loop hands control to ${name}.`,
+  });
+}
+
+function order(q: Question, trace: Trace, at: Step | null): Computed {
+  const items = authored(q);
+  if (items === null || items.length < 2) {
+    return { error: 'an order question needs a list of at least two output lines to put in order' };
+  }
+  const lines = stdoutLines(trace);
+  const placed: { text: string; step: Step; index: number }[] = [];
+  for (const item of items) {
+    const want = normalizeAnswer(item);
+    const found = lines
+      .map((l, index) => ({ ...l, index }))
+      .filter((l) => normalizeAnswer(l.text) === want);
+    if (found.length === 0) return { error: `the run never prints the line ${quoteOutput(want)}` };
+    if (found.length > 1) {
+      return {
+        error: `the run prints ${quoteOutput(want)} ${found.length} times, so its place in the order is ambiguous`,
+      };
+    }
+    const [only] = found as [(typeof found)[number]];
+    placed.push({ text: item, step: only.step, index: only.index });
+  }
+  placed.sort((a, b) => a.index - b.index);
+  const last = placed.at(-1) as { step: Step };
+  return {
+    kind: q.kind,
+    at,
+    choices: items,
+    answer: placed.map((p) => p.text),
+    proof: last.step,
+    steps: placed.map((p) => p.step),
+    why: `The run prints them in this order: ${placed.map((p) => `${quoteOutput(p.text)} (step ${p.step})`).join(', ')}.`,
+  };
+}
+
+function totalTime(q: Question, trace: Trace, at: Step | null): Computed {
+  const end = traceIndex(trace).endTime;
+  const step = firstStepAtTime(trace, end) ?? trace.events.length - 1;
+  const choices = authored(q);
+  let answer = [secondsNumber(end)];
+  if (choices !== null) {
+    const hits = choices.filter((c) => {
+      const x = leadingNumber(c);
+      return x !== null && Math.abs(x - end) < 1e-6;
+    });
+    if (hits.length === 0) {
+      return { error: `the run takes ${seconds(end)} of virtual time, and no choice says so` };
+    }
+    answer = [hits[0] as string];
+  }
+  return withChoices(q, {
+    kind: q.kind,
+    at,
+    choices: choices ?? [],
+    answer,
+    proof: step as Step,
+    steps: [step as Step],
+    why: `At step ${step} the virtual clock reaches ${seconds(end)}, the time the whole run takes.`,
+  });
+}
+
+function outcome(q: Question, trace: Trace, at: Step | null): Computed {
+  if (q.task === null) return { error: 'an outcome question needs "task": the task it asks about' };
+  if (q.choices !== null) {
+    return { error: 'an outcome question offers its own four choices; remove the list of choices' };
+  }
+  const tasks = tasksNamed(trace, q.task);
+  if (typeof tasks === 'string') return { error: `"task": ${tasks}` };
+  if (tasks.length > 1) {
+    return {
+      error: `"task": "${q.task}" names ${tasks.length} tasks (${tasks.map((t) => t.name).join(', ')}); name one task`,
+    };
+  }
+  const task = tasks[0] as (typeof tasks)[number];
+  const ended = task.outcome;
+  const index = ended === null ? 3 : ['result', 'exception', 'cancelled'].indexOf(ended.kind);
+  const proof = (task.done ?? trace.events.length - 1) as Step;
+  const what =
+    ended === null
+      ? 'has still not finished when the run ends'
+      : ended.kind === 'result'
+        ? `returns ${ended.repr}`
+        : ended.kind === 'exception'
+          ? `raises ${ended.repr}`
+          : 'is cancelled';
+  return {
+    kind: q.kind,
+    at,
+    choices: OUTCOME_CHOICES,
+    answer: [OUTCOME_CHOICES[index] as string],
+    proof,
+    steps: [proof],
+    why: `At step ${proof}, ${describeTask(task)} ${what}.`,
+  };
+}
+
+function choice(q: Question, trace: Trace, at: Step | null): Computed {
+  if (q.choices === null || q.choices.length < 2) {
+    return { error: 'a choice question needs a list of at least two choices' };
+  }
+  const marked = q.choices.filter((c) => c.marked === true);
+  if (marked.length !== 1) {
+    return {
+      error: `a choice question needs exactly one answer marked "- [x]" (found ${marked.length})`,
+    };
+  }
+  let proof: Step | null = at;
+  if (q.proof !== null) {
+    const r = resolveMoment(q.proof.text, trace);
+    if (!r.ok) return { error: `"proof": ${r.error}` };
+    proof = r.step;
+  }
+  return {
+    kind: q.kind,
+    at,
+    choices: q.choices.map((c) => c.text),
+    answer: [(marked[0] as { text: string }).text],
+    proof,
+    steps: proof === null ? [] : [proof],
+    why: proof === null ? '' : `Step ${proof} of the run shows it.`,
+  };
 }
 
 /**

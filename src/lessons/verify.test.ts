@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../tests/fixtures/traces.ts';
 import type { Trace } from '../trace/index.ts';
-import { parseLesson } from './markdown.ts';
+import { parseLesson } from './markdown/index.ts';
 import type { Lesson } from './types.ts';
 import { formatProblem, verifyCourse, verifyLesson } from './verify.ts';
 

@@ -8,17 +8,31 @@ import type { Trace } from '../trace/index.ts';
 import { evaluateChecks } from './checks.ts';
 import { resolveMoment } from './moments.ts';
 import { answerQuestion } from './questions.ts';
-import type { Lesson, LessonProblem } from './types.ts';
+import type { Exercise, Lesson, LessonProblem, LessonStep } from './types.ts';
 
-export function verifyLesson(
-  lesson: Lesson,
-  traces: Readonly<Record<string, Trace>>,
-): LessonProblem[] {
+type Problem = (line: number, field: string, message: string) => void;
+type Traces = Readonly<Record<string, Trace>>;
+
+export function verifyLesson(lesson: Lesson, traces: Traces): LessonProblem[] {
   const problems: LessonProblem[] = [];
-  const problem = (line: number, field: string, message: string) => {
+  const problem: Problem = (line, field, message) => {
     problems.push({ file: lesson.file, line, field, message });
   };
+  verifyPrograms(lesson, traces, problem);
+  for (const step of lesson.steps) {
+    const trace = step.program ? traces[step.program] : undefined;
+    if (step.openAt && trace) {
+      const r = resolveMoment(step.openAt.text, trace);
+      if (!r.ok) problem(step.openAt.line, 'open', `::open[${step.openAt.text}]: ${r.error}`);
+    }
+    verifyQuestions(step, traces, problem);
+    if (step.exercise) verifyExercise(lesson, step.exercise, traces, problem);
+  }
+  return problems;
+}
 
+/** Every program ran: it has a trace, finished (a starter may stop on purpose) and parsed. */
+function verifyPrograms(lesson: Lesson, traces: Traces, problem: Problem): void {
   for (const program of lesson.programs) {
     const trace = traces[program.id];
     if (!trace) {
@@ -41,67 +55,63 @@ export function verifyLesson(
       );
     }
   }
+}
 
-  for (const step of lesson.steps) {
-    const trace = step.program ? traces[step.program] : undefined;
-    if (step.openAt && trace) {
-      const r = resolveMoment(step.openAt.text, trace);
-      if (!r.ok) problem(step.openAt.line, 'open', `::open[${step.openAt.text}]: ${r.error}`);
+/** Every question has an answer the run agrees with, and an order question is scrambled. */
+function verifyQuestions(step: LessonStep, traces: Traces, problem: Problem): void {
+  for (const q of step.questions) {
+    const qTrace = traces[q.program];
+    if (!qTrace) continue;
+    const r = answerQuestion(q, qTrace);
+    if (!r.ok) {
+      problem(q.line, `question(${q.kind})`, r.error);
+      continue;
     }
-    for (const q of step.questions) {
-      const qTrace = traces[q.program];
-      if (!qTrace) continue;
-      const r = answerQuestion(q, qTrace);
-      if (!r.ok) {
-        problem(q.line, `question(${q.kind})`, r.error);
-        continue;
-      }
-      const a = r.answer;
-      if (q.kind === 'order' && a.answer.every((line, i) => line === a.choices[i])) {
+    const a = r.answer;
+    if (q.kind === 'order' && a.answer.every((line, i) => line === a.choices[i])) {
+      problem(
+        q.line,
+        'question(order)',
+        'the lines are listed in the order the run prints them: list them scrambled, so the learner has something to do',
+      );
+    }
+  }
+}
+
+/** The solution passes every check, and the starter fails one (unless marked `passes`). */
+function verifyExercise(lesson: Lesson, ex: Exercise, traces: Traces, problem: Problem): void {
+  const solution = traces[ex.solution];
+  const starter = traces[ex.starter];
+  if (solution) {
+    for (const [i, result] of evaluateChecks(ex.checks, solution).results.entries()) {
+      if (!result.pass) {
+        const spec = ex.checks[i];
         problem(
-          q.line,
-          'question(order)',
-          'the lines are listed in the order the run prints them: list them scrambled, so the learner has something to do',
+          spec?.line ?? ex.line,
+          'solution',
+          `the solution fails the check "${spec?.text}": ${result.reason}`,
         );
       }
     }
-    const ex = step.exercise;
-    if (ex) {
-      const solution = traces[ex.solution];
-      const starter = traces[ex.starter];
-      if (solution) {
-        for (const [i, result] of evaluateChecks(ex.checks, solution).results.entries()) {
-          if (!result.pass) {
-            const spec = ex.checks[i];
-            problem(
-              spec?.line ?? ex.line,
-              'solution',
-              `the solution fails the check "${spec?.text}": ${result.reason}`,
-            );
-          }
-        }
-      }
-      if (starter) {
-        const outcome = evaluateChecks(ex.checks, starter);
-        if (!ex.starterPasses && outcome.pass) {
-          problem(
-            lesson.programs.find((p) => p.id === ex.starter)?.line ?? ex.line,
-            'starter',
-            'the starting program already passes every check, so the exercise has nothing to do: make a check fail on it (or mark the starter "passes")',
-          );
-        }
-        if (ex.starterPasses && !outcome.pass) {
-          const failed = outcome.results.find((r) => !r.pass);
-          problem(
-            lesson.programs.find((p) => p.id === ex.starter)?.line ?? ex.line,
-            'starter',
-            `the starter is marked "passes" but fails: ${failed?.description} ${failed?.reason}`,
-          );
-        }
-      }
-    }
   }
-  return problems;
+  if (!starter) return;
+  const outcome = evaluateChecks(ex.checks, starter);
+  const starterLine = lesson.programs.find((p) => p.id === ex.starter)?.line ?? ex.line;
+  if (!ex.starterPasses && outcome.pass) {
+    problem(
+      starterLine,
+      'starter',
+      'the starting program already passes every check, so the exercise has nothing to do: make a check fail on it (or mark the starter "passes")',
+    );
+  }
+  if (ex.starterPasses && !outcome.pass) {
+    const failed = outcome.results.find((r) => !r.pass);
+    problem(
+      starterLine,
+      'starter',
+      `the starter is marked "passes" but fails: ${failed?.description} ${failed?.reason}`,
+    );
+  }
 }
 
 /** Problems across lessons: two lessons with one number, `requires` naming no earlier lesson. */

@@ -34,4 +34,24 @@ export { syntheticTrace } from './synthetic.ts';
 export type { TraceTables } from './tables.ts';
 export { rebuildTables } from './tables.ts';
 export { TraceFormatError } from './trace-format-error.ts';
+export type {
+  CallbackRun,
+  Control,
+  IndexedOutput,
+  ObjectEventKind,
+  TaskSummary,
+  TraceIndex,
+} from './trace-index.ts';
+export {
+  controlAt,
+  eventsOfKind,
+  findEvent,
+  firstStepAtTime,
+  stepsOfKind,
+  stepsOfLine,
+  taskOfEvent,
+  taskSummary,
+  traceIndex,
+  virtualTimeAt,
+} from './trace-index.ts';
 export type * from './types.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lessonFileInfo, parseLesson, parseLineList } from './markdown.ts';
-import type { LessonProblem, RichText } from './types.ts';
+import type { LessonProblem, RichText } from '../types.ts';
+import { lessonFileInfo, parseLesson, parseLineList } from './index.ts';
 
 const FRONT = `---
 title: A lesson
