@@ -100,6 +100,18 @@ describe('parseTrace: accepted input', () => {
     expect(() => parseTrace(doc(events))).not.toThrow();
   });
 
+  it('accepts what the tracer writes for an infinite delay and for a timer no task scheduled', () => {
+    // asyncio.sleep(math.inf), loop.call_later(math.inf, …): JSON has no Infinity, so `null`.
+    const events = [
+      { k: 'timer', h: 3, at: null, why: 'sleep', t: 1 },
+      { k: 'suspend', t: 1, w: { on: 'sleep', until: null, via: ['main', 'sleep'] } },
+      { k: 'timer', h: 4, at: null, why: 'callback', cb: 'print' },
+      { k: 'timer', h: 5, at: 2, why: 'sleep' },
+      { k: 'timer', h: 6, at: 3, why: 'timeout' },
+    ];
+    expect(() => parseTrace(JSON.stringify(doc(events)))).not.toThrow();
+  });
+
   it('accepts error and limit objects in the header', () => {
     const error = {
       type: 'SyntaxError',
@@ -257,7 +269,10 @@ describe('parseTrace: events', () => {
         { k: 'ready', h: 3 },
         'step 1 (ready): the event needs "t" (the task it runs) or "cb" (a callback name).',
       ],
-      [{ k: 'timer', h: 3, at: 1, why: 'sleep' }, 'step 1 (timer): "t" is missing.'],
+      [
+        { k: 'timer', h: 3, at: 'soon', why: 'sleep' },
+        'step 1 (timer): "at" must be a number of seconds (got "soon").',
+      ],
       [{ k: 'timer', h: 3, at: 1, why: 'callback' }, 'step 1 (timer): "cb" is missing.'],
       [
         { k: 'timer', h: 3, at: 1, why: 'nap', t: 2 },

@@ -61,15 +61,17 @@ export type RawTimer =
   | {
       readonly k: 'timer';
       readonly h: HandleId;
-      readonly at: number;
+      /** null: never (an infinite delay; JSON has no infinity). */
+      readonly at: number | null;
       readonly why: 'sleep' | 'timeout';
-      readonly t: TaskId;
+      /** Absent when no task held control as it was scheduled. */
+      readonly t?: TaskId;
       readonly cb?: string;
     }
   | {
       readonly k: 'timer';
       readonly h: HandleId;
-      readonly at: number;
+      readonly at: number | null;
       readonly why: 'callback';
       readonly cb: string;
       readonly t?: TaskId;
@@ -167,7 +169,7 @@ export type RawEventKind = RawObjectEvent['k'];
 /** What a task waits for, raw (`w` in `suspend`). */
 export type RawWait = RawWaitWhere &
   (
-    | { readonly on: 'sleep'; readonly until: number }
+    | { readonly on: 'sleep'; readonly until: number | null }
     | { readonly on: 'yield' }
     | { readonly on: 'task' | 'shield'; readonly t: TaskId }
     | { readonly on: ObjectWaitOn; readonly o: ObjectId }

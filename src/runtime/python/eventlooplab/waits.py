@@ -5,6 +5,7 @@ into the standard library's: the first library coroutine says what kind of wait 
 (Queue.get, Lock.acquire, sleep, TaskGroup.__aexit__ ...) and its `self` which object.
 """
 import asyncio
+import math
 import types
 from asyncio import locks, queues, taskgroups
 
@@ -20,6 +21,12 @@ _Gathering = getattr(asyncio.tasks, "_GatheringFuture", None)
 
 def sleep_timer(fut, timer):
     _sleeps[id(fut)] = timer
+
+
+def _until(timer):
+    """None for an infinite sleep (`asyncio.sleep(math.inf)`): JSON has no infinity."""
+    when = timer._when
+    return when if math.isfinite(when) else None
 
 
 def timer_fired(timer):
@@ -148,7 +155,7 @@ def _by_library(lib, fut):
     if qual == "sleep":
         timer = _sleeps.get(id(fut))
         if timer is not None:
-            return {"on": "sleep", "until": timer._when}
+            return {"on": "sleep", "until": _until(timer)}
     if qual == "wait":
         fs = loc.get("fs") or ()
         mode = loc.get("return_when")
@@ -164,7 +171,7 @@ def describe_future(fut):
         return {"on": "gather", "of": _task_ids(children), "n": len(children)}
     timer = _sleeps.get(id(fut))
     if timer is not None:
-        return {"on": "sleep", "until": timer._when}
+        return {"on": "sleep", "until": _until(timer)}
     if isinstance(fut, asyncio.Future):
         return {"on": "future", "o": objects.track(fut)}
     return {"on": "other", "what": reprs.brepr(fut)}
