@@ -105,3 +105,9 @@ export function taskLabel(trace: Trace, id: number): string {
   if (!task) return `task ${id}`;
   return /^Task-\d+$/.test(task.name) ? `${task.name} (${task.coro})` : task.name;
 }
+
+/** The first sentence of the explanation, without code marks: for the status bar. */
+export function adviceSummary(a: Advice): string {
+  const [first = a.explanation] = a.explanation.split(/(?<=[.!?])\s+(?=[A-Z`])/);
+  return first.replace(/`/g, '');
+}

@@ -18,16 +18,22 @@ import { swallowedCancelAdvice, warningAdvice } from './coach-warnings.ts';
 import type { Trace } from './types.ts';
 
 export type { Advice, CoachTopic, LessonLink } from './coach-advice.ts';
-export { adviceText, LESSONS } from './coach-advice.ts';
+export { adviceSummary, adviceText, LESSONS } from './coach-advice.ts';
+
+/** The console, the status bar and the editor all ask for the same trace's advice. */
+const cache = new WeakMap<Trace, readonly Advice[]>();
 
 /**
  * Everything the coach has to say about a run, most important first: the error or limit that
  * ended it, then warnings and stalls in the order they happened.
  */
 export function coach(trace: Trace): readonly Advice[] {
+  const cached = cache.get(trace);
+  if (cached) return cached;
   const out: Advice[] = [];
   const ended = errorAdvice(trace) ?? limitAdvice(trace);
   if (ended) out.push(ended);
   out.push(...warningAdvice(trace), ...swallowedCancelAdvice(trace), ...stallAdvice(trace));
+  cache.set(trace, out);
   return out;
 }

@@ -3,7 +3,7 @@
  * Pure TypeScript: no React, DOM or Monaco (see docs/trace-format.md for the format).
  */
 export type { Advice, CoachTopic, LessonLink } from './coach.ts';
-export { adviceText, coach, LESSONS } from './coach.ts';
+export { adviceSummary, adviceText, coach, LESSONS } from './coach.ts';
 export type { Stall } from './coach-stalls.ts';
 export { stalls } from './coach-stalls.ts';
 export { decodeEvent, decodeWait, eventAt } from './decode.ts';
