@@ -111,7 +111,9 @@ export function decodeWait(w: RawWait): Wait {
   let wait: Wait;
   switch (w.on) {
     case 'sleep':
-      wait = { on: w.on, until: w.until ?? NEVER, via };
+      wait = w.net
+        ? { on: w.on, until: w.until ?? NEVER, net: { method: w.net.m, url: w.net.url }, via }
+        : { on: w.on, until: w.until ?? NEVER, via };
       break;
     case 'yield':
       wait = { on: w.on, via };

@@ -58,6 +58,7 @@ describe('parseTrace: accepted input', () => {
     expect(parseTrace(JSON.parse(JSON.stringify(trace)))).toEqual(trace);
     const waits = [
       { on: 'sleep', until: 2 },
+      { on: 'sleep', until: 0.4, net: { m: 'GET', url: 'https://a.com' }, via: ['fetch'] },
       { on: 'yield' },
       { on: 'task', t: 2 },
       { on: 'future', o: 1 },

@@ -144,7 +144,13 @@ export const WAIT_ONS = [
 const waitSchema = v.variant(
   'on',
   [
-    v.object({ ...where, on: v.literal('sleep'), until: dueTime() }),
+    v.object({
+      ...where,
+      on: v.literal('sleep'),
+      until: dueTime(),
+      // A simulated aiohttp request's response (the sleep is the simulation's latency).
+      net: v.optional(v.object({ m: str(), url: str() }, must('an object { m, url }'))),
+    }),
     v.object({ ...where, on: v.literal('yield') }),
     v.object({ ...where, on: v.literal('task'), t: taskId() }),
     v.object({ ...where, on: v.literal('shield'), t: taskId() }),

@@ -9,7 +9,7 @@ import math
 import types
 from asyncio import locks, queues, taskgroups
 
-from . import objects, recorder, reprs
+from . import netwaits, objects, recorder, reprs
 
 _sleeps = {}  # id(future of a pending asyncio.sleep) -> its TimerHandle
 _awaited = {}  # id(future a task awaits) -> task id, while it waits
@@ -106,6 +106,7 @@ def describe(task, tid, links=None):
         via.append(code.co_qualname)
     if via:
         w["via"] = via
+    netwaits.mark(w, links)
     if fut is not None:
         _awaited[id(fut)] = tid
         _task_awaits[tid] = id(fut)
