@@ -304,13 +304,15 @@ function capitalise(s: string): string {
 
 /**
  * The coach's notes as diagnostics, one per line it points at (beside Python's own, which keep
- * CPython's message exactly): the explanation and the fix, as warnings from "Coach".
+ * CPython's message exactly): the explanation and the fix, as plain-text warnings from "Coach".
  */
 export function coachDiagnostics(trace: Trace): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const a of coach(trace)) {
     for (const line of a.lines) {
-      out.push({ line, message: adviceText(a), severity: 'warning', source: 'Coach' });
+      // Plain text (markers and the problems list show no Markdown): code marks dropped.
+      const message = adviceText(a).replace(/`/g, '');
+      out.push({ line, message, severity: 'warning', source: 'Coach' });
     }
   }
   return out.sort((a, b) => a.line - b.line);
