@@ -42,7 +42,7 @@ export function limitAdvice(trace: Trace): Advice | null {
         .join('; ');
       return advice('deadlock', {
         cpython,
-        explanation: `Every task is waiting for something that only another waiting task could give: ${who}. Nothing will ever wake them.`,
+        explanation: `${waiting.length === 1 ? 'The only task left is waiting' : 'Every task is waiting'}, and nothing left to run could ever give it what it waits for: ${who}. No timer is set, so nothing will wake ${waiting.length === 1 ? 'it' : 'them'}.`,
         fix: 'Make sure something puts the item, sets the event, releases the lock or resolves the future each of them waits for; or put a time limit on the wait with `async with asyncio.timeout(5):`.',
         lines: waiting.map((t) => t.line),
         lesson: LESSONS.timeouts,
