@@ -18,7 +18,9 @@ describe('coachDiagnostics: the coach on the editor line', () => {
     ]);
     const [note] = coachDiagnostics(trace);
     expect(note).toMatchObject({ line: 10, severity: 'warning', source: 'Coach' });
-    expect(note?.message).toMatch(/^Since Python 3\.14, asyncio\.get_event_loop\(\) .*asyncio\.run\(main\(\)\)/);
+    expect(note?.message).toMatch(
+      /^Since Python 3\.14, asyncio\.get_event_loop\(\) .*asyncio\.run\(main\(\)\)/,
+    );
   });
 
   it('marks a stall where the blocking call is, though Python reported nothing', () => {
