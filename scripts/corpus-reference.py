@@ -104,7 +104,7 @@ PYODIDE_REFERENCE = {
     "59-get-event-loop-module-level": (
         "asyncio.get_event_loop() with no loop set raises RuntimeError in 3.14; 3.11 only emits a "
         "DeprecationWarning and creates a loop."),
-    "62-old-style-run-until-complete": (
+    "69-old-style-run-until-complete": (
         "asyncio.get_event_loop() with no loop set raises RuntimeError in 3.14; 3.11 only emits a "
         "DeprecationWarning and creates a loop."),
 }
@@ -123,15 +123,15 @@ EXTRA = {
     "56-input": {"stderrIncludes": ["EOFError"]},
     "59-get-event-loop-module-level": {"stderrIncludes": [
         "RuntimeError: There is no current event loop in thread 'MainThread'."]},
-    "62-old-style-run-until-complete": {"stderrIncludes": [
+    "69-old-style-run-until-complete": {"stderrIncludes": [
         "RuntimeError: There is no current event loop in thread 'MainThread'."]},
-    "63-main-never-run": {"stderrIncludes": ["RuntimeWarning: coroutine 'main' was never awaited"]},
-    "65-task-destroyed-pending": {"stderrIncludes": ["Task was destroyed but it is pending!"]},
-    "67-module-not-found": {"stderrIncludes": ["ModuleNotFoundError: No module named 'fastapi'"]},
-    "70-run-in-running-loop": {"stderrIncludes": [
+    "70-main-never-run": {"stderrIncludes": ["RuntimeWarning: coroutine 'main' was never awaited"]},
+    "72-task-destroyed-pending": {"stderrIncludes": ["Task was destroyed but it is pending!"]},
+    "74-module-not-found": {"stderrIncludes": ["ModuleNotFoundError: No module named 'fastapi'"]},
+    "77-run-in-running-loop": {"stderrIncludes": [
         "RuntimeError: asyncio.run() cannot be called from a running event loop",
         "RuntimeWarning: coroutine 'helper' was never awaited"]},
-    "71-await-outside-async": {"stderrIncludes": ["'await' outside async function"]},
+    "78-await-outside-async": {"stderrIncludes": ["'await' outside async function"]},
 }
 
 _SIMULATED = re.compile(r"^\s*(?:import|from)\s+(aiohttp|requests)\b", re.M)

@@ -8,7 +8,7 @@ const fixture = (file: string) =>
 
 describe('coachDiagnostics: the coach on the editor line', () => {
   it("puts the coach's note beside Python's own message on the line it raised", () => {
-    const trace = fixture('62-old-style-run-until-complete.trace.json');
+    const trace = fixture('69-old-style-run-until-complete.trace.json');
     expect(traceDiagnostics(trace)).toEqual([
       {
         line: 10,
