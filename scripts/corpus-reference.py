@@ -107,6 +107,9 @@ PYODIDE_REFERENCE = {
         "DeprecationWarning and creates a loop."),
     "62-loop-factories": (
         "asyncio.run(loop_factory=...) is new in 3.12 and asyncio.EventLoop in 3.13."),
+    "69-old-style-run-until-complete": (
+        "asyncio.get_event_loop() with no loop set raises RuntimeError in 3.14; 3.11 only emits a "
+        "DeprecationWarning and creates a loop."),
 }
 
 # Extra expectations that the run itself does not produce.
@@ -125,6 +128,15 @@ EXTRA = {
         "Exception in thread Thread-2 (boom):", "ValueError: a thread failed"]},
     "59-get-event-loop-module-level": {"stderrIncludes": [
         "RuntimeError: There is no current event loop in thread 'MainThread'."]},
+    "69-old-style-run-until-complete": {"stderrIncludes": [
+        "RuntimeError: There is no current event loop in thread 'MainThread'."]},
+    "70-main-never-run": {"stderrIncludes": ["RuntimeWarning: coroutine 'main' was never awaited"]},
+    "72-task-destroyed-pending": {"stderrIncludes": ["Task was destroyed but it is pending!"]},
+    "74-module-not-found": {"stderrIncludes": ["ModuleNotFoundError: No module named 'fastapi'"]},
+    "77-run-in-running-loop": {"stderrIncludes": [
+        "RuntimeError: asyncio.run() cannot be called from a running event loop",
+        "RuntimeWarning: coroutine 'helper' was never awaited"]},
+    "78-await-outside-async": {"stderrIncludes": ["'await' outside async function"]},
 }
 
 _SIMULATED = re.compile(r"^\s*(?:import|from)\s+(aiohttp|requests)\b", re.M)

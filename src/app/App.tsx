@@ -25,10 +25,10 @@ import {
   withoutLaterOutput,
 } from '../store/index.ts';
 import { useLab, useLabStore } from '../store/react.tsx';
-import { findTask, type TaskId } from '../trace/index.ts';
+import { adviceSummary, coach, findTask, type TaskId } from '../trace/index.ts';
 import { ConsolePanel } from '../ui/console/ConsolePanel.tsx';
 import { Transport } from '../ui/controls/Transport.tsx';
-import { editorMarkers, traceDiagnostics } from '../ui/editor/markers.ts';
+import { coachDiagnostics, editorMarkers, traceDiagnostics } from '../ui/editor/markers.ts';
 import { ProgramEditor } from '../ui/editor/ProgramEditor.tsx';
 import { PlaygroundLayout } from '../ui/layout/PlaygroundLayout.tsx';
 import { useElementHeight } from '../ui/layout/use-element-height.ts';
@@ -54,7 +54,10 @@ function EditorPane() {
     () => (trace && state && trace.events.length > 0 ? editorMarkers(trace, state) : []),
     [trace, state],
   );
-  const diagnostics = useMemo(() => (trace ? traceDiagnostics(trace) : []), [trace]);
+  const diagnostics = useMemo(
+    () => (trace ? [...traceDiagnostics(trace), ...coachDiagnostics(trace)] : []),
+    [trace],
+  );
   return (
     <section className="panel panel--editor" aria-labelledby="program-heading">
       <h2 id="program-heading" className="panel__title">
@@ -129,7 +132,8 @@ function ConsolePane() {
     },
     [trace],
   );
-  return <ConsolePanel view={view} step={step} taskName={taskName} onSeek={seek} />;
+  const advice = useMemo(() => (trace ? coach(trace) : []), [trace]);
+  return <ConsolePanel view={view} step={step} taskName={taskName} onSeek={seek} advice={advice} />;
 }
 
 function NarrationPane() {
@@ -230,6 +234,7 @@ function StatusPane() {
   const stale = useLab(isStale);
   // runProgress builds a new object each time: compare it by its fields, or React loops.
   const progress = useLab(useShallow(runProgress));
+  const first = trace ? coach(trace)[0] : undefined;
   return (
     <StatusBar
       stepText={stepText(trace, step)}
@@ -238,6 +243,7 @@ function StatusPane() {
       tone={tone}
       progress={progress}
       stale={stale}
+      coachText={first ? adviceSummary(first) : undefined}
     />
   );
 }

@@ -102,7 +102,7 @@ export function applyObjectEvent(w: Working, e: RawObjectEvent, step: number): v
         w.timers,
         Object.freeze({
           handle: e.h,
-          at: e.at,
+          at: e.at ?? Number.POSITIVE_INFINITY,
           why: e.why,
           task: e.t ?? null,
           callback: e.cb ?? null,

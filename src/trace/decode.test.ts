@@ -70,6 +70,11 @@ describe('decodeEvent', () => {
         { kind: 'timer', handle: 6, at: 4, why: 'sleep', task: 2, callback: null },
       ],
       [
+        // `null` on the wire (an infinite delay) decodes to Infinity, so timers sort and compare.
+        { k: 'timer', h: 6, at: null, why: 'sleep' },
+        { kind: 'timer', handle: 6, at: Infinity, why: 'sleep', task: null, callback: null },
+      ],
+      [
         { k: 'timer', h: 6, at: 4, why: 'callback', cb: 'tick' },
         { kind: 'timer', handle: 6, at: 4, why: 'callback', task: null, callback: 'tick' },
       ],

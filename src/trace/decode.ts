@@ -14,6 +14,8 @@ import type {
 } from './types.ts';
 
 const NO_NAMES: readonly string[] = Object.freeze([]);
+/** Decoded times are numbers: the wire's `null` (an infinite delay, which JSON cannot write) is Infinity. */
+const NEVER = Number.POSITIVE_INFINITY;
 
 /** The event at `step`, decoded. Throws a RangeError when `step` is not an index of `events`. */
 export function eventAt(trace: Trace, step: Step | number): TraceEvent {
@@ -59,7 +61,7 @@ function decodeObjectEvent(e: RawObjectEvent): TraceEvent {
       return {
         kind: 'timer',
         handle: e.h,
-        at: e.at,
+        at: e.at ?? NEVER,
         why: e.why,
         task: e.t ?? null,
         callback: e.cb ?? null,
@@ -119,7 +121,9 @@ export function decodeWait(w: RawWait): Wait {
   let wait: Wait;
   switch (w.on) {
     case 'sleep':
-      wait = { on: w.on, until: w.until, via };
+      wait = w.net
+        ? { on: w.on, until: w.until ?? NEVER, net: { method: w.net.m, url: w.net.url }, via }
+        : { on: w.on, until: w.until ?? NEVER, via };
       break;
     case 'yield':
       wait = { on: w.on, via };

@@ -2,6 +2,10 @@
  * The trace layer: format v1 types and validation, replay (`stateAt`), navigation and checks.
  * Pure TypeScript: no React, DOM or Monaco (see docs/trace-format.md for the format).
  */
+export type { Advice, CoachTopic, LessonLink } from './coach.ts';
+export { adviceSummary, adviceText, coach, LESSONS } from './coach.ts';
+export type { Stall } from './coach-stalls.ts';
+export { stalls } from './coach-stalls.ts';
 export { decodeEvent, decodeWait, eventAt } from './decode.ts';
 export { EXAMPLE_EVENTS, EXAMPLE_SOURCE, exampleTrace } from './example.ts';
 export { handoffSteps, isHandoff, nextHandoff, prevHandoff } from './handoffs.ts';

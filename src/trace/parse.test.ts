@@ -58,6 +58,7 @@ describe('parseTrace: accepted input', () => {
     expect(parseTrace(JSON.parse(JSON.stringify(trace)))).toEqual(trace);
     const waits = [
       { on: 'sleep', until: 2 },
+      { on: 'sleep', until: 0.4, net: { m: 'GET', url: 'https://a.com' }, via: ['fetch'] },
       { on: 'yield' },
       { on: 'task', t: 2 },
       { on: 'future', o: 1 },
@@ -98,6 +99,18 @@ describe('parseTrace: accepted input', () => {
       { k: 'net', t: 2, lib: 'aiohttp', m: 'GET', url: 'https://a.com', lat: 0.5 },
     ];
     expect(() => parseTrace(doc(events))).not.toThrow();
+  });
+
+  it('accepts what the tracer writes for an infinite delay and for a timer no task scheduled', () => {
+    // asyncio.sleep(math.inf), loop.call_later(math.inf, …): JSON has no Infinity, so `null`.
+    const events = [
+      { k: 'timer', h: 3, at: null, why: 'sleep', t: 1 },
+      { k: 'suspend', t: 1, w: { on: 'sleep', until: null, via: ['main', 'sleep'] } },
+      { k: 'timer', h: 4, at: null, why: 'callback', cb: 'print' },
+      { k: 'timer', h: 5, at: 2, why: 'sleep' },
+      { k: 'timer', h: 6, at: 3, why: 'timeout' },
+    ];
+    expect(() => parseTrace(JSON.stringify(doc(events)))).not.toThrow();
   });
 
   it('accepts error and limit objects in the header', () => {
@@ -257,7 +270,10 @@ describe('parseTrace: events', () => {
         { k: 'ready', h: 3 },
         'step 1 (ready): the event needs "t" (the task it runs) or "cb" (a callback name).',
       ],
-      [{ k: 'timer', h: 3, at: 1, why: 'sleep' }, 'step 1 (timer): "t" is missing.'],
+      [
+        { k: 'timer', h: 3, at: 'soon', why: 'sleep' },
+        'step 1 (timer): "at" must be a number of seconds (got "soon").',
+      ],
       [{ k: 'timer', h: 3, at: 1, why: 'callback' }, 'step 1 (timer): "cb" is missing.'],
       [
         { k: 'timer', h: 3, at: 1, why: 'nap', t: 2 },

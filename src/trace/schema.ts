@@ -24,6 +24,9 @@ const seconds = () =>
     v.minValue(0, must('≥ 0')),
   );
 
+/** A timer's due time: `null` is never (an infinite delay; JSON has no infinity). */
+const dueTime = () => v.nullable(seconds());
+
 const taskId = () => positiveInt('a task id (a positive integer)');
 const taskIdOrNull = () => v.nullable(positiveInt('a task id (a positive integer) or null'));
 const handleId = () => nonNegativeInt('a handle id (a non-negative integer)');
@@ -150,7 +153,13 @@ export const WAIT_ONS = [
 const waitSchema = v.variant(
   'on',
   [
-    v.object({ ...where, on: v.literal('sleep'), until: seconds() }),
+    v.object({
+      ...where,
+      on: v.literal('sleep'),
+      until: dueTime(),
+      // A simulated aiohttp request's response (the sleep is the simulation's latency).
+      net: v.optional(v.object({ m: str(), url: str() }, must('an object { m, url }'))),
+    }),
     v.object({ ...where, on: v.literal('yield') }),
     v.object({ ...where, on: v.literal('task'), t: taskId() }),
     v.object({ ...where, on: v.literal('shield'), t: taskId() }),
@@ -271,14 +280,15 @@ export const eventSchemas: Readonly<Record<RawEventKind, v.GenericSchema>> = {
     [
       ev('timer', {
         h: handleId(),
-        at: seconds(),
+        at: dueTime(),
         why: v.picklist(['sleep', 'timeout']),
-        t: taskId(),
+        // Absent when no task held control as it was scheduled.
+        t: v.optional(taskId()),
         cb: v.optional(str()),
       }),
       ev('timer', {
         h: handleId(),
-        at: seconds(),
+        at: dueTime(),
         why: v.literal('callback'),
         cb: str(),
         t: v.optional(taskId()),

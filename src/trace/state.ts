@@ -51,6 +51,7 @@ export interface ReadyEntry {
 
 export interface TimerEntry {
   readonly handle: HandleId;
+  /** Infinity: never (the wire's `"at": null`). */
   readonly at: number;
   readonly why: TimerWhy;
   readonly task: TaskId | null;

@@ -62,15 +62,17 @@ export type RawTimer =
   | {
       readonly k: 'timer';
       readonly h: HandleId;
-      readonly at: number;
+      /** null: never (an infinite delay; JSON has no infinity). */
+      readonly at: number | null;
       readonly why: 'sleep' | 'timeout';
-      readonly t: TaskId;
+      /** Absent when no task held control as it was scheduled. */
+      readonly t?: TaskId;
       readonly cb?: string;
     }
   | {
       readonly k: 'timer';
       readonly h: HandleId;
-      readonly at: number;
+      readonly at: number | null;
       readonly why: 'callback';
       readonly cb: string;
       readonly t?: TaskId;
@@ -212,7 +214,12 @@ export type RawEventKind = RawObjectEvent['k'];
 /** What a task waits for, raw (`w` in `suspend`). */
 export type RawWait = RawWaitWhere &
   (
-    | { readonly on: 'sleep'; readonly until: number }
+    | {
+        readonly on: 'sleep';
+        readonly until: number | null;
+        /** Waiting for a simulated aiohttp response (method, URL); `until` is its arrival. */
+        readonly net?: { readonly m: string; readonly url: string };
+      }
     | { readonly on: 'yield' }
     | { readonly on: 'task' | 'shield'; readonly t: TaskId }
     | { readonly on: ObjectWaitOn; readonly o: ObjectId }
@@ -253,10 +260,21 @@ export interface WaitWhere {
   readonly via: readonly string[];
 }
 
+/** A simulated HTTP request a task waits on: `GET https://a.com`. */
+export interface NetRequest {
+  readonly method: string;
+  readonly url: string;
+}
+
 /** What a suspended task waits for, keyed by `on`. */
 export type Wait = WaitWhere &
   (
-    | { readonly on: 'sleep'; readonly until: number }
+    | {
+        readonly on: 'sleep';
+        readonly until: number;
+        /** Set when the sleep is a simulated aiohttp request's latency: what the program asked. */
+        readonly net?: NetRequest;
+      }
     | { readonly on: 'yield' }
     | { readonly on: 'task'; readonly task: TaskId }
     | { readonly on: 'shield'; readonly task: TaskId }

@@ -10,9 +10,10 @@
  */
 import { type KeyboardEvent, memo, useEffect, useRef } from 'react';
 import type { ConsoleLine, ConsoleSegment, ConsoleView } from '../../store/index.ts';
-import type { TaskId } from '../../trace/index.ts';
+import type { Advice, TaskId } from '../../trace/index.ts';
 import { TaskChip } from '../simulator/TaskChip.tsx';
 import { taskStyle } from '../task-style.ts';
+import { CoachNotes } from './CoachNotes.tsx';
 
 export interface ConsolePanelProps {
   /** Null before the first run. */
@@ -21,6 +22,8 @@ export interface ConsolePanelProps {
   step: number;
   taskName(id: TaskId): string;
   onSeek(step: number): void;
+  /** The coach's advice on the run (`coach(trace)`), shown above the output. */
+  advice?: readonly Advice[];
 }
 
 function formatCount(n: number): string {
@@ -92,7 +95,7 @@ const Line = memo(function Line({
   );
 });
 
-export function ConsolePanel({ view, step, taskName, onSeek }: ConsolePanelProps) {
+export function ConsolePanel({ view, step, taskName, onSeek, advice }: ConsolePanelProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLOListElement>(null);
   const current = view ? view.current : -1;
@@ -141,6 +144,7 @@ export function ConsolePanel({ view, step, taskName, onSeek }: ConsolePanelProps
           </span>
         )}
       </h2>
+      {advice && <CoachNotes advice={advice} onSeek={onSeek} />}
       <div className="console__scroller" ref={scroller}>
         {!view ? (
           <p className="console__empty">Run the program to see what it prints.</p>

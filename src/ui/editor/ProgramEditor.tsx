@@ -345,7 +345,7 @@ export function ProgramEditor({
         ...range,
         message: d.message,
         severity: error ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
-        source: 'Python',
+        source: d.source ?? 'Python',
       });
       const end = model.getLineMaxColumn(d.line);
       decorations.push({

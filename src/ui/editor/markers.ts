@@ -4,6 +4,8 @@
  * trace and a `LoopState` (no React, no Monaco), so that they are tested without a browser and
  * the editor only has to draw them.
  */
+
+import { adviceText, coach } from '../../trace/coach.ts';
 import {
   findFrame,
   type LoopState,
@@ -40,6 +42,8 @@ export interface Diagnostic {
   readonly message: string;
   /** `error`: the run stopped on it; `warning`: asyncio reported it and the run went on. */
   readonly severity: 'error' | 'warning';
+  /** Who says it, for the marker's hover: `Python` when absent; `Coach` for the coach's notes. */
+  readonly source?: string;
 }
 
 /** The name the editor gives module-level code. */
@@ -296,4 +300,20 @@ function asyncioReports(stderr: string, file: string): Diagnostic[] {
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * The coach's notes as diagnostics, one per line it points at (beside Python's own, which keep
+ * CPython's message exactly): the explanation and the fix, as plain-text warnings from "Coach".
+ */
+export function coachDiagnostics(trace: Trace): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const a of coach(trace)) {
+    for (const line of a.lines) {
+      // Plain text (markers and the problems list show no Markdown): code marks dropped.
+      const message = adviceText(a).replace(/`/g, '');
+      out.push({ line, message, severity: 'warning', source: 'Coach' });
+    }
+  }
+  return out.sort((a, b) => a.line - b.line);
 }

@@ -14,6 +14,8 @@ export interface StatusBarProps {
   progress: { value: number; max: number; text: string } | null;
   /** The editor's program is not the one whose run is shown. */
   stale: boolean;
+  /** The coach's first sentence on the run (what went wrong, in the program's terms), if any. */
+  coachText?: string;
 }
 
 /** Step limits above this get an indeterminate progress bar. */
@@ -27,7 +29,15 @@ const TONE_WORD: Record<RunTone, string> = {
   idle: '○',
 };
 
-export function StatusBar({ stepText, timeText, runText, tone, progress, stale }: StatusBarProps) {
+export function StatusBar({
+  stepText,
+  timeText,
+  runText,
+  tone,
+  progress,
+  stale,
+  coachText,
+}: StatusBarProps) {
   return (
     <div className="status-bar">
       <span className="status-bar__step">{stepText}</span>
@@ -42,6 +52,11 @@ export function StatusBar({ stepText, timeText, runText, tone, progress, stale }
           {runText}
         </span>
       </span>
+      {coachText && !stale && (
+        <span className="status-bar__coach" title={coachText}>
+          {coachText}
+        </span>
+      )}
       {progress && (
         // Against the step limit while that says something; a limit raised far beyond any
         // real run would leave the bar empty, so then it only shows that work goes on.

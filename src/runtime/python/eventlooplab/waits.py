@@ -5,10 +5,11 @@ into the standard library's: the first library coroutine says what kind of wait 
 (Queue.get, Lock.acquire, sleep, TaskGroup.__aexit__ ...) and its `self` which object.
 """
 import asyncio
+import math
 import types
 from asyncio import base_events, locks, queues, streams, taskgroups
 
-from . import awaiting, objects, recorder, reprs
+from . import awaiting, netwaits, objects, recorder, reprs
 
 _sleeps = {}  # id(future of a pending asyncio.sleep) -> its TimerHandle
 
@@ -18,6 +19,12 @@ _Gathering = getattr(asyncio.tasks, "_GatheringFuture", None)
 
 def sleep_timer(fut, timer):
     _sleeps[id(fut)] = timer
+
+
+def _until(timer):
+    """None for an infinite sleep (`asyncio.sleep(math.inf)`): JSON has no infinity."""
+    when = timer._when
+    return when if math.isfinite(when) else None
 
 
 def timer_fired(timer):
@@ -78,6 +85,7 @@ def describe(task, tid, links=None):
         via.append(code.co_qualname)
     if via:
         w["via"] = via
+    netwaits.mark(w, links)
     if fut is not None:
         awaiting.awaits(tid, fut)
     return w
@@ -128,7 +136,7 @@ def _by_library(lib, fut):
     if qual == "sleep":
         timer = _sleeps.get(id(fut))
         if timer is not None:
-            return {"on": "sleep", "until": timer._when}
+            return {"on": "sleep", "until": _until(timer)}
     if qual == "wait":
         fs = loc.get("fs") or ()
         mode = loc.get("return_when")
@@ -168,7 +176,7 @@ def describe_future(fut):
         return {"on": "gather", "of": _task_ids(children), "n": len(children)}
     timer = _sleeps.get(id(fut))
     if timer is not None:
-        return {"on": "sleep", "until": timer._when}
+        return {"on": "sleep", "until": _until(timer)}
     if isinstance(fut, asyncio.Future):
         return {"on": "future", "o": objects.track(fut)}
     return {"on": "other", "what": reprs.brepr(fut)}

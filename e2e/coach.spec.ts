@@ -1,0 +1,126 @@
+/**
+ * The coach, as a learner meets it: a program copied from an older tutorial, a blocking call
+ * hiding in a coroutine, a framework that cannot be installed. Beside CPython's own message
+ * (kept exactly), the console's Coach notes say what it means and the fix, the status bar says it
+ * in one sentence, the editor marks the line, and a link opens the lesson step about it.
+ */
+import { expect, type Page, test } from '@playwright/test';
+import { encodeProgram, SCREENS, status } from './helpers.ts';
+
+/** Loading Python and the run, on a busy machine (CI shares it with other suites). */
+const RUN = { timeout: 180_000 };
+test.setTimeout(300_000);
+
+const coachNotes = (page: Page) => page.getByRole('complementary', { name: 'Coach' });
+const problems = (page: Page) => page.getByRole('list', { name: 'Problems' });
+
+async function open(page: Page, program: string): Promise<void> {
+  await page.goto(`/#/playground?code=${encodeProgram(program)}`);
+}
+
+test('1. get_event_loop() from an older tutorial: why 3.14 raises, the fix, the lesson', async ({
+  page,
+}) => {
+  await open(
+    page,
+    `import asyncio
+
+
+async def main():
+    print("hello from main")
+    await asyncio.sleep(0.1)
+
+
+loop = asyncio.get_event_loop()
+loop.run_until_complete(main())
+`,
+  );
+  await expect(status(page)).toContainText('RuntimeError', RUN);
+  const notes = coachNotes(page);
+  // CPython's message, exactly, and the coach's words beside it.
+  await expect(notes).toContainText(
+    "RuntimeError: There is no current event loop in thread 'MainThread'.",
+  );
+  await expect(notes).toContainText(
+    'Since Python 3.14, asyncio.get_event_loop() no longer creates a loop',
+  );
+  await expect(notes).toContainText('asyncio.run(main())');
+  await expect(
+    page.getByText(/^Since Python 3\.14, asyncio\.get_event_loop\(\)/).first(),
+  ).toBeVisible();
+  await expect(problems(page)).toContainText('Line 9 (warning): Since Python 3.14');
+  await page.screenshot({ path: `${SCREENS}/coach-1-get-event-loop.png` });
+
+  await notes.getByRole('link', { name: 'Lesson: get_event_loop() on Python 3.14' }).click();
+  await expect(page).toHaveURL(/#\/lessons\/coroutines-and-the-event-loop\/4$/);
+  await expect(
+    page.getByRole('heading', { name: 'get_event_loop() on Python 3.14' }),
+  ).toBeVisible();
+});
+
+test('3. time.sleep in a coroutine: who held the loop, how long, where, and the await', async ({
+  page,
+}) => {
+  await open(
+    page,
+    `import asyncio
+import time
+
+
+async def ticker():
+    for i in range(3):
+        print("tick", i)
+        await asyncio.sleep(0.5)
+
+
+async def worker():
+    await asyncio.sleep(0.1)
+    time.sleep(2)
+    print("worker done")
+
+
+async def main():
+    await asyncio.gather(ticker(), worker(), )
+
+
+asyncio.run(main())
+`,
+  );
+  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps$/, RUN);
+  const notes = coachNotes(page);
+  await expect(notes).toContainText(
+    'Task-3 (worker) held the loop for 2.0 s at line 13; nothing else could run.',
+  );
+  await expect(notes).toContainText('Write await asyncio.sleep(2) instead');
+  await expect(problems(page)).toContainText('Line 13 (warning): Task-3 (worker) held the loop');
+  await page.screenshot({ path: `${SCREENS}/coach-3-blocking.png` });
+
+  // The note goes to the moment the stall began.
+  await notes.getByRole('button', { name: /^Go to step \d+$/ }).click();
+  await expect(page.getByText(/^Step [\d,]+ of [\d,]+$/)).not.toHaveText(/^Step 0 of/);
+});
+
+test('6. import fastapi: what is available, that nothing installs, and the servers lesson', async ({
+  page,
+}) => {
+  await open(
+    page,
+    `import asyncio
+
+import fastapi
+
+app = fastapi.FastAPI()
+`,
+  );
+  await expect(status(page)).toContainText('ModuleNotFoundError', RUN);
+  const notes = coachNotes(page);
+  await expect(notes).toContainText("ModuleNotFoundError: No module named 'fastapi'");
+  await expect(notes).toContainText(
+    'standard library only, plus simulated aiohttp and requests; nothing can be installed',
+  );
+  const lesson = notes.getByRole('link', {
+    name: 'Lesson: An async server: every connection is a task',
+  });
+  await expect(lesson).toHaveAttribute('href', '#/lessons/servers/2');
+  await page.screenshot({ path: `${SCREENS}/coach-6-module-not-found.png` });
+});

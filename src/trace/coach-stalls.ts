@@ -1,0 +1,162 @@
+/**
+ * Stalls: a task that held the loop too long, so that nothing else could run — what asyncio's
+ * debug mode reports as "Executing <Task …> took 0.300 seconds" (its slow_callback_duration is
+ * 100 ms). In the trace a turn is a task's resume up to its next suspend or finish: a turn whose
+ * virtual time advanced more than 100 ms was blocked by a blocking call (`block` events:
+ * `time.sleep`, the simulated `requests`), and a turn of thousands of lines with no await is a
+ * long computation (the virtual clock does not move for CPU work, so its length in lines stands
+ * in for its duration).
+ */
+import { type Advice, advice, LESSONS, taskLabel } from './coach-advice.ts';
+import { lastLineBefore } from './coach-warnings.ts';
+import { asStep, type Step, type TaskId } from './ids.ts';
+import type { Trace } from './types.ts';
+import { formatTime } from './words.ts';
+
+/** asyncio's debug-mode threshold (`loop.slow_callback_duration`), in virtual seconds. */
+export const SLOW_TURN = 0.1;
+/** Lines run in one turn without an await that count as a long computation. */
+export const LONG_TURN_LINES = 5000;
+
+export interface Stall {
+  readonly task: TaskId;
+  /** The turn: from the resume to the suspend (or finish) that ended it. */
+  readonly from: Step;
+  readonly to: Step;
+  /** Virtual time at its start and end. */
+  readonly start: number;
+  readonly end: number;
+  /** What blocked, as the `block` events say (`time.sleep(2)`, `requests.get(…)`). */
+  readonly by: readonly string[];
+  /** The lines that blocked (or, for a computation, the lines it ran most). */
+  readonly lines: readonly number[];
+  /** Line events in the turn. */
+  readonly lineCount: number;
+}
+
+interface Turn {
+  task: TaskId;
+  from: number;
+  start: number;
+  by: string[];
+  blockLines: number[];
+  counts: Map<number, number>;
+  lineCount: number;
+}
+
+/** Every stall of the run, in order. */
+export function stalls(trace: Trace): Stall[] {
+  const out: Stall[] = [];
+  let time = 0;
+  let turn: Turn | null = null;
+  const close = (to: number) => {
+    if (turn && (time - turn.start > SLOW_TURN + 1e-9 || turn.lineCount >= LONG_TURN_LINES)) {
+      // The loop's own lines: the most run, and any run nearly as often.
+      const most = Math.max(0, ...turn.counts.values());
+      const hot = [...turn.counts].filter(([, n]) => n * 2 >= most).slice(0, 3);
+      out.push({
+        task: turn.task,
+        from: asStep(turn.from),
+        to: asStep(to),
+        start: turn.start,
+        end: time,
+        by: turn.by,
+        lines:
+          turn.by.length > 0 ? turn.blockLines : hot.map(([line]) => line).sort((a, b) => a - b),
+        lineCount: turn.lineCount,
+      });
+    }
+    turn = null;
+  };
+  const { events } = trace;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    if (typeof e === 'number') {
+      if (turn) {
+        turn.lineCount++;
+        turn.counts.set(e, (turn.counts.get(e) ?? 0) + 1);
+      }
+      continue;
+    }
+    switch (e?.k) {
+      case 'resume':
+        close(i);
+        turn = {
+          task: e.t,
+          from: i,
+          start: time,
+          by: [],
+          blockLines: [],
+          counts: new Map(),
+          lineCount: 0,
+        };
+        break;
+      case 'suspend':
+      case 'task-done':
+      case 'callback':
+        close(i);
+        break;
+      case 'clock':
+        time = e.at;
+        break;
+      case 'block': {
+        time = e.at;
+        if (turn) {
+          turn.by.push(e.by);
+          const line = lastLineBefore(trace, i);
+          if (line !== null) turn.blockLines.push(line);
+        }
+        break;
+      }
+    }
+  }
+  close(events.length - 1);
+  return out;
+}
+
+export function stallAdvice(trace: Trace): Advice[] {
+  return stalls(trace).map((s) => stallWords(trace, s));
+}
+
+function stallWords(trace: Trace, s: Stall): Advice {
+  const name = taskLabel(trace, s.task);
+  const at = linesText(s.lines);
+  if (s.by.length === 0) {
+    return advice('blocking', {
+      explanation: `${name} ran ${s.lineCount.toLocaleString('en-US')} lines without an await ${at}, holding the loop all that time; nothing else could run.`,
+      fix: 'Give the other tasks a turn now and then: put `await asyncio.sleep(0)` inside the long loop (every few hundred rounds is enough).',
+      lines: s.lines,
+      step: s.from,
+      lesson: LESSONS.noAwaitNoTurns,
+    });
+  }
+  const held = `${name} held the loop for ${formatTime(s.end - s.start)} ${at}; nothing else could run.`;
+  const calls = [...new Set(s.by)].map((b) => `\`${b}\``).join(', ');
+  if (s.by.some((b) => b.startsWith('requests'))) {
+    return advice('blocking', {
+      explanation: `${held} ${calls} waits for the response without giving control back.`,
+      fix: 'Use aiohttp, whose requests you await: `async with aiohttp.ClientSession() as session:` then `async with session.get(url) as r:`; other tasks run while the response is on its way.',
+      lines: s.lines,
+      step: s.from,
+      lesson: LESSONS.requestsBlocks,
+    });
+  }
+  const sleep = /^time\.sleep\((.*)\)$/.exec(s.by[0] as string);
+  return advice('blocking', {
+    explanation: `${held} ${calls} blocks the whole event loop, not just this task.`,
+    fix: sleep
+      ? `Write \`await asyncio.sleep(${sleep[1]})\` instead: the task waits just as long, and the others run meanwhile.`
+      : 'Use the awaitable version of the call, so that the task gives control back while it waits.',
+    lines: s.lines,
+    step: s.from,
+    lesson: LESSONS.blockingCall,
+  });
+}
+
+/** `at line 7`, `at lines 7 and 9`, `at lines 3, 7 and 9`. */
+export function linesText(lines: readonly number[]): string {
+  const u = [...new Set(lines)].sort((a, b) => a - b);
+  if (u.length === 0) return '';
+  if (u.length === 1) return `at line ${u[0]}`;
+  return `at lines ${u.slice(0, -1).join(', ')} and ${u[u.length - 1]}`;
+}

@@ -1,0 +1,39 @@
+/**
+ * The coach: what a run's error, warning or stall means for a learner, and the fix. Pure
+ * functions of the trace, so the console, the status bar, the editor, lessons and the CLI all
+ * say the same thing. CPython's own message is never changed: each piece of advice carries it
+ * (`cpython`) and adds an explanation beside it.
+ *
+ * Signals come from the trace's structure wherever it has one (the error's type and line, the
+ * limit's kind, `block` events and resume→suspend spans, task outcomes); asyncio's warnings
+ * exist only as the text CPython writes to stderr, so those are read in CPython's own fixed
+ * formats (coach-warnings.ts).
+ */
+
+import type { Advice } from './coach-advice.ts';
+import { errorAdvice } from './coach-errors.ts';
+import { limitAdvice } from './coach-limits.ts';
+import { stallAdvice } from './coach-stalls.ts';
+import { swallowedCancelAdvice, warningAdvice } from './coach-warnings.ts';
+import type { Trace } from './types.ts';
+
+export type { Advice, CoachTopic, LessonLink } from './coach-advice.ts';
+export { adviceSummary, adviceText, LESSONS } from './coach-advice.ts';
+
+/** The console, the status bar and the editor all ask for the same trace's advice. */
+const cache = new WeakMap<Trace, readonly Advice[]>();
+
+/**
+ * Everything the coach has to say about a run, most important first: the error or limit that
+ * ended it, then warnings and stalls in the order they happened.
+ */
+export function coach(trace: Trace): readonly Advice[] {
+  const cached = cache.get(trace);
+  if (cached) return cached;
+  const out: Advice[] = [];
+  const ended = errorAdvice(trace) ?? limitAdvice(trace);
+  if (ended) out.push(ended);
+  out.push(...warningAdvice(trace), ...swallowedCancelAdvice(trace), ...stallAdvice(trace));
+  cache.set(trace, out);
+  return out;
+}
