@@ -31,9 +31,15 @@ import {
   type Theme,
 } from './draw.ts';
 import { firstSpanIn } from './model/aggregate.ts';
-import { describeLane, type Lane, laneSummary } from './model/describe.ts';
+import { describeLane, type TimelineRow, laneSummary } from './model/describe.ts';
 import { formatStep, formatTime, positionText } from './model/format.ts';
-import { buildTimeline, holderAt, type Spans, type TimelineModel, timeAt } from './model/lanes.ts';
+import {
+  buildTimeline,
+  holderAt,
+  type Spans,
+  type TimelineModel,
+  timeOfStep,
+} from './model/lanes.ts';
 import {
   type Axis,
   fullDomain,
@@ -93,14 +99,14 @@ export function Timeline({
   const [ownAxis, setOwnAxis] = useState<Axis>('steps');
   const axis = axisProp ?? ownAxis;
   const model = useMemo(() => buildTimeline(trace), [trace]);
-  const lanes = useMemo<readonly Lane[]>(
+  const lanes = useMemo<readonly TimelineRow[]>(
     () => [model.loop, ...model.tasks.filter((t) => showInternal || t.user)],
     [model, showInternal],
   );
   const hiddenCount = model.tasks.length - (lanes.length - 1);
   const last = Math.max(0, model.steps - 1);
   const cur = Math.max(0, Math.min(last, Math.round(step)));
-  const time = timeAt(model, cur);
+  const time = timeOfStep(model, cur);
 
   const rootRef = useRef<HTMLElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -289,7 +295,7 @@ export function Timeline({
   }, [model, zoomBy, setWindow]);
 
   // Seeking.
-  const laneAtY = (y: number): Lane | null => {
+  const laneAtY = (y: number): TimelineRow | null => {
     return lanes[rowAt(y, scrollTop, lanes.length)] ?? null;
   };
   /** A click on a bar goes to a step of that bar (the nearest one); elsewhere, by x. */
@@ -562,8 +568,8 @@ const LaneLabels = memo(function LaneLabels({
   lanes,
   active,
 }: {
-  lanes: readonly Lane[];
-  active: Lane | null;
+  lanes: readonly TimelineRow[];
+  active: TimelineRow | null;
 }) {
   return (
     <ul aria-label="Lanes" className="timeline__lane-list">

@@ -9,10 +9,10 @@
  */
 import { LOOP_STYLE, taskStyle } from '../task-style.ts';
 import { aggregateSpans, type Run, rangeIn, runsOf } from './model/aggregate.ts';
-import type { Lane } from './model/describe.ts';
+import type { TimelineRow } from './model/describe.ts';
 import { formatStep, formatTick, formatTime, niceTicks } from './model/format.ts';
 import type { Spans, TaskLane, TimelineModel } from './model/lanes.ts';
-import { spanAt, timeAt } from './model/lanes.ts';
+import { spanAt, timeOfStep } from './model/lanes.ts';
 import { type Scale, xOfStep, xOfValue } from './model/scale.ts';
 
 /** Layout, CSS pixels. */
@@ -68,7 +68,7 @@ export function readTheme(el: Element): Theme {
 
 export interface Frame {
   readonly model: TimelineModel;
-  readonly lanes: readonly Lane[];
+  readonly lanes: readonly TimelineRow[];
   readonly scale: Scale;
   readonly dpr: number;
   /** Canvas height, CSS pixels. */
@@ -138,7 +138,7 @@ export function drawBase(ctx: CanvasRenderingContext2D, f: Frame): void {
   for (const t of ticks.list) ctx.fillRect(Math.round(t.x * dpr) / dpr, HEAD_H, 1 / dpr, f.height);
   if (scale.axis === 'time') drawBlockedBands(ctx, f);
   for (let r = first; r < last; r++) {
-    const lane = f.lanes[r] as Lane;
+    const lane = f.lanes[r] as TimelineRow;
     if (lane.kind === 'task') drawTaskLane(ctx, f, lane, rowY(f, r));
   }
   ctx.restore();
@@ -487,7 +487,7 @@ export function drawOverlay(
     x0 = xOfValue(scale, step);
     x1 = xOfValue(scale, step + 1);
   } else {
-    const t = timeAt(model, step);
+    const t = timeOfStep(model, step);
     const b = spanAt(model.loop.blocked, step);
     x0 = xOfValue(scale, b >= 0 ? (model.loop.blocked.t0[b] as number) : t);
     x1 = xOfValue(scale, t) + scale.minWidth;
@@ -517,7 +517,7 @@ export function drawOverlay(
   const label =
     scale.axis === 'steps'
       ? `step ${formatStep(step)}`
-      : `${formatTime(timeAt(model, step))} s · step ${formatStep(step)}`;
+      : `${formatTime(timeOfStep(model, step))} s · step ${formatStep(step)}`;
   ctx.font = `600 13px ${theme.font}`;
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';

@@ -357,7 +357,7 @@ export function buildTimeline(trace: Trace): TimelineModel {
 }
 
 /** Virtual time after the event at `step` (0 before the first change; clamps out-of-range). */
-export function timeAt(model: TimelineModel, step: number): number {
+export function timeOfStep(model: TimelineModel, step: number): number {
   const j = upperBound(model.timeSteps, step) - 1;
   return j >= 0 ? (model.times[j] as number) : 0;
 }
