@@ -1,7 +1,7 @@
 /** The timeline: swimlanes of who held control, by step or by virtual time. */
 export type { Run } from './model/aggregate.ts';
 export { aggregateSpans, runsOf } from './model/aggregate.ts';
-export type { Description, TimelineRow, Probe } from './model/describe.ts';
+export type { Description, Probe, TimelineRow } from './model/describe.ts';
 export { describeLane, describeWait, laneSummary } from './model/describe.ts';
 export { formatTime, positionText } from './model/format.ts';
 export type { LoopLane, Spans, TaskEnd, TaskLane, TimelineModel } from './model/lanes.ts';
