@@ -29,6 +29,32 @@ export function createdMark(
   ctx.stroke();
 }
 
+type Stroke = readonly (readonly [number, number])[];
+/** The strokes inside each end mark, relative to its centre. */
+const CHECK: readonly Stroke[] = [
+  [
+    [-3.2, 0.2],
+    [-0.8, 2.6],
+    [3.4, -2.6],
+  ],
+];
+const CROSS: readonly Stroke[] = [
+  [
+    [-3, -3],
+    [3, 3],
+  ],
+  [
+    [3, -3],
+    [-3, 3],
+  ],
+];
+const STRIKE: readonly Stroke[] = [
+  [
+    [-4.5, 4.5],
+    [4.5, -4.5],
+  ],
+];
+
 /** Done (a check mark), failed (a cross) or cancelled (a hollow circle, struck through). */
 export function endMark(
   ctx: CanvasRenderingContext2D,
@@ -38,45 +64,28 @@ export function endMark(
   theme: Theme,
 ): void {
   const style = taskStyle(lane.task);
-  const r = 7;
+  const look =
+    lane.end === 'done'
+      ? { fill: style.color, ring: theme.bg, ink: style.onColor, strokes: CHECK }
+      : lane.end === 'failed'
+        ? { fill: theme.failed, ring: theme.bg, ink: '#ffffff', strokes: CROSS }
+        : { fill: theme.bg, ring: theme.cancelled, ink: theme.cancelled, strokes: STRIKE };
   ctx.beginPath();
-  ctx.arc(x, cy, r, 0, Math.PI * 2);
+  ctx.arc(x, cy, 7, 0, Math.PI * 2);
   ctx.lineWidth = 2;
   ctx.lineCap = 'round';
-  if (lane.end === 'done') {
-    ctx.fillStyle = style.color;
-    ctx.fill();
-    ctx.strokeStyle = theme.bg;
-    ctx.stroke();
-    // A check mark.
-    ctx.beginPath();
-    ctx.moveTo(x - 3.2, cy + 0.2);
-    ctx.lineTo(x - 0.8, cy + 2.6);
-    ctx.lineTo(x + 3.4, cy - 2.6);
-    ctx.strokeStyle = style.onColor;
-    ctx.stroke();
-  } else if (lane.end === 'failed') {
-    ctx.fillStyle = theme.failed;
-    ctx.fill();
-    ctx.strokeStyle = theme.bg;
-    ctx.stroke();
-    ctx.beginPath();
-    ctx.moveTo(x - 3, cy - 3);
-    ctx.lineTo(x + 3, cy + 3);
-    ctx.moveTo(x + 3, cy - 3);
-    ctx.lineTo(x - 3, cy + 3);
-    ctx.strokeStyle = '#ffffff';
-    ctx.stroke();
-  } else {
-    // Cancelled: a hollow circle, struck through.
-    ctx.fillStyle = theme.bg;
-    ctx.fill();
-    ctx.strokeStyle = theme.cancelled;
-    ctx.stroke();
-    ctx.beginPath();
-    ctx.moveTo(x - 4.5, cy + 4.5);
-    ctx.lineTo(x + 4.5, cy - 4.5);
-    ctx.stroke();
+  ctx.fillStyle = look.fill;
+  ctx.fill();
+  ctx.strokeStyle = look.ring;
+  ctx.stroke();
+  ctx.beginPath();
+  for (const stroke of look.strokes) {
+    stroke.forEach(([dx, dy], k) => {
+      if (k === 0) ctx.moveTo(x + dx, cy + dy);
+      else ctx.lineTo(x + dx, cy + dy);
+    });
   }
+  ctx.strokeStyle = look.ink;
+  ctx.stroke();
   ctx.lineCap = 'butt';
 }
