@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { stateAt, syntheticTrace, type Trace } from '../../../trace/index.ts';
+import { buildTimeline } from './build-timeline.ts';
 import { fixture } from './fixtures.node.ts';
 import {
-  buildTimeline,
   firstStepAfter,
   firstStepAtOrAfter,
   holderAt,
   lastStepAtOrBefore,
   lastStepBefore,
   type Spans,
-  spanAt,
   type TimelineModel,
   timeOfStep,
 } from './lanes.ts';
+import { spanAt } from './spans.ts';
 
 const spans = (s: Spans) =>
   Array.from({ length: s.count }, (_, i) => [s.start[i], s.end[i], s.t0[i], s.t1[i]]) as number[][];

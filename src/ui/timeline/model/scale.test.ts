@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticTrace } from '../../../trace/index.ts';
+import { buildTimeline } from './build-timeline.ts';
 import { fixture } from './fixtures.node.ts';
-import { buildTimeline, type TimelineModel, timeOfStep } from './lanes.ts';
+import { type TimelineModel, timeOfStep } from './lanes.ts';
 import {
   fullDomain,
   MIN_INSTANT_PX,

@@ -1,7 +1,8 @@
 /** The overlay layer: the cursor at the current step and the hover line, redrawn on every step. */
 import { formatStep, formatTime } from '../model/format.ts';
-import { spanAt, timeOfStep } from '../model/lanes.ts';
+import { timeOfStep } from '../model/lanes.ts';
 import { xOfValue } from '../model/scale.ts';
+import { spanAt } from '../model/spans.ts';
 import { AXIS_H, type Frame } from './frame.ts';
 
 /** The cursor at `step` (and the hover line), on the overlay canvas. */
