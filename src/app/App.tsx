@@ -31,7 +31,7 @@ import { Transport } from '../ui/controls/Transport.tsx';
 import { coachDiagnostics, editorMarkers, traceDiagnostics } from '../ui/editor/markers.ts';
 import { ProgramEditor } from '../ui/editor/ProgramEditor.tsx';
 import { PlaygroundLayout } from '../ui/layout/PlaygroundLayout.tsx';
-import { useElementHeight } from '../ui/layout/use-element-height.ts';
+import { useElementHeight } from '../ui/layout/use-element-size.ts';
 import { NarrationBar } from '../ui/narration/NarrationBar.tsx';
 import { SimulatorPanel } from '../ui/simulator/index.ts';
 import { StatusBar } from '../ui/status/StatusBar.tsx';

@@ -69,42 +69,98 @@ function ControlButton({
   );
 }
 
+type Edge = 'start' | 'end';
+type Action =
+  | 'onFirst'
+  | 'onPrevHandoff'
+  | 'onStepBack'
+  | 'onStepForward'
+  | 'onNextHandoff'
+  | 'onLast';
+
+/** A step button: its name, keys, icon, what it calls, and the end of the trace that disables it. */
+interface StepButton {
+  readonly label: string;
+  readonly keys: string;
+  readonly shortcut: string;
+  readonly icon: keyof typeof icons;
+  readonly action: Action;
+  readonly edge: Edge;
+}
+
+/** Before the Play button: towards the start. */
+const BACK: readonly StepButton[] = [
+  {
+    label: 'First step',
+    keys: 'Home',
+    shortcut: 'Home',
+    icon: 'first',
+    action: 'onFirst',
+    edge: 'start',
+  },
+  {
+    label: 'Previous handoff',
+    keys: 'Shift+ArrowLeft',
+    shortcut: 'Shift+←',
+    icon: 'prevHandoff',
+    action: 'onPrevHandoff',
+    edge: 'start',
+  },
+  {
+    label: 'Step back',
+    keys: 'ArrowLeft',
+    shortcut: '←',
+    icon: 'stepBack',
+    action: 'onStepBack',
+    edge: 'start',
+  },
+];
+
+/** After the Play button: towards the end. */
+const FORWARD: readonly StepButton[] = [
+  {
+    label: 'Step forward',
+    keys: 'ArrowRight',
+    shortcut: '→',
+    icon: 'stepForward',
+    action: 'onStepForward',
+    edge: 'end',
+  },
+  {
+    label: 'Next handoff',
+    keys: 'Shift+ArrowRight',
+    shortcut: 'Shift+→: to the next moment control changes hands',
+    icon: 'nextHandoff',
+    action: 'onNextHandoff',
+    edge: 'end',
+  },
+  { label: 'Last step', keys: 'End', shortcut: 'End', icon: 'last', action: 'onLast', edge: 'end' },
+];
+
 export function Transport(props: TransportProps) {
   const { step, last, playing, disabled } = props;
   const speedId = useId();
-  const atStart = disabled || step <= 0;
-  const atEnd = disabled || step >= last;
+  const atEdge: Record<Edge, boolean> = {
+    start: disabled || step <= 0,
+    end: disabled || step >= last,
+  };
+  const stepButton = (b: StepButton) => (
+    <ControlButton
+      key={b.label}
+      label={b.label}
+      keys={b.keys}
+      shortcut={b.shortcut}
+      disabled={atEdge[b.edge]}
+      onClick={props[b.action]}
+    >
+      {icons[b.icon]}
+    </ControlButton>
+  );
   return (
     <fieldset className="transport">
       <legend className="sr-only">Replay</legend>
       <div className="transport__buttons">
-        <ControlButton
-          label="First step"
-          keys="Home"
-          shortcut="Home"
-          disabled={atStart}
-          onClick={props.onFirst}
-        >
-          {icons.first}
-        </ControlButton>
-        <ControlButton
-          label="Previous handoff"
-          keys="Shift+ArrowLeft"
-          shortcut="Shift+←"
-          disabled={atStart}
-          onClick={props.onPrevHandoff}
-        >
-          {icons.prevHandoff}
-        </ControlButton>
-        <ControlButton
-          label="Step back"
-          keys="ArrowLeft"
-          shortcut="←"
-          disabled={atStart}
-          onClick={props.onStepBack}
-        >
-          {icons.stepBack}
-        </ControlButton>
+        {BACK.map(stepButton)}
         <ControlButton
           label={playing ? 'Pause' : 'Play'}
           keys="Space"
@@ -116,33 +172,7 @@ export function Transport(props: TransportProps) {
         >
           {playing ? icons.pause : icons.play}
         </ControlButton>
-        <ControlButton
-          label="Step forward"
-          keys="ArrowRight"
-          shortcut="→"
-          disabled={atEnd}
-          onClick={props.onStepForward}
-        >
-          {icons.stepForward}
-        </ControlButton>
-        <ControlButton
-          label="Next handoff"
-          keys="Shift+ArrowRight"
-          shortcut="Shift+→: to the next moment control changes hands"
-          disabled={atEnd}
-          onClick={props.onNextHandoff}
-        >
-          {icons.nextHandoff}
-        </ControlButton>
-        <ControlButton
-          label="Last step"
-          keys="End"
-          shortcut="End"
-          disabled={atEnd}
-          onClick={props.onLast}
-        >
-          {icons.last}
-        </ControlButton>
+        {FORWARD.map(stepButton)}
       </div>
       <input
         className="transport__slider"

@@ -88,104 +88,123 @@ export function PlaygroundLayout(props: PlaygroundLayoutProps) {
 
 type PanesProps = PlaygroundLayoutProps & { bottom: number };
 
-/** Tall screens: the console under the editor; the timeline has the whole width. */
-function TallPanes({ bottom, ...props }: PanesProps) {
-  const rows = useDefaultLayout({ id: 'ell-tall-rows', storage: storage() });
-  const columns = useDefaultLayout({ id: 'ell-tall-columns', storage: storage() });
-  const left = useDefaultLayout({ id: 'ell-tall-left', storage: storage() });
+/** One side of a split: its panel's id (sizes are remembered by it), sizes and content. */
+interface Side {
+  readonly id: string;
+  readonly size: string;
+  readonly min: string;
+  readonly content: ReactNode;
+}
+
+/**
+ * Two panels with a handle between them, their sizes remembered (in localStorage, under `id`).
+ * `orientation` is the group's: a vertical group stacks its panels, with a horizontal handle.
+ */
+function SavedSplit({
+  id,
+  orientation,
+  className,
+  label,
+  first,
+  second,
+}: {
+  id: string;
+  orientation: 'vertical' | 'horizontal';
+  className?: string;
+  /** The handle's accessible name. */
+  label: string;
+  first: Side;
+  second: Side;
+}) {
+  const saved = useDefaultLayout({ id, storage: storage() });
   return (
     <Group
-      orientation="vertical"
-      className="layout__rows"
-      defaultLayout={rows.defaultLayout}
-      onLayoutChanged={rows.onLayoutChanged}
+      orientation={orientation}
+      className={className}
+      defaultLayout={saved.defaultLayout}
+      onLayoutChanged={saved.onLayoutChanged}
     >
-      <Panel id="top" defaultSize={`${100 - bottom}%`} minSize="30%">
-        <Group
-          orientation="horizontal"
-          defaultLayout={columns.defaultLayout}
-          onLayoutChanged={columns.onLayoutChanged}
-        >
-          <Panel id="left" defaultSize="38%" minSize="22%">
-            <Group
-              orientation="vertical"
-              defaultLayout={left.defaultLayout}
-              onLayoutChanged={left.onLayoutChanged}
-            >
-              <Panel id="editor" defaultSize="68%" minSize="20%">
-                {props.editor}
-              </Panel>
-              <Handle label="Resize the editor and the console" orientation="horizontal" />
-              <Panel id="console" defaultSize="32%" minSize="12%">
-                {props.console}
-              </Panel>
-            </Group>
-          </Panel>
-          <Handle label="Resize the editor and the event loop" orientation="vertical" />
-          <Panel id="simulator" defaultSize="62%" minSize="35%">
-            {props.simulator}
-          </Panel>
-        </Group>
+      <Panel id={first.id} defaultSize={first.size} minSize={first.min}>
+        {first.content}
       </Panel>
-      <Handle label="Resize the panes and the timeline" orientation="horizontal" />
-      <Panel id="bottom" defaultSize={`${bottom}%`} minSize="120px">
-        <div className="layout__bottom">
-          {props.narration}
-          <div className="layout__timeline">{props.timeline}</div>
-        </div>
+      <Handle label={label} orientation={orientation === 'vertical' ? 'horizontal' : 'vertical'} />
+      <Panel id={second.id} defaultSize={second.size} minSize={second.min}>
+        {second.content}
       </Panel>
     </Group>
   );
 }
 
-/** Short screens: the editor gets the full height of the top; the console sits by the timeline. */
-function ShortPanes({ bottom, ...props }: PanesProps) {
-  const rows = useDefaultLayout({ id: 'ell-short-rows', storage: storage() });
-  const columns = useDefaultLayout({ id: 'ell-short-columns', storage: storage() });
-  const lower = useDefaultLayout({ id: 'ell-short-lower', storage: storage() });
+/**
+ * The panes both roomy layouts share: the editor's column beside the simulator above, the
+ * narration and the timeline's row below. `left` is the editor's column and `lower` what goes
+ * under the narration; `name` keeps each layout's remembered sizes apart.
+ */
+function Panes({
+  name,
+  bottom,
+  left,
+  lower,
+  simulator,
+  narration,
+}: Pick<PanesProps, 'bottom' | 'simulator' | 'narration'> & {
+  name: 'tall' | 'short';
+  left: Side;
+  lower: ReactNode;
+}) {
+  const columns = (
+    <SavedSplit
+      id={`ell-${name}-columns`}
+      orientation="horizontal"
+      label="Resize the editor and the event loop"
+      first={left}
+      second={{ id: 'simulator', size: '62%', min: '35%', content: simulator }}
+    />
+  );
+  const below = (
+    <div className="layout__bottom">
+      {narration}
+      <div className="layout__timeline">{lower}</div>
+    </div>
+  );
   return (
-    <Group
+    <SavedSplit
+      id={`ell-${name}-rows`}
       orientation="vertical"
       className="layout__rows"
-      defaultLayout={rows.defaultLayout}
-      onLayoutChanged={rows.onLayoutChanged}
-    >
-      <Panel id="top" defaultSize={`${100 - bottom}%`} minSize="30%">
-        <Group
-          orientation="horizontal"
-          defaultLayout={columns.defaultLayout}
-          onLayoutChanged={columns.onLayoutChanged}
-        >
-          <Panel id="editor" defaultSize="38%" minSize="22%">
-            {props.editor}
-          </Panel>
-          <Handle label="Resize the editor and the event loop" orientation="vertical" />
-          <Panel id="simulator" defaultSize="62%" minSize="35%">
-            {props.simulator}
-          </Panel>
-        </Group>
-      </Panel>
-      <Handle label="Resize the panes and the timeline" orientation="horizontal" />
-      <Panel id="bottom" defaultSize={`${bottom}%`} minSize="120px">
-        <div className="layout__bottom">
-          {props.narration}
-          <div className="layout__timeline">
-            <Group
-              orientation="horizontal"
-              defaultLayout={lower.defaultLayout}
-              onLayoutChanged={lower.onLayoutChanged}
-            >
-              <Panel id="timeline" defaultSize="64%" minSize="30%">
-                {props.timeline}
-              </Panel>
-              <Handle label="Resize the timeline and the console" orientation="vertical" />
-              <Panel id="console" defaultSize="36%" minSize="15%">
-                {props.console}
-              </Panel>
-            </Group>
-          </div>
-        </div>
-      </Panel>
-    </Group>
+      label="Resize the panes and the timeline"
+      first={{ id: 'top', size: `${100 - bottom}%`, min: '30%', content: columns }}
+      second={{ id: 'bottom', size: `${bottom}%`, min: '120px', content: below }}
+    />
   );
+}
+
+/** Tall screens: the console under the editor; the timeline has the whole width. */
+function TallPanes(props: PanesProps) {
+  const column = (
+    <SavedSplit
+      id="ell-tall-left"
+      orientation="vertical"
+      label="Resize the editor and the console"
+      first={{ id: 'editor', size: '68%', min: '20%', content: props.editor }}
+      second={{ id: 'console', size: '32%', min: '12%', content: props.console }}
+    />
+  );
+  const left = { id: 'left', size: '38%', min: '22%', content: column };
+  return <Panes name="tall" {...props} left={left} lower={props.timeline} />;
+}
+
+/** Short screens: the editor gets the full height of the top; the console sits by the timeline. */
+function ShortPanes(props: PanesProps) {
+  const left = { id: 'editor', size: '38%', min: '22%', content: props.editor };
+  const lower = (
+    <SavedSplit
+      id="ell-short-lower"
+      orientation="horizontal"
+      label="Resize the timeline and the console"
+      first={{ id: 'timeline', size: '64%', min: '30%', content: props.timeline }}
+      second={{ id: 'console', size: '36%', min: '15%', content: props.console }}
+    />
+  );
+  return <Panes name="short" {...props} left={left} lower={lower} />;
 }

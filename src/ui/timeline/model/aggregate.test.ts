@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticTrace } from '../../../trace/index.ts';
 import { aggregateSpans, firstSpanIn, runsOf } from './aggregate.ts';
-import { buildTimeline, makeSpans, type Spans } from './lanes.ts';
+import { buildTimeline } from './build-timeline.ts';
 import type { Axis } from './scale.ts';
+import { makeSpans, type Spans } from './spans.ts';
 
 /** Spans from [start, end, t0, t1] rows. */
 const S = (rows: number[][]): Spans =>

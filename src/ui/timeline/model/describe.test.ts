@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../../tests/fixtures/traces.ts';
+import { buildTimeline } from './build-timeline.ts';
 import { describeLane, laneSummary, type Probe } from './describe.ts';
-import { buildTimeline, type TaskLane } from './lanes.ts';
+import type { TaskLane } from './lanes.ts';
 
 /** A probe over steps [a, b] on the steps axis. */
 const steps = (a: number, b: number): Probe => ({

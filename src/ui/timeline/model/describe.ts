@@ -9,11 +9,11 @@ import { taskStyle } from '../../task-style.ts';
 import { firstSpanIn, rangeIn } from './aggregate.ts';
 import { formatStep, formatTime } from './format.ts';
 import type { LoopLane, Spans, TaskLane, TimelineModel } from './lanes.ts';
-import { lastStepAtOrBefore, timeAt } from './lanes.ts';
+import { lastStepAtOrBefore, timeOfStep } from './lanes.ts';
 import type { Axis } from './scale.ts';
 import { upperBound } from './search.ts';
 
-export type Lane = TaskLane | LoopLane;
+export type TimelineRow = TaskLane | LoopLane;
 
 /** The part of the axis under the pointer: domain values [v0, v1) and the steps drawn there. */
 export interface Probe {
@@ -31,7 +31,7 @@ export interface Description {
   readonly lines: readonly string[];
 }
 
-export function laneTitle(lane: Lane): string {
+export function laneTitle(lane: TimelineRow): string {
   if (lane.kind === 'loop') return 'event loop';
   const s = taskStyle(lane.task);
   return `${s.letter} ${s.shape} ${lane.name} · ${lane.coro}()`;
@@ -46,14 +46,14 @@ const timeText = (a: number, b: number) =>
 export function describeLane(
   trace: Trace,
   model: TimelineModel,
-  lane: Lane,
+  lane: TimelineRow,
   probe: Probe,
 ): Description {
   const lines: string[] = [];
   const where = probe.steps;
   if (where !== null) {
     lines.push(
-      `${stepsText(where[0], where[1])}, ${timeText(timeAt(model, where[0]), timeAt(model, where[1]))}`,
+      `${stepsText(where[0], where[1])}, ${timeText(timeOfStep(model, where[0]), timeOfStep(model, where[1]))}`,
     );
   } else if (probe.axis === 'time') {
     lines.push(`t = ${formatTime(Math.max(0, (probe.v0 + probe.v1) / 2))} s`);
@@ -225,7 +225,7 @@ function describeLoop(model: TimelineModel, lane: LoopLane, probe: Probe, lines:
 }
 
 /** One sentence per lane for screen readers (the canvas shows the same). */
-export function laneSummary(lane: Lane): string {
+export function laneSummary(lane: TimelineRow): string {
   if (lane.kind === 'loop') {
     const idle = lane.idle.count;
     const blocked = lane.blocked.count;

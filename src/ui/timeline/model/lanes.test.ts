@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../../tests/fixtures/traces.ts';
 import { stateAt, syntheticTrace, type Trace } from '../../../trace/index.ts';
+import { buildTimeline } from './build-timeline.ts';
 import {
-  buildTimeline,
   firstStepAfter,
   firstStepAtOrAfter,
   holderAt,
   lastStepAtOrBefore,
   lastStepBefore,
   type Spans,
-  spanAt,
   type TimelineModel,
-  timeAt,
+  timeOfStep,
 } from './lanes.ts';
+import { spanAt } from './spans.ts';
 
 const spans = (s: Spans) =>
   Array.from({ length: s.count }, (_, i) => [s.start[i], s.end[i], s.t0[i], s.t1[i]]) as number[][];
@@ -23,7 +23,7 @@ function expectAgreesWithReplay(trace: Trace, model: TimelineModel, steps: Itera
     const state = stateAt(trace, s);
     const holder = holderAt(model, s);
     expect(holder?.task ?? null, `holder at step ${s}`).toBe(state.holder);
-    expect(timeAt(model, s), `time at step ${s}`).toBe(state.time);
+    expect(timeOfStep(model, s), `time at step ${s}`).toBe(state.time);
     if (state.holder === null) {
       const lane = state.loopRunning ? model.loop.held : model.loop.module;
       expect(spanAt(lane, s), `no-task span at step ${s}`).toBeGreaterThanOrEqual(0);
@@ -111,7 +111,7 @@ describe('buildTimeline: two tasks (tests/corpus/02-two-tasks.py)', () => {
   it('maps steps to virtual time as a step function', () => {
     expect(Array.from(model.timeSteps)).toEqual([43, 52]);
     expect(Array.from(model.times)).toEqual([0.1, 0.2]);
-    expect([0, 42, 43, 51, 52, 84].map((s) => timeAt(model, s))).toEqual([
+    expect([0, 42, 43, 51, 52, 84].map((s) => timeOfStep(model, s))).toEqual([
       0, 0, 0.1, 0.1, 0.2, 0.2,
     ]);
     expect(model.endTime).toBe(0.2);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../../tests/fixtures/traces.ts';
 import { syntheticTrace } from '../../../trace/index.ts';
-import { buildTimeline, type TimelineModel, timeAt } from './lanes.ts';
+import { buildTimeline } from './build-timeline.ts';
+import { type TimelineModel, timeOfStep } from './lanes.ts';
 import {
   fullDomain,
   MIN_INSTANT_PX,
@@ -72,7 +73,9 @@ describe('time axis', () => {
 
   it('puts every step of an instant at that instant', () => {
     for (let n = 0; n < model.steps; n++) {
-      expect(xOfStep(model, s, n)).toBeCloseTo(xOfValue(s, timeAt(model, n)) + MIN_INSTANT_PX / 2);
+      expect(xOfStep(model, s, n)).toBeCloseTo(
+        xOfValue(s, timeOfStep(model, n)) + MIN_INSTANT_PX / 2,
+      );
     }
   });
 
@@ -102,7 +105,7 @@ describe('time axis', () => {
     // time.sleep(1) in Task-2 runs from t = 0 to 1 at step 27.
     expect(stepAtX(blocking, b, xOfValue(b, 0.5))).toBe(27);
     expect(stepsInX(blocking, b, xOfValue(b, 0.5), xOfValue(b, 0.5) + 1)).toEqual([27, 27]);
-    expect(timeAt(blocking, stepAtX(blocking, b, xOfValue(b, 1.5)))).toBe(2);
+    expect(timeOfStep(blocking, stepAtX(blocking, b, xOfValue(b, 1.5)))).toBe(2);
   });
 
   it('gives a run where no time passes a nominal second', () => {

@@ -13,7 +13,7 @@ import {
   lastStepAtOrBefore,
   lastStepBefore,
   type TimelineModel,
-  timeAt,
+  timeOfStep,
 } from './lanes.ts';
 import { lowerBound, upperBound } from './search.ts';
 
@@ -68,7 +68,7 @@ export function valueOfX(scale: Scale, x: number): number {
 /** Where a step is drawn: its cell's centre (steps) or its instant's centre (time). */
 export function xOfStep(model: TimelineModel, scale: Scale, step: number): number {
   if (scale.axis === 'steps') return xOfValue(scale, step + 0.5);
-  return xOfValue(scale, timeAt(model, step)) + scale.minWidth / 2;
+  return xOfValue(scale, timeOfStep(model, step)) + scale.minWidth / 2;
 }
 
 const clampStep = (model: TimelineModel, s: number) =>
@@ -87,7 +87,7 @@ export function stepAtX(model: TimelineModel, scale: Scale, x: number): number {
   if (scale.axis === 'steps') return clampStep(model, Math.floor(v));
   const k = lastStepAtOrBefore(model, v);
   if (k < 0) return 0;
-  const t = timeAt(model, k);
+  const t = timeOfStep(model, k);
   const xt = xOfValue(scale, t);
   if (x < xt + scale.minWidth) {
     const f = firstStepAtOrAfter(model, t);

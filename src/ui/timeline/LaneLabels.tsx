@@ -1,0 +1,80 @@
+/** The labels column beside the plot: how many internal tasks are hidden, then a label per lane. */
+import { memo } from 'react';
+import { LOOP_STYLE, taskStyle } from '../task-style.ts';
+import { laneSummary, type TimelineRow } from './model/describe.ts';
+import { AXIS_H, ROW_H } from './renderer/frame.ts';
+
+export function LabelColumn({
+  lanes,
+  active,
+  hiddenCount,
+}: {
+  lanes: readonly TimelineRow[];
+  active: TimelineRow | null;
+  hiddenCount: number;
+}) {
+  return (
+    <div className="timeline__labels">
+      <div className="timeline__corner" style={{ height: AXIS_H }}>
+        {hiddenCount > 0 && (
+          <span title="asyncio's own tasks (showInternal shows them)">
+            {hiddenCount} internal task{hiddenCount === 1 ? '' : 's'} hidden
+          </span>
+        )}
+      </div>
+      <LaneLabels lanes={lanes} active={active} />
+    </div>
+  );
+}
+
+/**
+ * The lane labels (a list, so screen readers get the lanes too). Memoised: while playing, the
+ * step changes every frame but the labels only when control changes hands.
+ */
+const LaneLabels = memo(function LaneLabels({
+  lanes,
+  active,
+}: {
+  lanes: readonly TimelineRow[];
+  active: TimelineRow | null;
+}) {
+  return (
+    <ul aria-label="Lanes" className="timeline__lane-list">
+      {lanes.map((lane) => (
+        <LaneLabel
+          key={lane.kind === 'loop' ? 'loop' : lane.task}
+          lane={lane}
+          active={lane === active}
+        />
+      ))}
+    </ul>
+  );
+});
+
+function LaneLabel({ lane, active }: { lane: TimelineRow; active: boolean }) {
+  const style = lane.kind === 'loop' ? LOOP_STYLE : taskStyle(lane.task);
+  return (
+    <li
+      className={`timeline__lane${lane.kind === 'loop' ? ' timeline__lane--loop' : ''}${active ? ' timeline__lane--active' : ''}`}
+      // The loop's label stays under the axis, as its lane does.
+      style={{ height: ROW_H, top: lane.kind === 'loop' ? AXIS_H : undefined }}
+    >
+      <span
+        className="timeline__chip"
+        style={{ background: style.color, color: style.onColor }}
+        aria-hidden="true"
+      >
+        {style.letter} {style.shape}
+      </span>
+      <span className="timeline__name">{lane.kind === 'loop' ? 'event loop' : lane.name}</span>
+      {lane.kind === 'task' && (
+        <span className="timeline__coro" aria-hidden="true">
+          {lane.coro}()
+        </span>
+      )}
+      <span className="visually-hidden">
+        {` — ${laneSummary(lane)}${active ? ' Holds control now.' : ''}`}
+      </span>
+    </li>
+  );
+}
