@@ -13,6 +13,7 @@ import {
   isStale,
   lastStepOf,
   lessonHighlight,
+  linkProblem,
   narrationAt,
   previousState,
   runProgress,
@@ -34,11 +35,24 @@ import { ProgramEditor } from '../ui/editor/ProgramEditor.tsx';
 import { PlaygroundLayout } from '../ui/layout/PlaygroundLayout.tsx';
 import { useElementHeight } from '../ui/layout/use-element-height.ts';
 import { NarrationBar } from '../ui/narration/NarrationBar.tsx';
+import { PresenterLayout } from '../ui/presenter/PresenterLayout.tsx';
 import { SimulatorPanel } from '../ui/simulator/index.ts';
 import { StatusBar } from '../ui/status/StatusBar.tsx';
 import { Timeline } from '../ui/timeline/index.ts';
+import { EmbedPage } from './embed/EmbedPage.tsx';
 import { LESSON_LIST_HREF, LessonListPage, LessonStepPage } from './LessonPage.tsx';
+import { LinkNotice } from './link-notice.tsx';
+import { OfflineBadge, UpdateNotice } from './offline/OfflineBadge.tsx';
+import {
+  ExportButton,
+  PresenterHeader,
+  PresenterLesson,
+  PresenterStage,
+  PresenterToggleButton,
+} from './presenter/PresenterShell.tsx';
+import { usePresenterKeys } from './presenter/use-presenter-keys.ts';
 import { shareUrl, useRoute } from './router.ts';
+import { SpeakerPage } from './speaker/SpeakerPage.tsx';
 import { usePlayer } from './use-player.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 
@@ -135,6 +149,10 @@ function LabHeader({ page }: { page: Page }) {
       />
       {/* After the run controls: the Tab order goes skip link, Run, Stop, … as before. */}
       <Nav page={page} />
+      <ExportButton />
+      <PresenterToggleButton />
+      <OfflineBadge />
+      <UpdateNotice />
     </header>
   );
 }
@@ -350,13 +368,50 @@ export function App({ defaultSource }: { defaultSource: string }) {
   const route = useRoute(store, defaultSource);
   usePlayer();
   useShortcuts();
+  usePresenterKeys(route.page);
+  const presenting = useLab((s) => s.presenting);
+  const [problem] = useState(() => linkProblem(window.location.hash));
 
+  if (route.page === 'speaker') return <SpeakerPage />;
+  if (route.page === 'embed') {
+    return (
+      <EmbedPage
+        route={route}
+        problem={problem}
+        editor={route.editor ? <EditorPane /> : null}
+        simulator={<SimulatorPane />}
+        narration={<NarrationPane />}
+        footer={<TransportPane />}
+      />
+    );
+  }
   if (route.page === 'lessons') return <LessonListPage header={<Header page="lessons" />} />;
 
   const lesson = route.page === 'lesson';
+  if (presenting) {
+    const panes = (
+      <PresenterLayout
+        editor={<EditorPane />}
+        simulator={<SimulatorPane />}
+        console={<ConsolePane />}
+        narration={<NarrationPane />}
+        footer={
+          <>
+            <TransportPane />
+            <StatusPane />
+          </>
+        }
+      />
+    );
+    return (
+      <PresenterStage header={<PresenterHeader />}>
+        {lesson ? <PresenterLesson playground={panes} /> : panes}
+      </PresenterStage>
+    );
+  }
   const playground = (
     <PlaygroundLayout
-      header={lesson ? null : <Header />}
+      header={lesson ? null : <LinkNotice problem={problem}>{<Header />}</LinkNotice>}
       editor={<EditorPane />}
       simulator={<SimulatorPane />}
       console={<ConsolePane />}

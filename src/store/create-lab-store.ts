@@ -4,6 +4,7 @@ import type { LabState } from './lab-state.ts';
 import { createEditorSlice, type KeyValueStorage, type TextStore } from './slices/editor.ts';
 import { createLessonSlice, lessonAwareTextStore } from './slices/lesson.ts';
 import { createPlaybackSlice } from './slices/playback.ts';
+import { createPresenterSlice } from './slices/presenter.ts';
 import { createRunSlice, type Runner } from './slices/run.ts';
 import { createViewSlice } from './slices/view.ts';
 
@@ -33,6 +34,7 @@ export function createLabStore({
     ...createPlaybackSlice()(...a),
     ...createViewSlice()(...a),
     ...createLessonSlice({ storage: lessonStorage })(...a),
+    ...createPresenterSlice()(...a),
   }));
   return store;
 }
