@@ -25,6 +25,9 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     // The specs paste programs into the editor, as a person would.
     permissions: ['clipboard-read', 'clipboard-write'],
+    // Each test has a fresh context, so the offline service worker would only precache ~20 MB
+    // beside every test; the offline story (e2e/classroom.spec.ts) turns it back on.
+    serviceWorkers: 'block',
   },
   projects: [
     {

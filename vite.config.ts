@@ -2,7 +2,8 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type PluginOption } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { lessonsPlugin } from './scripts/vite-plugin-lessons.ts';
 
 /**
@@ -90,10 +91,48 @@ const WORKER_CSP = [
   "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'self'",
+  // Embeds (#/embed?code=…) go in iframes on course sites, slides and blogs: any page may frame
+  // this one. (frame-ancestors only works as a header; a meta tag cannot say it.)
+  'frame-ancestors *',
 ].join('; ');
 
+/**
+ * Offline: a Workbox service worker, generated at build time, precaches the whole app after the
+ * first visit: the bundles, the lessons (a bundled chunk), and Pyodide's runtime under pyodide/
+ * (the WebAssembly binary alone is ~9 MB, hence the raised size limit). A new version waits and
+ * applies on the next load (src/app/offline/register.ts); nothing is cached by hand.
+ */
+function offline(): PluginOption {
+  return VitePWA({
+    strategies: 'generateSW',
+    registerType: 'prompt',
+    injectRegister: false,
+    manifest: {
+      name: 'Event Loop Lab',
+      short_name: 'Event Loop Lab',
+      description: "A browser playground that teaches Python's asyncio by showing it.",
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      background_color: '#eef0f3',
+      theme_color: '#1f57d6',
+      icons: [
+        { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+        { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,mjs,css,html,svg,png,json,wasm,zip,webmanifest}'],
+      maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+    },
+  });
+}
+
 export default defineConfig({
-  plugins: [react(), pyodideFiles(), devCsp(), lessonsPlugin()],
+  plugins: [react(), pyodideFiles(), devCsp(), lessonsPlugin(), offline()],
   optimizeDeps: { exclude: ['pyodide'] },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },

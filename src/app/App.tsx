@@ -4,7 +4,7 @@
  * nothing else. Every pane derives what it shows from `stateAt(trace, step)` through the memoised
  * view models in src/store/views.ts.
  */
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
   consoleView,
@@ -12,6 +12,7 @@ import {
   isStale,
   lastStepOf,
   lessonHighlight,
+  linkProblem,
   narrationAt,
   previousState,
   runProgress,
@@ -33,12 +34,18 @@ import { ProgramEditor } from '../ui/editor/ProgramEditor.tsx';
 import { PlaygroundLayout } from '../ui/layout/PlaygroundLayout.tsx';
 import { useElementHeight } from '../ui/layout/use-element-size.ts';
 import { NarrationBar } from '../ui/narration/NarrationBar.tsx';
+import { PresenterLayout } from '../ui/presenter/PresenterLayout.tsx';
 import { SimulatorPanel } from '../ui/simulator/index.ts';
 import { StatusBar } from '../ui/status/StatusBar.tsx';
 import { Timeline } from '../ui/timeline/index.ts';
+import { EmbedPage } from './embed/EmbedPage.tsx';
 import { Header } from './Header.tsx';
 import { LessonListPage, LessonStepPage } from './LessonPage.tsx';
+import { LinkNotice } from './link-notice.tsx';
+import { PresenterHeader, PresenterLesson, PresenterStage } from './presenter/PresenterShell.tsx';
+import { usePresenterKeys } from './presenter/use-presenter-keys.ts';
 import { useRoute } from './router.ts';
+import { SpeakerPage } from './speaker/SpeakerPage.tsx';
 import { usePlayer } from './use-player.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 
@@ -253,13 +260,50 @@ export function App({ defaultSource }: { defaultSource: string }) {
   const route = useRoute(store, defaultSource);
   usePlayer();
   useShortcuts();
+  usePresenterKeys(route.page);
+  const presenting = useLab((s) => s.presenting);
+  const [problem] = useState(() => linkProblem(window.location.hash));
 
+  if (route.page === 'speaker') return <SpeakerPage />;
+  if (route.page === 'embed') {
+    return (
+      <EmbedPage
+        route={route}
+        problem={problem}
+        editor={route.editor ? <EditorPane /> : null}
+        simulator={<SimulatorPane />}
+        narration={<NarrationPane />}
+        footer={<TransportPane />}
+      />
+    );
+  }
   if (route.page === 'lessons') return <LessonListPage header={<Header page="lessons" />} />;
 
   const lesson = route.page === 'lesson';
+  if (presenting) {
+    const panes = (
+      <PresenterLayout
+        editor={<EditorPane />}
+        simulator={<SimulatorPane />}
+        console={<ConsolePane />}
+        narration={<NarrationPane />}
+        footer={
+          <>
+            <TransportPane />
+            <StatusPane />
+          </>
+        }
+      />
+    );
+    return (
+      <PresenterStage header={<PresenterHeader />}>
+        {lesson ? <PresenterLesson playground={panes} /> : panes}
+      </PresenterStage>
+    );
+  }
   const playground = (
     <PlaygroundLayout
-      header={lesson ? null : <Header />}
+      header={lesson ? null : <LinkNotice problem={problem}>{<Header />}</LinkNotice>}
       editor={<EditorPane />}
       simulator={<SimulatorPane />}
       console={<ConsolePane />}

@@ -6,6 +6,8 @@ import { useLab, useLabStore } from '../store/react.tsx';
 import { RunControls } from '../ui/controls/RunControls.tsx';
 import { PLAY_BUTTON_ID } from '../ui/controls/Transport.tsx';
 import { LESSON_LIST_HREF } from './LessonPage.tsx';
+import { OfflineBadge, UpdateNotice } from './offline/OfflineBadge.tsx';
+import { ExportButton, PresenterToggleButton } from './presenter/PresenterShell.tsx';
 import { useShare } from './use-share.ts';
 
 export type Page = 'playground' | 'lessons' | 'lesson';
@@ -78,6 +80,10 @@ function LabHeader({ page }: { page: Page }) {
       />
       {/* After the run controls: the Tab order goes skip link, Run, Stop, … as before. */}
       <Nav page={page} />
+      <ExportButton />
+      <PresenterToggleButton />
+      <OfflineBadge />
+      <UpdateNotice />
     </header>
   );
 }

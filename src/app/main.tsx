@@ -1,11 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserLabClient } from '../runtime/browser-client.ts';
-import { createLabStore, webTextStore } from '../store/index.ts';
+import { createLabStore, memoryTextStore, webTextStore } from '../store/index.ts';
 import { LabStoreProvider } from '../store/react.tsx';
 import { App } from './App.tsx';
 import { DEFAULT_PROGRAM } from './default-program.ts';
 import { loadLessons } from './lessons-data.ts';
+import { registerOffline } from './offline/register.ts';
+import { syncPresenterWindows } from './presenter/sync-edge.ts';
+import { mirrorRunner, windowRole } from './presenter/window-role.ts';
 import './app.css';
 
 const PROGRAM_KEY = 'event-loop-lab:program';
@@ -24,14 +27,21 @@ function localStorageOrNothing(): Storage | undefined {
   }
 }
 
+// The speaker window never runs Python; an embed never writes over the visitor's saved work.
+const role = windowRole(window.location.hash);
 // One worker for the page's lifetime: Python loads while the learner reads the program.
-const client = createBrowserLabClient({ watchdogMs: watchdogFromUrl() });
+const client =
+  role === 'speaker' ? mirrorRunner() : createBrowserLabClient({ watchdogMs: watchdogFromUrl() });
 const store = createLabStore({
   runner: client,
-  textStore: webTextStore(PROGRAM_KEY, localStorageOrNothing()),
+  textStore:
+    role === 'app' ? webTextStore(PROGRAM_KEY, localStorageOrNothing()) : memoryTextStore(),
   defaultSource: DEFAULT_PROGRAM,
-  lessonStorage: localStorageOrNothing(),
+  lessonStorage: role === 'app' ? localStorageOrNothing() : undefined,
 });
+if (role === 'speaker') store.setState({ presenting: true }); // its keys drive both windows
+if (role !== 'embed') syncPresenterWindows(store, role === 'speaker' ? 'speaker' : 'audience');
+registerOffline(role);
 // The lessons (and their build-time traces) load beside the page, not before it.
 loadLessons(store);
 

@@ -16,6 +16,7 @@ import {
   type Route,
   shareRoute,
 } from '../store/index.ts';
+import { openEmbed } from './embed/open-embed.ts';
 
 /** How long the hash waits for typing or stepping to settle before it is rewritten. */
 const WRITE_DELAY_MS = 250;
@@ -56,6 +57,11 @@ function note(key: string, code: string | null): void {
 }
 
 function open(store: LabStore, route: Route, firstLoad: boolean): void {
+  if (route.page === 'speaker') return; // a mirror: the audience window sends what to show
+  if (route.page === 'embed') {
+    openEmbed(store, route);
+    return;
+  }
   if (route.page === 'lesson') {
     store.getState().openLesson(route.slug, (route.step ?? 1) - 1); // links count from 1
     return;

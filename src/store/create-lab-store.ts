@@ -9,6 +9,7 @@ import {
   openStepProgram,
 } from './slices/lesson/index.ts';
 import { createPlaybackSlice } from './slices/playback.ts';
+import { createPresenterSlice } from './slices/presenter.ts';
 import { createRunSlice, type Runner } from './slices/run.ts';
 import { createViewSlice } from './slices/view.ts';
 
@@ -47,6 +48,7 @@ export function createLabStore({
     ...createPlaybackSlice()(...a),
     ...createViewSlice()(...a),
     ...createLessonSlice(memory)(...a),
+    ...createPresenterSlice()(...a),
   }));
   return store;
 }

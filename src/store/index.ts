@@ -1,6 +1,7 @@
 /** The store without React (the binding is in ./react.tsx). */
 export { createLabStore, type LabStore, type LabStoreDeps } from './create-lab-store.ts';
 export type { LabState } from './lab-state.ts';
+export { linkProblem } from './link-problem.ts';
 export * from './route.ts';
 export {
   canNavigate,

@@ -1,8 +1,14 @@
 import type { EditorSlice } from './slices/editor.ts';
 import type { LessonSlice } from './slices/lesson/index.ts';
 import type { PlaybackSlice } from './slices/playback.ts';
+import type { PresenterSlice } from './slices/presenter.ts';
 import type { RunSlice } from './slices/run.ts';
 import type { ViewSlice } from './slices/view.ts';
 
 /** The whole store: one object made of slices. */
-export type LabState = EditorSlice & RunSlice & PlaybackSlice & ViewSlice & LessonSlice;
+export type LabState = EditorSlice &
+  RunSlice &
+  PlaybackSlice &
+  ViewSlice &
+  LessonSlice &
+  PresenterSlice;

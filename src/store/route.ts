@@ -6,8 +6,24 @@
  *   also the sharing format). Without `code`, the playground opens the program saved locally.
  * - `#/lessons` is the lesson list; `#/lessons/<slug>/<step>` a lesson's step (from 1).
  *   `?presenter` on a lesson step shows the presenter notes.
- * Anything else opens the playground.
+ * - `#/speaker` is the presenter's speaker window (src/app/speaker).
+ * - `#/embed?code=…&step=N[&editor]` and `#/embed/lessons/<slug>/<n>` are the views for an
+ *   iframe (src/app/embed).
+ * Anything else opens the playground. A program longer than `MAX_LINK_CODE` is not opened.
  */
+
+/** The longest `code=` a link may carry (base64url characters: about 48 KB of program). */
+export const MAX_LINK_CODE = 65_536;
+
+export interface EmbedRoute {
+  readonly page: 'embed';
+  readonly code: string | null;
+  readonly step: number | null;
+  /** A lesson step (from 1) instead of a program. */
+  readonly lesson: { readonly slug: string; readonly step: number | null } | null;
+  /** Show the editor beside the picture. */
+  readonly editor: boolean;
+}
 
 export type Route =
   | { readonly page: 'playground'; readonly code: string | null; readonly step: number | null }
@@ -17,7 +33,9 @@ export type Route =
       readonly slug: string;
       readonly step: number | null;
       readonly presenter?: boolean;
-    };
+    }
+  | { readonly page: 'speaker' }
+  | EmbedRoute;
 
 export type PlaygroundRoute = Extract<Route, { page: 'playground' }>;
 
@@ -46,16 +64,33 @@ export function parseRoute(hash: string): Route {
     return params.has('presenter') ? { ...route, presenter: true } : route;
   }
   if (parts[0] === 'lessons' && parts.length === 1) return { page: 'lessons' };
+  if (parts[0] === 'speaker') return { page: 'speaker' };
   const encoded = params.get('code');
   let code: string | null = null;
-  if (encoded) {
+  if (encoded && encoded.length <= MAX_LINK_CODE) {
     try {
       code = decodeProgram(encoded);
     } catch {
       code = null; // a damaged link opens the saved program rather than garbage
     }
   }
+  if (parts[0] === 'embed') {
+    const lesson =
+      parts[1] === 'lessons' && parts[2]
+        ? { slug: safeDecode(parts[2]), step: stepParam(parts[3]) }
+        : null;
+    const step = stepParam(params.get('step'));
+    return { page: 'embed', code, step, lesson, editor: params.has('editor') };
+  }
   return { page: 'playground', code, step: stepParam(params.get('step')) };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 export function formatRoute(route: Route): string {
@@ -64,9 +99,18 @@ export function formatRoute(route: Route): string {
     const step = route.step === null ? '' : `/${route.step}`;
     return `#/lessons/${encodeURIComponent(route.slug)}${step}${route.presenter ? '?presenter' : ''}`;
   }
+  if (route.page === 'speaker') return '#/speaker';
+  if (route.page === 'embed' && route.lesson) {
+    const step = route.lesson.step === null ? '' : `/${route.lesson.step}`;
+    return `#/embed/lessons/${encodeURIComponent(route.lesson.slug)}${step}${route.editor ? '?editor' : ''}`;
+  }
   const params: string[] = [];
   if (route.code !== null) params.push(`code=${encodeProgram(route.code)}`);
   if (route.step !== null) params.push(`step=${route.step}`);
+  if (route.page === 'embed') {
+    if (route.editor) params.push('editor');
+    return `#/embed${params.length ? `?${params.join('&')}` : ''}`;
+  }
   return `#/playground${params.length ? `?${params.join('&')}` : ''}`;
 }
 

@@ -1,0 +1,325 @@
+/**
+ * An instructor teaches from one laptop and a projector: presenter mode driven only by the
+ * keyboard (or a clicker), a speaker window with notes kept in sync, a follow-along link for the
+ * students, embeds in other pages, exports for slides, and the whole thing with the network off.
+ */
+import { readFile } from 'node:fs/promises';
+import { expect, type Page, test } from '@playwright/test';
+import { DEFAULT } from './default-program.ts';
+import {
+  button,
+  encodeProgram,
+  expectStep,
+  focusPage,
+  press,
+  SCREENS,
+  status,
+  stepCounter,
+} from './helpers.ts';
+
+const DOCS_IMAGES = 'docs/images';
+// Several pages (audience, speaker, student, iframe) each load Python: allow for a busy machine.
+test.describe.configure({ timeout: 360_000 });
+const LOAD = { timeout: 240_000 };
+
+async function runByKeyboard(page: Page): Promise<void> {
+  await expect(status(page)).toHaveText(/^Python 3\.14\.\d+ ready$/, LOAD);
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps$/, LOAD);
+  await focusPage(page);
+}
+
+const zoomLevel = (page: Page) => page.getByRole('status', { name: 'Zoom level' });
+
+test('presenter mode is driven by the keyboard alone, as a clicker drives it', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/#/playground');
+  await runByKeyboard(page);
+
+  await page.keyboard.press('p');
+  await expect(button(page, 'Exit presenter mode')).toBeVisible();
+  await expect(zoomLevel(page)).toHaveText('150 %');
+
+  // A clicker's PageDown / PageUp move one handoff at a time.
+  await page.keyboard.press('PageDown');
+  await expectStep(page, DEFAULT.handoffs[0]);
+  await press(page, 'PageDown', 2);
+  await expectStep(page, DEFAULT.handoffs[2]);
+  await page.keyboard.press('PageUp');
+  await expectStep(page, DEFAULT.handoffs[1]);
+
+  // Zoom steps: code and picture grow together.
+  await page.keyboard.press('-');
+  await page.keyboard.press('-');
+  await expect(zoomLevel(page)).toHaveText('100 %');
+  await press(page, 'PageDown', 3);
+  await page.screenshot({ path: `${SCREENS}/60-presenter-1280x720-100.png` });
+  await page.screenshot({ path: `${DOCS_IMAGES}/presenter-1280x720.png` });
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  await expect(zoomLevel(page)).toHaveText('150 %');
+  await page.screenshot({ path: `${SCREENS}/61-presenter-1280x720-150.png` });
+  await page.screenshot({ path: `${DOCS_IMAGES}/presenter-1280x720-zoom-150.png` });
+
+  // B blanks the screen; any key brings the picture back and does nothing else.
+  const step = await stepCounter(page).textContent();
+  await page.keyboard.press('b');
+  await expect(page.getByRole('img', { name: /^Blank screen/ })).toBeVisible();
+  await page.keyboard.press('PageDown');
+  await expect(page.getByRole('img', { name: /^Blank screen/ })).toHaveCount(0);
+  await expect(stepCounter(page)).toHaveText(step ?? '');
+
+  await page.keyboard.press('p');
+  await expect(button(page, 'Presenter mode')).toBeVisible();
+});
+
+test('the speaker window stays in sync both ways, and either can close', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/#/lessons/queues/1');
+  await expect(stepCounter(page)).toBeVisible();
+  await focusPage(page);
+  await page.keyboard.press('p');
+  await expect(button(page, 'Exit presenter mode')).toBeVisible();
+
+  const [speaker] = await Promise.all([
+    context.waitForEvent('page'),
+    button(page, 'Speaker window').click(),
+  ]);
+  await expect(speaker.getByRole('status')).toHaveText('In sync with the audience window');
+  await expect(speaker.getByRole('region', { name: 'Presenter notes' })).toContainText(
+    'The consumer does not poll',
+  );
+  await expect(speaker.getByRole('timer')).toHaveText(/^\d+:\d\d$/);
+  const now = speaker.getByRole('region', { name: 'Now on screen' });
+  const audienceStep = async () => (await stepCounter(page).textContent())?.split(' of')[0] ?? '';
+  await expect(now).toContainText(`${await audienceStep()} of`);
+  await expect(speaker.getByRole('region', { name: 'Next handoff' })).toContainText(/Step \d+/);
+
+  // The audience window drives the speaker window…
+  await page.keyboard.press('PageDown');
+  await expect(now).toContainText(`${await audienceStep()} of`);
+  // …and the speaker window drives the audience window (its buttons and its clicker keys).
+  const before = await audienceStep();
+  await speaker.getByRole('button', { name: 'Forward' }).click();
+  await expect.poll(audienceStep).not.toBe(before);
+  await expect(now).toContainText(`${await audienceStep()} of`);
+  await speaker.keyboard.press('b');
+  await expect(page.getByRole('img', { name: /^Blank screen/ })).toBeVisible();
+  await page.keyboard.press('x');
+  await expect(speaker.getByRole('button', { name: 'Blank the audience screen' })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  );
+  // The next lesson step from the speaker window: the audience goes there, notes follow.
+  await speaker.getByRole('button', { name: 'Next lesson step' }).click();
+  await expect(page).toHaveURL(/#\/lessons\/queues\/2$/);
+  await expect(speaker.getByRole('region', { name: 'Presenter notes' })).toContainText(
+    'The pool size is the concurrency limit',
+  );
+  await speaker.screenshot({ path: `${SCREENS}/62-speaker-window.png` });
+  await speaker.screenshot({ path: `${DOCS_IMAGES}/speaker-window.png` });
+
+  // Closing the speaker window leaves the audience window working…
+  await speaker.close();
+  const alone = await audienceStep();
+  await page.keyboard.press('PageDown');
+  await expect.poll(audienceStep).not.toBe(alone);
+  // …a new one catches up; closing the audience window leaves it working too.
+  const again = await context.newPage();
+  await again.goto('/#/speaker');
+  await expect(again.getByRole('status')).toHaveText('In sync with the audience window');
+  const againNow = again.getByRole('region', { name: 'Now on screen' });
+  await expect(againNow).toContainText(`${await audienceStep()} of`);
+  await page.close();
+  await expect(again.getByRole('status')).toHaveText(/not presenting/);
+  const last = await againNow.getByText(/^Step /).textContent();
+  await again.getByRole('button', { name: 'Forward' }).click();
+  await expect(againNow.getByText(/^Step /)).not.toHaveText(last ?? '');
+});
+
+const PROGRAM = `import asyncio
+
+
+async def ping(n):
+    for i in range(n):
+        print("ping", i)
+        await asyncio.sleep(0.5)
+
+
+async def main():
+    await asyncio.gather(ping(2), ping(3))
+
+
+asyncio.run(main())
+`;
+
+test('follow along: the link and QR code open the same program at the same step', async ({
+  page,
+  context,
+}) => {
+  await page.goto(`/#/playground?code=${encodeProgram(PROGRAM)}`);
+  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps$/, LOAD);
+  await focusPage(page);
+  await page.keyboard.press('p');
+  await press(page, 'PageDown', 4);
+  const shown = await stepCounter(page).textContent();
+  await button(page, 'Follow along').click();
+  const dialog = page.getByRole('dialog', { name: 'Follow along' });
+  const qr = dialog.getByRole('img', { name: 'QR code of the follow-along link' });
+  await expect(qr).toBeVisible();
+  // The QR code is drawn in the page (an SVG data URL), not fetched from anywhere.
+  expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+  const href = (await dialog.getByRole('link').getAttribute('href')) ?? '';
+  expect(href).toContain('#/playground?code=');
+  await page.screenshot({ path: `${SCREENS}/63-follow-along.png` });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  const student = await context.newPage();
+  await student.goto(href);
+  await expect(status(student)).toHaveText(/^Completed in [\d,]+ steps$/, LOAD);
+  await expect(stepCounter(student)).toHaveText(shown ?? '');
+  await expect(student.getByRole('region', { name: 'main.py' })).toContainText(
+    'async def ping(n):',
+  );
+});
+
+test('an embed inside another page: the picture, the player bar and a way out', async ({
+  page,
+}) => {
+  const code = encodeProgram(PROGRAM);
+  await page.goto('/#/lessons'); // any page of ours, so the test page has our origin's base URL
+  const base = new URL(page.url()).origin;
+  await page.setContent(
+    `<h1>A blog post</h1><iframe title="Event Loop Lab" width="900" height="560" src="${base}/#/embed?code=${code}&step=12&editor"></iframe>`,
+  );
+  const frame = page.frameLocator('iframe[title="Event Loop Lab"]');
+  const slider = frame.getByRole('slider', { name: 'Step' });
+  await expect(slider).toHaveAttribute('aria-valuetext', /^Step 12 of/, LOAD);
+  await expect(frame.getByRole('region', { name: 'Simulator' })).toBeVisible();
+  await expect(frame.getByRole('textbox', { name: 'Program' })).toBeAttached();
+  // No app chrome: no sections menu, no Run / Share, no presenter mode.
+  await expect(frame.getByRole('navigation', { name: 'Sections' })).toHaveCount(0);
+  await expect(frame.getByRole('button', { name: 'Presenter mode' })).toHaveCount(0);
+  const open = frame.getByRole('link', { name: 'Open in Event Loop Lab' });
+  await expect(open).toHaveAttribute('href', new RegExp(`#/playground\\?code=${code}&step=12$`));
+  await expect(open).toHaveAttribute('target', '_blank');
+  await frame.getByRole('button', { name: 'Step forward' }).click();
+  await expect(slider).toHaveAttribute('aria-valuetext', /^Step 13 of/);
+  await page.screenshot({ path: `${SCREENS}/64-embed-in-iframe.png` });
+
+  // The lesson-step variant shows the lesson's run without the editor.
+  await page.setContent(
+    `<iframe title="Lesson" width="800" height="480" src="${base}/#/embed/lessons/queues/2"></iframe>`,
+  );
+  const lesson = page.frameLocator('iframe[title="Lesson"]');
+  await expect(lesson.getByRole('slider', { name: 'Step' })).toHaveAttribute(
+    'aria-valuetext',
+    /^Step \d+ of/,
+  );
+  await expect(lesson.getByRole('link', { name: 'Open in Event Loop Lab' })).toHaveAttribute(
+    'href',
+    /#\/lessons\/queues\/2$/,
+  );
+});
+
+test('exports: the picture as SVG and PNG, the trace as JSON, the program as .py', async ({
+  page,
+}) => {
+  await page.goto(`/#/playground?code=${encodeProgram(PROGRAM)}&step=20`);
+  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps$/, LOAD);
+  const exportAs = async (name: string) => {
+    await page.getByText('Export', { exact: true }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('group', { name: 'Export' }).getByRole('button', { name }).click(),
+    ]);
+    return {
+      name: download.suggestedFilename(),
+      body: await readFile((await download.path()) ?? ''),
+    };
+  };
+
+  const svg = await exportAs('Picture as SVG');
+  expect(svg.name).toBe('main-step-21.svg');
+  // A valid SVG document, which a browser draws as an image of the simulator's text.
+  const parsed = await page.evaluate(async (text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const img = new Image();
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+    await img.decode();
+    return {
+      root: doc.documentElement.nodeName,
+      errors: doc.getElementsByTagName('parsererror').length,
+      text: doc.documentElement.textContent ?? '',
+      width: img.naturalWidth,
+    };
+  }, svg.body.toString('utf8'));
+  expect(parsed).toMatchObject({ root: 'svg', errors: 0 });
+  expect(parsed.text).toContain('Control:');
+  expect(parsed.width).toBeGreaterThan(300);
+
+  const png = await exportAs('Picture as PNG');
+  expect(png.name).toBe('main-step-21.png');
+  expect([...png.body.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+  const pngSize = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    return { width: img.naturalWidth, height: img.naturalHeight };
+  }, png.body.toString('base64'));
+  expect(pngSize.width).toBeGreaterThan(600);
+  expect(pngSize.height).toBeGreaterThan(300);
+
+  const trace = await exportAs('Trace as JSON');
+  expect(JSON.parse(trace.body.toString('utf8'))).toMatchObject({
+    format: 'asyncio-trace',
+    source: PROGRAM,
+    status: 'completed',
+  });
+  const py = await exportAs('Program as .py');
+  expect(py).toEqual({ name: 'main.py', body: Buffer.from(PROGRAM) });
+});
+
+test('a damaged or oversized link says so, and opens nothing from it', async ({ page }) => {
+  await page.goto('/#/playground?code=%%%not-base64');
+  await expect(page.getByRole('alert')).toContainText('This link is damaged');
+  await expect(page.getByRole('region', { name: 'main.py' })).toContainText('async def brew');
+  await page.goto(`/#/embed?code=${'A'.repeat(70_000)}`);
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('This link is too long');
+  await expect(page.getByRole('region', { name: 'Simulator' })).toHaveCount(0);
+});
+
+test.describe('offline', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('after one visit the app loads and runs programs with the network off', async ({
+    page,
+    context,
+  }) => {
+    const foreign: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).hostname !== '127.0.0.1') foreign.push(request.url());
+    });
+    await page.goto('/#/playground');
+    await expect(status(page)).toHaveText(/^Python 3\.14\.\d+ ready$/, LOAD);
+    await expect(page.getByRole('status', { name: 'Offline availability' })).toHaveText(
+      'Available offline',
+      LOAD,
+    );
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByRole('status', { name: 'Offline availability' })).toHaveText(
+      'Available offline',
+    );
+    await runByKeyboard(page);
+    await expect(page.getByRole('region', { name: 'Console' })).toContainText('served:');
+    await page.goto('/#/lessons/queues/1');
+    await expect(page.getByRole('heading', { name: 'Producer and consumer' })).toBeVisible();
+    await context.setOffline(false);
+    expect(foreign).toEqual([]);
+  });
+});

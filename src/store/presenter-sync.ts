@@ -1,0 +1,152 @@
+/**
+ * Keeps the audience window and the speaker window in step over a BroadcastChannel. This is a
+ * side effect at the store's edge (as zustand's persist middleware is): it subscribes to the
+ * store, posts what changed, and applies what the other window posted. Components never see
+ * the channel.
+ *
+ * The audience window owns the run: it sends its trace, and answers every `hello` with the whole
+ * picture. Either window may move the step, blank the screen, restart the clock or change the
+ * lesson step. A change applied from the other window is not posted back (no echoes, so quick
+ * clicks in one window never bounce). Either window can close; the other keeps working, and a
+ * window that comes back says hello and is brought up to date.
+ *
+ * Pure TypeScript over a `ChannelLike`, so it is tested in Node with a fake channel.
+ */
+import type { Trace } from '../runtime/run-trace.ts';
+import type { LabStore } from './create-lab-store.ts';
+import type { LabState } from './lab-state.ts';
+import type { LessonPlace } from './slices/lesson/index.ts';
+
+export const PRESENTER_CHANNEL = 'event-loop-lab:presenter';
+
+export type SyncRole = 'audience' | 'speaker';
+
+/** Everything the windows say to each other: one discriminated union. */
+export type SyncMessage =
+  | { readonly kind: 'hello'; readonly role: SyncRole }
+  | { readonly kind: 'bye'; readonly role: SyncRole }
+  | { readonly kind: 'trace'; readonly trace: Trace | null; readonly step: number }
+  | { readonly kind: 'step'; readonly step: number }
+  | { readonly kind: 'lesson'; readonly place: LessonPlace | null }
+  | { readonly kind: 'blank'; readonly blanked: boolean }
+  | { readonly kind: 'clock'; readonly since: number | null };
+
+/** The part of a BroadcastChannel the sync uses (a fake in tests). */
+export interface ChannelLike {
+  postMessage(message: SyncMessage): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  close(): void;
+}
+
+export interface SyncOptions {
+  role: SyncRole;
+  /**
+   * How the audience window opens a lesson step the speaker asked for (it changes the address,
+   * so the router opens it). The speaker window opens it in its own store.
+   */
+  openLesson?: (place: LessonPlace | null) => void;
+}
+
+const KINDS = new Set(['hello', 'bye', 'trace', 'step', 'lesson', 'blank', 'clock']);
+
+function isSyncMessage(data: unknown): data is SyncMessage {
+  return (
+    typeof data === 'object' && data !== null && KINDS.has((data as { kind?: string }).kind ?? '')
+  );
+}
+
+function samePlace(a: LessonPlace | null, b: LessonPlace | null): boolean {
+  return a === b || (a !== null && b !== null && a.slug === b.slug && a.step === b.step);
+}
+
+/** Connects the store to the channel; returns the function that disconnects (and says bye). */
+export function connectPresenterSync(
+  store: LabStore,
+  channel: ChannelLike,
+  { role, openLesson }: SyncOptions,
+): () => void {
+  /** True while a message from the other window is being applied: do not post it back. */
+  let applying = false;
+  const post = (message: SyncMessage) => {
+    if (!applying) channel.postMessage(message);
+  };
+  const apply = (change: () => void) => {
+    applying = true;
+    try {
+      change();
+    } finally {
+      applying = false;
+    }
+  };
+  const snapshot = (s: LabState) => {
+    channel.postMessage({ kind: 'lesson', place: s.lessonAt });
+    channel.postMessage({ kind: 'trace', trace: s.trace, step: s.step });
+    channel.postMessage({ kind: 'blank', blanked: s.blanked });
+    channel.postMessage({ kind: 'clock', since: s.presentingSince });
+  };
+
+  const openPlace = (place: LessonPlace | null) => {
+    if (samePlace(place, store.getState().lessonAt)) return;
+    if (role === 'audience' && openLesson) return openLesson(place);
+    if (place) store.getState().openLesson(place.slug, place.step);
+    else store.getState().closeLesson();
+  };
+
+  channel.onmessage = (event) => {
+    const m = event.data;
+    if (!isSyncMessage(m)) return;
+    const s = store.getState();
+    apply(() => {
+      switch (m.kind) {
+        case 'hello':
+          store.setState({ peerConnected: true });
+          if (role === 'audience') snapshot(s);
+          else channel.postMessage({ kind: 'hello', role }); // the audience came (back): ask it
+          return;
+        case 'bye':
+          store.setState({ peerConnected: false });
+          return;
+        case 'trace':
+          // Only the speaker mirrors the audience's run; it never runs programs of its own.
+          if (role === 'speaker') store.setState({ trace: m.trace, step: m.step, playing: false });
+          store.setState({ peerConnected: true });
+          return;
+        case 'step':
+          if (m.step !== s.step) s.seek(m.step);
+          return;
+        case 'lesson':
+          openPlace(m.place);
+          return;
+        case 'blank':
+          if (m.blanked !== s.blanked) s.setBlanked(m.blanked);
+          return;
+        case 'clock':
+          if (m.since !== s.presentingSince) store.setState({ presentingSince: m.since });
+          return;
+      }
+    });
+  };
+
+  const unsubscribe = store.subscribe((s, before) => {
+    // The lesson first: opening it in the other window shows its shipped run, which the trace
+    // that follows then replaces with this window's.
+    if (!samePlace(s.lessonAt, before.lessonAt)) post({ kind: 'lesson', place: s.lessonAt });
+    if (role === 'audience' && s.trace !== before.trace) {
+      post({ kind: 'trace', trace: s.trace, step: s.step });
+    } else if (s.step !== before.step) {
+      post({ kind: 'step', step: s.step });
+    }
+    if (s.blanked !== before.blanked) post({ kind: 'blank', blanked: s.blanked });
+    if (s.presentingSince !== before.presentingSince) {
+      post({ kind: 'clock', since: s.presentingSince });
+    }
+  });
+
+  channel.postMessage({ kind: 'hello', role });
+  return () => {
+    unsubscribe();
+    channel.postMessage({ kind: 'bye', role });
+    channel.onmessage = null;
+    channel.close();
+  };
+}
