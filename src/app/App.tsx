@@ -25,7 +25,7 @@ import {
   timeText,
 } from '../store/index.ts';
 import { useLab, useLabStore } from '../store/react.tsx';
-import { findTask, type TaskId } from '../trace/index.ts';
+import { type TaskId, taskName } from '../trace/index.ts';
 import { ConsolePanel } from '../ui/console/ConsolePanel.tsx';
 import { RunControls } from '../ui/controls/RunControls.tsx';
 import { PLAY_BUTTON_ID, Transport } from '../ui/controls/Transport.tsx';
@@ -224,15 +224,12 @@ function ConsolePane() {
     () => (full && hideLater ? withoutLaterOutput(full) : full),
     [full, hideLater],
   );
-  const taskName = useCallback(
-    (id: TaskId) => {
-      if (!trace) return `task ${id}`;
-      const last = stateAtStep(trace, trace.events.length - 1);
-      return findTask(last, id)?.name ?? trace.tasks.find((t) => t.id === id)?.name ?? `task ${id}`;
-    },
+  const nameOf = useCallback(
+    (id: TaskId) =>
+      trace ? taskName(stateAtStep(trace, trace.events.length - 1), id, trace) : taskName(null, id),
     [trace],
   );
-  return <ConsolePanel view={view} step={step} taskName={taskName} onSeek={seek} />;
+  return <ConsolePanel view={view} step={step} taskName={nameOf} onSeek={seek} />;
 }
 
 function NarrationPane() {

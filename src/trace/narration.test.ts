@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exampleTrace } from './example.ts';
-import { describeWait, narrate, seconds } from './narration.ts';
-import { stateAt } from './replay.ts';
-
-describe('seconds', () => {
-  it('says virtual seconds as people say them', () => {
-    expect(seconds(4)).toBe('4.0 s');
-    expect(seconds(0.25)).toBe('0.25 s');
-    expect(seconds(0.9999999999999999)).toBe('1.0 s');
-    expect(seconds(null)).toBe('never');
-  });
-});
+import { narrate } from './narration.ts';
 
 describe('narrate', () => {
   const trace = exampleTrace();
@@ -34,12 +24,5 @@ describe('narrate', () => {
     expect(narrate(trace, 12)).toBe('Task-1 runs line 9: t = asyncio.create_task(worker(1)).');
     expect(narrate(trace, 31)).toBe('Task-2 prints "1".');
     expect(narrate(trace, 33)).toMatch(/^Task-2 finishes and returns 2; control goes back/);
-  });
-
-  it('describes waits in words', () => {
-    const state = stateAt(trace, 26);
-    expect(describeWait(state, { on: 'sleep', until: 4, via: [] })).toBe('sleep until 4.0 s');
-    const main = state.tasks[0];
-    expect(main?.wait && describeWait(state, main.wait)).toBe('task Task-2');
   });
 });

@@ -1,27 +1,24 @@
 /**
- * Narration: one plain sentence for what happens at a step (the words for waits, timers and
- * outcomes come from words.ts, shared with the simulator). The UI shows the sentence under the picture and announces it to screen readers, so it
- * must read well aloud: names, not ids; seconds, not floats with 17 digits.
+ * Narration: one plain sentence for what happens at a step. The sentences are composed here; every
+ * name, time, wait, callback and object in them comes from words.ts, shared with the simulator,
+ * the timeline and the lessons, so the same thing reads the same everywhere. The UI shows the
+ * sentence under the picture and announces it to screen readers, so it must read well aloud:
+ * names, not ids; seconds, not floats with 17 digits.
  */
 import { eventAt } from './decode.ts';
-import type { TaskId } from './ids.ts';
 import { stateAt } from './replay.ts';
 import { findTask, type LoopState } from './state.ts';
 import type { Trace, TraceEvent } from './types.ts';
-import { describeWait, formatTime, objectName } from './words.ts';
-
-export { describeWait };
-
-/** "4.0 s", "0.25 s": virtual seconds as people say them ("never" for a timer at infinity). */
-export function seconds(t: number | null): string {
-  return t === null || !Number.isFinite(t) ? 'never' : formatTime(t);
-}
-
-/** A task's name, or "the event loop" when no task holds control. */
-export function taskName(state: LoopState, id: TaskId | null): string {
-  if (id === null) return 'the event loop';
-  return findTask(state, id)?.name ?? `task ${id}`;
-}
+import {
+  callbackNoun,
+  callbackText,
+  cap,
+  describeWait,
+  holderName,
+  objectName,
+  seconds,
+  taskName,
+} from './words.ts';
 
 /** Why control moved, in one sentence, for the event at `step`. */
 export function narrate(trace: Trace, step: number): string {
@@ -39,7 +36,7 @@ function nextInReady(state: LoopState): string {
       ? ` The ready queue is empty; the next timer is due at ${seconds(timer.at)}.`
       : ' Nothing else is ready.';
   }
-  const what = next.task !== null ? taskName(state, next.task) : `callback ${next.callback}`;
+  const what = next.task !== null ? taskName(state, next.task) : callbackNoun(next.callback);
   return ` Next in the ready queue: ${what}.`;
 }
 
@@ -83,16 +80,16 @@ function sentence(trace: Trace, ev: TraceEvent, state: LoopState, step: number):
         ? 'The event loop starts running: from now on it decides who runs.'
         : 'The event loop stops: the program carries on after asyncio.run.';
     case 'ready': {
-      if (ev.task === null) return `Callback ${ev.callback} joins the ready queue.`;
+      if (ev.task === null) return `${cap(callbackNoun(ev.callback))} joins the ready queue.`;
       return `${taskName(state, ev.task)} is ready: it joins the back of the ready queue.`;
     }
     case 'timer': {
       const at = seconds(ev.at);
-      if (ev.why === 'sleep')
+      if (ev.why === 'sleep' && ev.task !== null)
         return `A timer is set for ${at} to wake ${taskName(state, ev.task)} from its sleep.`;
-      if (ev.why === 'timeout')
+      if (ev.why === 'timeout' && ev.task !== null)
         return `A timeout is set: at ${at}, ${taskName(state, ev.task)} will be cancelled if it is still waiting.`;
-      return `Timer: at ${at} the loop will run ${ev.callback}.`;
+      return `Timer: at ${at} the loop will run ${callbackText(ev.callback)}.`;
     }
     case 'due':
       return `It is ${seconds(state.time)}: ${ev.handles.length === 1 ? 'a timer falls due and moves' : `${ev.handles.length} timers fall due and move`} to the ready queue.`;
@@ -103,7 +100,7 @@ function sentence(trace: Trace, ev: TraceEvent, state: LoopState, step: number):
     case 'clock':
       return `Nothing is ready: the clock jumps to ${seconds(ev.at)}, the next timer.`;
     case 'block':
-      return `${ev.by} blocks the whole loop: the clock moves to ${seconds(ev.at)} while ${taskName(state, ev.task)} keeps control, and nothing else can run.`;
+      return `${ev.by} blocks the whole loop: the clock moves to ${seconds(ev.at)} while ${holderName(state, ev.task)} keeps control, and nothing else can run.`;
     case 'out': {
       const who = state.holder === null ? 'The program' : taskName(state, state.holder);
       const text = ev.text.replace(/\n$/, '');
@@ -119,10 +116,10 @@ function sentence(trace: Trace, ev: TraceEvent, state: LoopState, step: number):
     case 'frame':
       return `${ev.fn} starts running.`;
     case 'in':
-      return `${taskName(state, state.holder)} is now in ${state.frames.find((f) => f.id === ev.frame)?.fn ?? 'another function'}.`;
+      return `${cap(holderName(state, state.holder))} is now in ${state.frames.find((f) => f.id === ev.frame)?.fn ?? 'another function'}.`;
     case 'locals':
       return `Variables change: ${Object.keys(ev.values).join(', ') || ev.deleted.join(', ')}.`;
     case 'net':
-      return `${taskName(state, ev.task)} sends ${ev.method} ${ev.url} (simulated ${ev.lib}); the answer takes ${seconds(ev.latency)}.`;
+      return `${cap(holderName(state, ev.task))} sends ${ev.method} ${ev.url} (simulated ${ev.lib}); the answer takes ${seconds(ev.latency)}.`;
   }
 }

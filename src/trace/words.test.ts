@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { exampleTrace } from './example.ts';
 import {
   asHandleId,
   asObjectId,
   asStep,
   asTaskId,
-  exampleTrace,
   type LoopState,
   type ObjectState,
   type ObjectView,
@@ -18,6 +18,7 @@ import {
 } from './index.ts';
 import {
   callbackText,
+  cap,
   clockText,
   controlText,
   describeMoment,
@@ -27,12 +28,16 @@ import {
   describeTimer,
   describeWait,
   describeWaitWords,
+  formatCount,
   formatSeconds,
-  formatTime,
   loopPhase,
   objectName,
   ordinal,
   plain,
+  plural,
+  seconds,
+  stepCount,
+  stepOf,
   taskCardLabel,
   taskStateGlyph,
   taskStateLabel,
@@ -103,9 +108,26 @@ describe('numbers', () => {
     expect(formatSeconds(0.30000000000000004)).toBe('0.3');
     expect(formatSeconds(0.125)).toBe('0.125');
     expect(formatSeconds(1.5)).toBe('1.5');
-    expect(formatSeconds(86400)).toBe('86400.0');
-    expect(formatTime(4)).toBe('4.0 s');
+    expect(formatSeconds(86400)).toBe('86,400.0');
+    expect(formatSeconds(0.0005)).toBe('0.0005');
+    expect(formatSeconds(-0.0000001)).toBe('0.0');
+    expect(seconds(4)).toBe('4.0 s');
+    expect(seconds(0.25)).toBe('0.25 s');
+    expect(seconds(0.9999999999999999)).toBe('1.0 s');
+    expect(seconds(null)).toBe('never');
+    expect(seconds(Number.POSITIVE_INFINITY)).toBe('never');
     expect(clockText(4)).toBe('t = 4.0 s');
+  });
+
+  it('writes counts and steps one way', () => {
+    expect(formatCount(1_000_000)).toBe('1,000,000');
+    expect(plural(1, 'step')).toBe('1 step');
+    expect(plural(2041, 'step')).toBe('2,041 steps');
+    expect(cap('a callback')).toBe('A callback');
+    expect(stepOf(46, 115)).toBe('step 46 of 115');
+    // 116 events are steps 0–115: the count and the player's last step visibly agree.
+    expect(stepCount(116)).toBe('116 steps (0–115)');
+    expect(stepCount(1)).toBe('1 step (0–0)');
   });
 
   it('counts in ordinals', () => {

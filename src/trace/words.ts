@@ -80,24 +80,62 @@ export function markdown(words: Words): string {
 // Numbers, names, states
 // ---------------------------------------------------------------------------------------------
 
+const SECONDS = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 6,
+  signDisplay: 'negative',
+});
+const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 /**
- * Virtual seconds as the learner would write them: `4.0`, `0.3`, `0.125`. Float sums such as
- * 0.1 + 0.2 are rounded to the millisecond, so 0.30000000000000004 reads `0.3`.
+ * Virtual seconds, spelled one way everywhere (status bar, narration, simulator, timeline, lesson
+ * checks): at least one decimal, as Python prints a float (`4.0`, `0.25`), thousands grouped as
+ * every other number on screen (`86,400.0`). Float sums such as 0.1 + 0.2 are rounded to the
+ * microsecond, so 0.30000000000000004 reads `0.3` while a real 0.0005 still reads `0.0005`.
  */
 export function formatSeconds(t: number): string {
-  const ms = Math.round(t * 1000);
-  if (ms % 1000 === 0) return (ms / 1000).toFixed(1);
-  return String(ms / 1000);
+  return SECONDS.format(t);
 }
 
-/** `4.0 s` */
-export function formatTime(t: number): string {
-  return `${formatSeconds(t)} s`;
+/** `4.0 s`: the number with its unit; `never` for a timer at infinity (or none). */
+export function seconds(t: number | null): string {
+  return t === null || !Number.isFinite(t) ? 'never' : `${formatSeconds(t)} s`;
 }
 
 /** `t = 4.0 s`, the clock. */
 export function clockText(time: number): string {
-  return `t = ${formatTime(time)}`;
+  return `t = ${seconds(time)}`;
+}
+
+/** A count or a step number: `2,041`. */
+export function formatCount(n: number): string {
+  return COUNT.format(n);
+}
+
+/** `1 step`, `2,041 steps`. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+/** The sentence with its first letter capitalised. */
+export function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * `step 24 of 115`: where the replay is. Steps are event indexes (as in links, the slider and the
+ * timeline), so the last step of a run of 116 events is 115; `stepCount` says both numbers.
+ */
+export function stepOf(step: number, last: number): string {
+  return `step ${formatCount(step)} of ${formatCount(last)}`;
+}
+
+/**
+ * `116 steps (0–115)`: how long a run is. A count alone ("116 steps") would read as if the
+ * player's `step 46 of 115` were off by one; naming the range shows they count the same events.
+ */
+export function stepCount(n: number): string {
+  return n > 0 ? `${plural(n, 'step')} (0–${formatCount(n - 1)})` : plural(n, 'step');
 }
 
 /** The word for a task state, as cards and their accessible names show it. */
@@ -145,9 +183,21 @@ export function taskCardLabel(task: Pick<TaskView, 'name' | 'state'>): string {
   return `${task.name}, ${taskStateLabel(task.state)}`;
 }
 
-/** The name of task `id` at this step (falling back to the trace's table, then `Task <id>`). */
-export function taskName(state: LoopState, id: TaskId, trace?: Trace): string {
-  return findTask(state, id)?.name ?? trace?.tasks.find((t) => t.id === id)?.name ?? `Task-${id}`;
+/**
+ * The name of task `id` at this step (a task can be renamed), falling back to the trace's table
+ * (the name it ended with), then to asyncio's default `Task-<id>`. Without a state: the table.
+ */
+export function taskName(state: LoopState | null, id: TaskId, trace?: Trace): string {
+  return (
+    (state && findTask(state, id)?.name) ??
+    trace?.tasks.find((t) => t.id === id)?.name ??
+    `Task-${id}`
+  );
+}
+
+/** Who holds control: the task's name, or `the event loop`. */
+export function holderName(state: LoopState, id: TaskId | null, trace?: Trace): string {
+  return id === null ? 'the event loop' : taskName(state, id, trace);
 }
 
 function taskPart(state: LoopState, id: TaskId, trace?: Trace): TaskPart {
@@ -169,9 +219,17 @@ function objectPart(state: LoopState, id: ObjectId, trace?: Trace): ObjectPart {
   return { object: id, name: objectName(state, id, trace) };
 }
 
-/** `gather.<locals>._done_callback` → `gather._done_callback()`: a callback as a call. */
-export function callbackText(name: string): string {
-  return `${name.replace(/\.<locals>\./g, '.')}()`;
+/**
+ * `gather.<locals>._done_callback` → `gather._done_callback()`: a callback as a call; `a callback`
+ * when the tracer could not name it (never "null").
+ */
+export function callbackText(name: string | null): string {
+  return name === null ? 'a callback' : `${name.replace(/\.<locals>\./g, '.')}()`;
+}
+
+/** A callback in a sentence: `the callback f()`, or `a callback` when it has no name. */
+export function callbackNoun(name: string | null): string {
+  return name === null ? 'a callback' : `the callback ${callbackText(name)}`;
 }
 
 /** What a finished task ended with: `returned 42`, `raised ValueError('x')`, `was cancelled`. */
@@ -200,10 +258,6 @@ export function ordinal(n: number): string {
     default:
       return `${n}th`;
   }
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,7 +293,7 @@ function taskList(state: LoopState, ids: readonly TaskId[], trace?: Trace): Word
 export function describeWaitWords(state: LoopState, wait: Wait, trace?: Trace): Words {
   switch (wait.on) {
     case 'sleep':
-      return ['sleep until ', formatTime(wait.until)];
+      return ['sleep until ', seconds(wait.until)];
     case 'yield':
       return ['a bare yield (', { code: 'asyncio.sleep(0)' }, '): lets the others run first'];
     case 'task': {
@@ -429,8 +483,7 @@ export function describeReadyEntryWords(state: LoopState, entry: ReadyEntry, tra
     const t = findTask(state, entry.task);
     return [taskPart(state, entry.task, trace), t?.line == null ? ' starts' : ' resumes'];
   }
-  const cb = entry.callback === null ? 'a callback' : callbackText(entry.callback);
-  return ['call ', { code: cb }, ...(entry.timer ? [' (timer)'] : [])];
+  return ['call ', { code: callbackText(entry.callback) }, ...(entry.timer ? [' (timer)'] : [])];
 }
 
 export function describeReadyEntry(state: LoopState, entry: ReadyEntry, trace?: Trace): string {
@@ -439,15 +492,14 @@ export function describeReadyEntry(state: LoopState, entry: ReadyEntry, trace?: 
 
 /** `4.0 s → wakes worker-1 (sleep)`, `1.0 s → cancels main (timeout)`, `0.1 s → calls f()`. */
 export function describeTimerWords(state: LoopState, timer: TimerEntry, trace?: Trace): Words {
-  const at = `${formatTime(timer.at)} → `;
+  const at = `${seconds(timer.at)} → `;
   if (timer.why === 'sleep' && timer.task !== null) {
     return [at, 'wakes ', taskPart(state, timer.task, trace), ' (sleep)'];
   }
   if (timer.why === 'timeout' && timer.task !== null) {
     return [at, 'cancels ', taskPart(state, timer.task, trace), ' (timeout)'];
   }
-  const cb = timer.callback === null ? 'a callback' : callbackText(timer.callback);
-  return [at, 'calls ', { code: cb }];
+  return [at, 'calls ', { code: callbackText(timer.callback) }];
 }
 
 export function describeTimer(state: LoopState, timer: TimerEntry, trace?: Trace): string {
@@ -457,7 +509,7 @@ export function describeTimer(state: LoopState, timer: TimerEntry, trace?: Trace
 /** `in 0.4 s` from now, or `now` when due. */
 export function timeUntil(state: LoopState, at: number): string {
   const d = at - state.time;
-  return Math.round(d * 1000) <= 0 ? 'due now' : `in ${formatTime(d)}`;
+  return Math.round(d * 1000) <= 0 ? 'due now' : `in ${seconds(d)}`;
 }
 
 /** The status line: `Control: worker-1` or `Control: event loop`. */
@@ -465,6 +517,25 @@ export function controlText(state: LoopState, trace?: Trace): string {
   return state.holder === null
     ? 'Control: event loop'
     : `Control: ${taskName(state, state.holder, trace)}`;
+}
+
+/**
+ * Why a run stopped before it completed, or null if it did not. The tracer writes its own sentence
+ * into `trace.limit.message` (kept as it is: the format and the golden traces own it). A deadlock's
+ * sentence names what every task waits for, so it is said again here from the last picture, in
+ * the words and the time spelling the rest of the page uses; the other limits' sentences name a
+ * limit, not the trace, and are shown as written.
+ */
+export function limitText(trace: Trace): string | null {
+  const limit = trace.limit;
+  if (limit === null) return null;
+  if (limit.kind !== 'deadlock' || trace.events.length === 0) return limit.message;
+  const state = stateAt(trace, trace.events.length - 1);
+  const waiting = state.tasks
+    .filter((t) => !isFinished(t.state))
+    .map((t) => `${t.name} waits for ${t.wait ? describeWait(state, t.wait, trace) : 'its turn'}`);
+  const detail = waiting.length > 0 ? waiting.join('; ') : 'the loop is running with nothing to do';
+  return `Deadlock at ${seconds(state.time)}: nothing is ready and no timer is due, but ${detail}. Real Python would wait here forever.`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -515,10 +586,11 @@ function stateBefore(
   return stateAt(trace, state.step - 1);
 }
 
-export type MomentTone = 'blocked' | 'deadlock' | 'clock' | 'stopped' | 'handoff' | 'calm';
+export type LoopMomentTone = 'blocked' | 'deadlock' | 'clock' | 'stopped' | 'handoff' | 'calm';
 
-export interface Moment {
-  readonly tone: MomentTone;
+/** The loop's caption at a step (not a lesson's `Moment`, which is a point in a run to show). */
+export interface LoopMoment {
+  readonly tone: LoopMomentTone;
   readonly words: Words;
 }
 
@@ -531,7 +603,7 @@ export function describeMoment(
   trace: Trace,
   state: LoopState,
   previous?: LoopState | null,
-): Moment {
+): LoopMoment {
   if (state.blocked) {
     const who: Words =
       state.blocked.task === null
@@ -543,7 +615,7 @@ export function describeMoment(
         'Loop blocked by ',
         { code: state.blocked.by },
         ' — nothing else can run. The clock moved to ',
-        formatTime(state.blocked.until),
+        seconds(state.blocked.until),
         ...who,
         '.',
       ],
@@ -561,12 +633,10 @@ export function describeMoment(
     state.step >= 0 && state.step < trace.events.length ? eventAt(trace, state.step) : null;
   if (event?.kind === 'clock') {
     const before = stateBefore(trace, state, previous);
-    const from = before && before.time < event.at ? ` from ${formatTime(before.time)}` : '';
+    const from = before && before.time < event.at ? ` from ${seconds(before.time)}` : '';
     return {
       tone: 'clock',
-      words: [
-        `Nothing is ready: the clock jumps${from} to ${formatTime(event.at)}, the next timer.`,
-      ],
+      words: [`Nothing is ready: the clock jumps${from} to ${seconds(event.at)}, the next timer.`],
     };
   }
   if (event?.kind === 'loop') {
@@ -660,7 +730,7 @@ export function describeMoment(
     return {
       tone: 'calm',
       words: [
-        `The loop has control. Nothing is ready; the next timer is due at ${formatTime(timer.at)}.`,
+        `The loop has control. Nothing is ready; the next timer is due at ${seconds(timer.at)}.`,
       ],
     };
   }

@@ -10,7 +10,7 @@
  */
 import { type KeyboardEvent, memo, useEffect, useRef } from 'react';
 import type { ConsoleLine, ConsoleSegment, ConsoleView } from '../../store/index.ts';
-import type { TaskId } from '../../trace/index.ts';
+import { formatCount, type TaskId } from '../../trace/index.ts';
 import { TaskChip } from '../simulator/TaskChip.tsx';
 import { taskStyle } from '../task-style.ts';
 
@@ -21,10 +21,6 @@ export interface ConsolePanelProps {
   step: number;
   taskName(id: TaskId): string;
   onSeek(step: number): void;
-}
-
-function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
 }
 
 function Segment({ segment }: { segment: ConsoleSegment }) {

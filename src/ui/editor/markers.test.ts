@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { exampleTrace } from '../../trace/example.ts';
 import {
-  exampleTrace,
   asHandleId as H,
   parseTrace,
   partialTrace,

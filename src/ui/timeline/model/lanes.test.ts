@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { stateAt, syntheticTrace, type Trace } from '../../../trace/index.ts';
+import { stateAt, type Trace } from '../../../trace/index.ts';
+import { syntheticTrace } from '../../../trace/synthetic.ts';
 import { fixture } from './fixtures.node.ts';
 import {
   buildTimeline,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticTrace } from '../../../trace/index.ts';
+import { syntheticTrace } from '../../../trace/synthetic.ts';
 import { fixture } from './fixtures.node.ts';
 import { buildTimeline, type TimelineModel, timeAt } from './lanes.ts';
 import {
