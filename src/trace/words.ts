@@ -82,6 +82,12 @@ export function markdown(words: Words): string {
 
 const SECONDS = new Intl.NumberFormat('en-US', {
   minimumFractionDigits: 1,
+  maximumFractionDigits: 3,
+  signDisplay: 'negative',
+});
+/** Below 10 ms, more decimals: a sleep(0.0005) must not read as 0.001 or 0.0. */
+const SMALL_SECONDS = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 1,
   maximumFractionDigits: 6,
   signDisplay: 'negative',
 });
@@ -90,11 +96,11 @@ const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 /**
  * Virtual seconds, spelled one way everywhere (status bar, narration, simulator, timeline, lesson
  * checks): at least one decimal, as Python prints a float (`4.0`, `0.25`), thousands grouped as
- * every other number on screen (`86,400.0`). Float sums such as 0.1 + 0.2 are rounded to the
- * microsecond, so 0.30000000000000004 reads `0.3` while a real 0.0005 still reads `0.0005`.
+ * every other number on screen (`86,400.0`). Rounded to the millisecond, so float sums such as
+ * 0.1 + 0.2 read `0.3`; times under 10 ms keep up to six decimals (`0.0005`).
  */
 export function formatSeconds(t: number): string {
-  return SECONDS.format(t);
+  return (t !== 0 && Math.abs(t) < 0.01 ? SMALL_SECONDS : SECONDS).format(t);
 }
 
 /** `4.0 s`: the number with its unit; `never` for a timer at infinity (or none). */

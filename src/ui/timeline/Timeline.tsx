@@ -18,7 +18,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { Trace } from '../../trace/index.ts';
+import { formatCount, formatSeconds, type Trace } from '../../trace/index.ts';
 import { LOOP_STYLE, taskStyle } from '../task-style.ts';
 import {
   AXIS_H,
@@ -32,7 +32,7 @@ import {
 } from './draw.ts';
 import { firstSpanIn } from './model/aggregate.ts';
 import { describeLane, type Lane, laneSummary } from './model/describe.ts';
-import { formatStep, formatTime, positionText } from './model/format.ts';
+import { positionText } from './model/format.ts';
 import { buildTimeline, holderAt, type Spans, type TimelineModel, timeAt } from './model/lanes.ts';
 import {
   type Axis,
@@ -418,7 +418,7 @@ export function Timeline({
   const readout =
     model.steps === 0
       ? 'No steps'
-      : `step ${formatStep(cur)} of ${formatStep(last)} · t = ${formatTime(time)} s`;
+      : `step ${formatCount(cur)} of ${formatCount(last)} · t = ${formatSeconds(time)} s`;
 
   return (
     <section ref={rootRef} className="timeline" aria-label="Timeline">

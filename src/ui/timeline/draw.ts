@@ -7,10 +7,11 @@
  * Coordinates: the canvases are sized in device pixels (devicePixelRatio); everything here
  * converts from CSS pixels with `dpr`.
  */
+import { formatCount, formatSeconds } from '../../trace/index.ts';
 import { LOOP_STYLE, taskStyle } from '../task-style.ts';
 import { aggregateSpans, type Run, rangeIn, runsOf } from './model/aggregate.ts';
 import type { Lane } from './model/describe.ts';
-import { formatStep, formatTick, formatTime, niceTicks } from './model/format.ts';
+import { formatTick, niceTicks } from './model/format.ts';
 import type { Spans, TaskLane, TimelineModel } from './model/lanes.ts';
 import { spanAt, timeAt } from './model/lanes.ts';
 import { type Scale, xOfStep, xOfValue } from './model/scale.ts';
@@ -176,7 +177,7 @@ function axisTicks(scale: Scale): { list: Tick[] } {
   return {
     list: ticks.map((v) =>
       scale.axis === 'steps'
-        ? { x: xOfValue(scale, v + 0.5), label: formatStep(v) }
+        ? { x: xOfValue(scale, v + 0.5), label: formatCount(v) }
         : { x: xOfValue(scale, v), label: formatTick(v, spacing) },
     ),
   };
@@ -402,7 +403,7 @@ function drawLoopLane(ctx: CanvasRenderingContext2D, f: Frame, y: number): void 
       ctx.moveTo(x0 + 2, cy);
       ctx.lineTo(x1 - 2, cy);
       ctx.stroke();
-      const label = `idle ${formatTime((loop.idle.t1[j] as number) - t0)} s`;
+      const label = `idle ${formatSeconds((loop.idle.t1[j] as number) - t0)} s`;
       const w = ctx.measureText(label).width;
       if (x1 - x0 > w + 16) {
         const mid = (Math.max(x0, 0) + Math.min(x1, scale.width)) / 2;
@@ -516,8 +517,8 @@ export function drawOverlay(
 
   const label =
     scale.axis === 'steps'
-      ? `step ${formatStep(step)}`
-      : `${formatTime(timeAt(model, step))} s · step ${formatStep(step)}`;
+      ? `step ${formatCount(step)}`
+      : `${formatSeconds(timeAt(model, step))} s · step ${formatCount(step)}`;
   ctx.font = `600 13px ${theme.font}`;
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';

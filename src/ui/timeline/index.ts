@@ -2,8 +2,8 @@
 export type { Run } from './model/aggregate.ts';
 export { aggregateSpans, runsOf } from './model/aggregate.ts';
 export type { Description, Lane, Probe } from './model/describe.ts';
-export { describeLane, describeWait, laneSummary } from './model/describe.ts';
-export { formatTime, positionText } from './model/format.ts';
+export { describeLane, laneSummary } from './model/describe.ts';
+export { positionText } from './model/format.ts';
 export type { LoopLane, Spans, TaskEnd, TaskLane, TimelineModel } from './model/lanes.ts';
 export { buildTimeline, holderAt, timeAt } from './model/lanes.ts';
 export type { Axis, Scale } from './model/scale.ts';
