@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exampleTrace } from './example.ts';
 import { narrate } from './narration.ts';
+import { parseTrace } from './parse.ts';
 
 describe('narrate', () => {
   const trace = exampleTrace();
@@ -24,5 +26,18 @@ describe('narrate', () => {
     expect(narrate(trace, 12)).toBe('Task-1 runs line 9: t = asyncio.create_task(worker(1)).');
     expect(narrate(trace, 31)).toBe('Task-2 prints "1".');
     expect(narrate(trace, 33)).toMatch(/^Task-2 finishes and returns 2; control goes back/);
+  });
+});
+
+describe('narrate: plain callbacks', () => {
+  const url = new URL('../ui/simulator/fixtures/07-future-callbacks.json', import.meta.url);
+  const trace = parseTrace(JSON.parse(readFileSync(url, 'utf8')));
+
+  it('names callbacks as calls, as the simulator does, and never says null', () => {
+    expect(narrate(trace, 20)).toBe('Timer: at 0.1 s the loop will run Future.set_result().');
+    expect(narrate(trace, 28)).toBe('The callback on_done() joins the ready queue.');
+    for (let step = 0; step < trace.events.length; step++) {
+      expect(narrate(trace, step), `step ${step}`).not.toMatch(/\bnull\b|undefined/);
+    }
   });
 });

@@ -17,6 +17,7 @@ import {
   type Wait,
 } from './index.ts';
 import {
+  callbackNoun,
   callbackText,
   cap,
   clockText,
@@ -176,6 +177,10 @@ describe('task states', () => {
   it('writes callbacks as calls', () => {
     expect(callbackText('gather.<locals>._done_callback')).toBe('gather._done_callback()');
     expect(callbackText('on_done')).toBe('on_done()');
+    // The tracer could not name it: say something true, never "null".
+    expect(callbackText(null)).toBe('a callback');
+    expect(callbackNoun('on_done')).toBe('the callback on_done()');
+    expect(callbackNoun(null)).toBe('a callback');
   });
 });
 
