@@ -8,7 +8,7 @@
 import { eventAt } from './decode.ts';
 import { stateAt } from './replay.ts';
 import { findTask, type LoopState } from './state.ts';
-import type { Trace, TraceEvent } from './types.ts';
+import type { TaskOutcome, Trace, TraceEvent } from './types.ts';
 import {
   callbackNoun,
   callbackText,
@@ -18,6 +18,7 @@ import {
   objectName,
   seconds,
   taskName,
+  withArticle,
 } from './words.ts';
 
 /** Why control moved, in one sentence, for the event at `step`. */
@@ -42,11 +43,6 @@ function nextInReady(state: LoopState): string {
 
 function sentence(trace: Trace, ev: TraceEvent, state: LoopState, step: number): string {
   switch (ev.kind) {
-    case 'line': {
-      const who = state.holder === null ? 'The program' : taskName(state, state.holder);
-      const text = trace.source.split('\n')[ev.line - 1]?.trim();
-      return `${who} runs line ${ev.line}${text ? `: ${text}` : ''}.`;
-    }
     case 'task-created': {
       const by = ev.by === null ? 'The program' : taskName(state, ev.by);
       return `${by} creates task ${ev.name} (${ev.coro}); it joins the ready queue and waits for its turn.`;
@@ -66,14 +62,7 @@ function sentence(trace: Trace, ev: TraceEvent, state: LoopState, step: number):
     }
     case 'task-done': {
       const who = taskName(state, ev.task);
-      const o = ev.outcome;
-      const how =
-        o.kind === 'result'
-          ? `finishes and returns ${o.repr}`
-          : o.kind === 'exception'
-            ? `fails with ${o.repr}`
-            : 'is cancelled';
-      return `${who} ${how}; control goes back to the event loop.${nextInReady(state)}`;
+      return `${who} ${finishes(ev.outcome)}; control goes back to the event loop.${nextInReady(state)}`;
     }
     case 'loop':
       return ev.running
@@ -101,6 +90,36 @@ function sentence(trace: Trace, ev: TraceEvent, state: LoopState, step: number):
       return `Nothing is ready: the clock jumps to ${seconds(ev.at)}, the next timer.`;
     case 'block':
       return `${ev.by} blocks the whole loop: the clock moves to ${seconds(ev.at)} while ${holderName(state, ev.task)} keeps control, and nothing else can run.`;
+    default:
+      return programSentence(trace, ev, state);
+  }
+}
+
+/** `finishes and returns 2`, `fails with ValueError('x')`, `is cancelled`. */
+function finishes(outcome: TaskOutcome): string {
+  switch (outcome.kind) {
+    case 'result':
+      return `finishes and returns ${outcome.repr}`;
+    case 'exception':
+      return `fails with ${outcome.repr}`;
+    case 'cancelled':
+      return 'is cancelled';
+  }
+}
+
+type ProgramEvent = Extract<
+  TraceEvent,
+  { kind: 'line' | 'out' | 'object' | 'state' | 'frame' | 'in' | 'locals' | 'net' }
+>;
+
+/** What the program itself does at this step: runs a line, prints, uses an object, calls out. */
+function programSentence(trace: Trace, ev: ProgramEvent, state: LoopState): string {
+  switch (ev.kind) {
+    case 'line': {
+      const who = state.holder === null ? 'The program' : taskName(state, state.holder);
+      const text = trace.source.split('\n')[ev.line - 1]?.trim();
+      return `${who} runs line ${ev.line}${text ? `: ${text}` : ''}.`;
+    }
     case 'out': {
       const who = state.holder === null ? 'The program' : taskName(state, state.holder);
       const text = ev.text.replace(/\n$/, '');
@@ -110,7 +129,7 @@ function sentence(trace: Trace, ev: TraceEvent, state: LoopState, step: number):
         : `${who} prints "${shown}".`;
     }
     case 'object':
-      return `The program uses a ${ev.type}${ev.label ? ` called ${ev.label}` : ''}.`;
+      return `The program uses ${withArticle(ev.type)}${ev.label ? ` called ${ev.label}` : ''}.`;
     case 'state':
       return `${objectName(state, ev.object)} changes.`;
     case 'frame':

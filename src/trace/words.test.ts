@@ -31,6 +31,7 @@ import {
   describeWaitWords,
   formatCount,
   formatSeconds,
+  limitText,
   loopPhase,
   objectName,
   ordinal,
@@ -465,6 +466,29 @@ describe('the moment (real traces)', () => {
     );
     expect(describeMoment(trace, stateAt(trace, 2)).tone).toBe('deadlock');
     expect(describeMoment(trace, stateAt(trace, 1)).tone).not.toBe('deadlock');
+  });
+
+  it("says why a deadlocked run stopped in these words, not the tracer's", () => {
+    // The golden trace's own sentence: "Deadlock at 0 s: … Task-1 waits for future `fut`, which
+    // nothing will complete. …" — another spelling of the time and of the wait.
+    const url = new URL(
+      '../../tests/golden/lessons/05-futures/s4-starter.trace.json',
+      import.meta.url,
+    );
+    const trace = parseTrace(JSON.parse(readFileSync(url, 'utf8')));
+    expect(limitText(trace)).toBe(
+      'Deadlock at 0.0 s: nothing is ready and no timer is due, but Task-1 waits for future fut — pending. Real Python would wait here forever.',
+    );
+    const stopped = partialTrace(
+      {
+        source: 'x\n',
+        status: 'limit',
+        limit: { kind: 'steps', message: 'Stopped after 5 steps.' },
+      },
+      [1],
+    );
+    expect(limitText(stopped)).toBe('Stopped after 5 steps.');
+    expect(limitText(exampleTrace())).toBeNull();
   });
 
   it('handles the picture before the first event', () => {

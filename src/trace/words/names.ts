@@ -77,8 +77,12 @@ export function taskPart(state: LoopState, id: TaskId, trace?: Trace): TaskPart 
 export function objectName(state: LoopState, id: ObjectId, trace?: Trace): string {
   const o = findObject(state, id) ?? trace?.objects.find((x) => x.id === id);
   if (!o) return `object ${id}`;
-  if (o.label) return o.label;
-  return `${/^[AEIOU]/.test(o.type) ? 'an' : 'a'} ${o.type}`;
+  return o.label ? o.label : withArticle(o.type);
+}
+
+/** `a Queue`, `an Event`: a type name with its article. */
+export function withArticle(type: string): string {
+  return `${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${type}`;
 }
 
 export function objectPart(state: LoopState, id: ObjectId, trace?: Trace): ObjectPart {
