@@ -41,6 +41,7 @@ import {
   stepCount,
   stepOf,
   taskCardLabel,
+  taskName,
   taskStateGlyph,
   taskStateLabel,
   timeUntil,
@@ -293,6 +294,10 @@ describe('describeWait', () => {
       'task Task-2',
     );
     expect(objectName(loopState(), O(1))).toBe('object 1');
+    const unnamed = loopState({ objects: [object(2, 'Event', null, { set: false })] });
+    expect(objectName(unnamed, O(2))).toBe('an Event');
+    expect(taskName(null, T(7))).toBe('Task-7');
+    expect(taskName(null, T(1), trace)).toBe('Task-1');
   });
 
   it('points arrows at what is awaited, leaving out finished tasks', () => {
