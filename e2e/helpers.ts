@@ -30,7 +30,9 @@ export async function waitForPython(page: Page): Promise<void> {
 /** Runs the program in the editor and waits for the run to complete. */
 export async function runToCompletion(page: Page): Promise<void> {
   await runButton(page).click();
-  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps$/, { timeout: 90_000 });
+  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps \(0–[\d,]+\)$/, {
+    timeout: 90_000,
+  });
 }
 
 export async function expectStep(page: Page, step: number): Promise<void> {

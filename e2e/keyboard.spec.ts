@@ -23,7 +23,9 @@ test('keyboard only: run, step, jump handoffs, play and pause', async ({ page })
   await page.keyboard.press('Tab');
   await expect(button(page, 'Run')).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(status(page)).toHaveText(`Completed in ${DEFAULT.steps} steps`);
+  await expect(status(page)).toHaveText(
+    `Completed in ${DEFAULT.steps} steps (0–${DEFAULT.steps - 1})`,
+  );
   await expect(button(page, 'Run')).toBeFocused();
 
   // The arrows step, with Shift they jump from handoff to handoff; Home and End go to the ends.
@@ -76,7 +78,9 @@ test('the replay keys leave the editor alone; Ctrl+Enter runs from it', async ({
   const editor = page.getByRole('textbox', { name: 'Program' });
   await editor.focus();
   await page.keyboard.press('ControlOrMeta+Enter');
-  await expect(status(page)).toHaveText(`Completed in ${DEFAULT.steps} steps`);
+  await expect(status(page)).toHaveText(
+    `Completed in ${DEFAULT.steps} steps (0–${DEFAULT.steps - 1})`,
+  );
   await expect(editor).toBeFocused();
   // In the editor, arrows move the caret and Space types a space: the replay stays put.
   await page.keyboard.press('ArrowRight');

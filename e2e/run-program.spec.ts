@@ -39,7 +39,9 @@ test('the built app runs the default program in Python loaded from its own origi
 
   await waitForPython(page);
   await runButton(page).click();
-  await expect(status(page)).toHaveText(`Completed in ${DEFAULT.steps} steps`);
+  await expect(status(page)).toHaveText(
+    `Completed in ${DEFAULT.steps} steps (0–${DEFAULT.steps - 1})`,
+  );
 
   // The replay opens at the first step: nothing printed yet, everything still to come (greyed).
   await expectStep(page, 0);
@@ -76,6 +78,6 @@ test('Ctrl+Enter runs the program too', async ({ page }) => {
   await waitForPython(page);
   await page.getByRole('textbox', { name: 'Program' }).focus();
   await page.keyboard.press('ControlOrMeta+Enter');
-  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps$/);
+  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps \(0–[\d,]+\)$/);
   await expect(consolePanel(page)).toContainText('start tea');
 });

@@ -24,7 +24,9 @@ asyncio.run(main())
 async function nextRunWorks(page: Page): Promise<void> {
   await setProgram(page, FRIENDLY);
   await runButton(page).click();
-  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps$/, { timeout: 90_000 });
+  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps \(0–[\d,]+\)$/, {
+    timeout: 90_000,
+  });
   await expect(output(page)).toContainText('still here');
 }
 

@@ -47,7 +47,7 @@ test('a program cannot reach the network or storage, even through the js module'
   await waitForPython(page);
   await setProgram(page, SNOOP);
   await runButton(page).click();
-  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps$/);
+  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps \(0–[\d,]+\)$/);
   await page.screenshot({ path: `${SCREENS}/07-sandbox.png` });
   const text = (await output(page).textContent()) ?? '';
   expect(text).not.toContain('LEAKED');

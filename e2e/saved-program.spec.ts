@@ -36,7 +36,9 @@ test('an edited program survives a reload, and Reset brings back the original', 
   await page.screenshot({ path: `${SCREENS}/06-after-reload.png` });
 
   // The address names the program, so the reload opens (and runs) it.
-  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps$/, { timeout: 90_000 });
+  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps \(0–[\d,]+\)$/, {
+    timeout: 90_000,
+  });
   await button(page, 'Last step').click();
   await expect(consolePanel(page)).toContainText('edited and kept');
 
@@ -49,7 +51,7 @@ test('an edit survives a reload that comes before the address caught up', async 
   await page.goto('/');
   await waitForPython(page);
   await button(page, 'Run').click();
-  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps$/);
+  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps \(0–[\d,]+\)$/);
   await expect.poll(() => page.url()).toContain('&step=0');
   // Edit, and reload at once: the address still names the program that ran.
   await setProgram(page, EDITED);
@@ -57,7 +59,9 @@ test('an edit survives a reload that comes before the address caught up', async 
   await page.reload();
   await expect(page.getByRole('region', { name: 'main.py' })).toContainText('edited and kept');
   expect(await programText(page)).toBe(EDITED);
-  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps$/, { timeout: 90_000 });
+  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps \(0–[\d,]+\)$/, {
+    timeout: 90_000,
+  });
   await button(page, 'Last step').click();
   await expect(consolePanel(page)).toContainText('edited and kept');
 });

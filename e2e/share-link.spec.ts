@@ -33,7 +33,9 @@ asyncio.run(main())
 
 test('a share link opens its program at its step, traced like a normal run', async ({ page }) => {
   await page.goto(`/#/playground?code=${encodeProgram(PROGRAM)}&step=40`);
-  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps$/, { timeout: 90_000 });
+  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps \(0–[\d,]+\)$/, {
+    timeout: 90_000,
+  });
   await expectStep(page, 40);
   await expect(page.getByRole('region', { name: 'main.py' })).toContainText('async def ping(n):');
   await expect.poll(() => programText(page)).toBe(PROGRAM);
@@ -72,9 +74,12 @@ test('Share copies a link that opens the same program at the same step', async (
   // Someone else opens it in a fresh tab (the link alone carries the program).
   const other = await context.newPage();
   await other.goto(link);
-  await expect(status(other)).toHaveText(`Completed in ${DEFAULT.steps} steps`, {
-    timeout: 90_000,
-  });
+  await expect(status(other)).toHaveText(
+    `Completed in ${DEFAULT.steps} steps (0–${DEFAULT.steps - 1})`,
+    {
+      timeout: 90_000,
+    },
+  );
   await expectStep(other, DEFAULT.toastReady);
   await expect(taskCard(other, 'toast, running')).toBeVisible();
   await expect(control(other)).toHaveText('Control: toast');

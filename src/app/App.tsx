@@ -26,7 +26,7 @@ import {
   withoutLaterOutput,
 } from '../store/index.ts';
 import { useLab, useLabStore } from '../store/react.tsx';
-import { adviceSummary, coach, findTask, type TaskId } from '../trace/index.ts';
+import { adviceSummary, coach, type TaskId, taskName } from '../trace/index.ts';
 import { ConsolePanel } from '../ui/console/ConsolePanel.tsx';
 import { Transport } from '../ui/controls/Transport.tsx';
 import { coachDiagnostics, editorMarkers, traceDiagnostics } from '../ui/editor/markers.ts';
@@ -131,16 +131,13 @@ function ConsolePane() {
     () => (full && hideLater ? withoutLaterOutput(full) : full),
     [full, hideLater],
   );
-  const taskName = useCallback(
-    (id: TaskId) => {
-      if (!trace) return `task ${id}`;
-      const last = stateAtStep(trace, trace.events.length - 1);
-      return findTask(last, id)?.name ?? trace.tasks.find((t) => t.id === id)?.name ?? `task ${id}`;
-    },
+  const nameOf = useCallback(
+    (id: TaskId) =>
+      trace ? taskName(stateAtStep(trace, trace.events.length - 1), id, trace) : taskName(null, id),
     [trace],
   );
   const advice = useMemo(() => (trace ? coach(trace) : []), [trace]);
-  return <ConsolePanel view={view} step={step} taskName={taskName} onSeek={seek} advice={advice} />;
+  return <ConsolePanel view={view} step={step} taskName={nameOf} onSeek={seek} advice={advice} />;
 }
 
 function NarrationPane() {

@@ -6,6 +6,7 @@
  * crashed worker all end the run the same way — the worker is terminated, the events that
  * already arrived are kept as a trace with status `limit`, and a fresh worker is started.
  */
+import { plural } from '../trace/words.ts';
 import type { FromWorker, RunOptions, ToWorker } from './protocol.ts';
 import { isFromWorker } from './protocol.ts';
 import { type LimitKind, partialTrace, type Trace, traceFromParts } from './run-trace.ts';
@@ -256,8 +257,4 @@ export class LabClient {
     this.status = status;
     for (const listener of this.listeners) listener(status);
   }
-}
-
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -11,7 +11,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { checkInvariants, narrate, parseTrace } from '../trace/index.ts';
+import {
+  checkInvariants,
+  describeMoment,
+  limitText,
+  narrate,
+  parseTrace,
+  plain,
+  stateAt,
+} from '../trace/index.ts';
 import { type NodeTracer, nodeTracer, type TraceOptions } from './tracer.node.ts';
 
 const corpusDir = fileURLToPath(new URL('../../tests/corpus/', import.meta.url));
@@ -111,12 +119,18 @@ describe('fidelity corpus', () => {
 
     expect(checkInvariants(trace), where).toEqual([]);
 
-    // Every step can be told in a plain sentence (the first steps and the last, for long runs).
+    // Every step can be told in plain words (the first steps and the last, for long runs): the
+    // narration and the loop's caption, with no placeholder leaking ("callback null").
+    const leak = /undefined|NaN|\[object|\bnull\b/;
     const n = trace.events.length;
     for (let step = 0; step < n; step = step === 3000 ? Math.max(3001, n - 200) : step + 1) {
       const said = narrate(trace, step);
-      if (/undefined|NaN|\[object/.test(said)) expect.fail(`${program} step ${step}: ${said}`);
+      if (leak.test(said)) expect.fail(`${program} step ${step}: ${said}`);
+      const caption = plain(describeMoment(trace, stateAt(trace, step)).words);
+      if (leak.test(caption)) expect.fail(`${program} step ${step} (caption): ${caption}`);
     }
+    const stopped = limitText(trace);
+    if (stopped !== null && leak.test(stopped)) expect.fail(`${program} limit: ${stopped}`);
   });
 
   // Runs are deterministic: the same program traced again, after others, gives the same trace

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RuntimeStatus } from '../runtime/client.ts';
 import type { Trace } from '../runtime/run-trace.ts';
-import { exampleTrace, handoffSteps } from '../trace/index.ts';
+import { exampleTrace } from '../trace/example.ts';
+import { handoffSteps } from '../trace/index.ts';
 import { createLabStore } from './create-lab-store.ts';
 import { playgroundRoute, shareRoute } from './selectors.ts';
 import { memoryTextStore } from './slices/editor.ts';

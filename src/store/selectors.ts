@@ -1,22 +1,21 @@
 /** Views of the store as plain functions of its state. */
+import { formatCount, limitText, plural, stepCount } from '../trace/index.ts';
 import type { LabState } from './lab-state.ts';
 import type { PlaygroundRoute } from './route.ts';
-import { formatCount, maxStepsOf } from './views.ts';
-
-function steps(n: number): string {
-  return `${formatCount(n)} step${n === 1 ? '' : 's'}`;
-}
+import { maxStepsOf } from './views.ts';
 
 /** The one sentence the run status shows: loading, running, how the last run ended. */
 export function statusText(state: LabState): string {
   const { runtime, running, trace, failure } = state;
   if (running) {
-    return runtime.state === 'loading' ? 'Loading Python…' : `Running… ${steps(state.streamed)}`;
+    return runtime.state === 'loading'
+      ? 'Loading Python…'
+      : `Running… ${plural(state.streamed, 'step')}`;
   }
   if (failure) return failure;
   if (trace) {
-    if (trace.status === 'completed') return `Completed in ${steps(trace.stats.steps)}`;
-    if (trace.status === 'limit' && trace.limit) return trace.limit.message;
+    if (trace.status === 'completed') return `Completed in ${stepCount(trace.stats.steps)}`;
+    if (trace.status === 'limit' && trace.limit) return limitText(trace) ?? trace.limit.message;
     if (trace.error) {
       const where = trace.error.line == null ? '' : ` on line ${trace.error.line}`;
       const what = trace.error.message
@@ -56,7 +55,7 @@ export function runProgress(state: LabState): { value: number; max: number; text
   return {
     value: Math.min(state.streamed, max),
     max,
-    text: `${steps(state.streamed)} so far (the limit is ${formatCount(max)})`,
+    text: `${plural(state.streamed, 'step')} so far (the limit is ${formatCount(max)})`,
   };
 }
 

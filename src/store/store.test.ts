@@ -90,7 +90,7 @@ describe('the lab store', () => {
     expect(status()).toBe('Running… 1,234 steps');
     runner.finish(trace({}));
     await done;
-    expect(status()).toBe('Completed in 42 steps');
+    expect(status()).toBe('Completed in 42 steps (0–41)');
     expect(store.getState().running).toBe(false);
   });
 

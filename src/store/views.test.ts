@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { exampleTrace, partialTrace } from '../trace/index.ts';
+import { exampleTrace } from '../trace/example.ts';
+import { controlText, partialTrace } from '../trace/index.ts';
 import {
   consoleModel,
   consoleView,
-  controlLabel,
   maxStepsOf,
   narrationAt,
   previousState,
@@ -26,10 +26,10 @@ describe('the picture at a step', () => {
   });
 
   it('names who holds control', () => {
-    expect(controlLabel(stateAtStep(trace, 5))).toBe('Control: event loop');
-    expect(controlLabel(stateAtStep(trace, 12))).toBe('Control: Task-1');
-    expect(controlLabel(stateAtStep(trace, 24))).toBe('Control: Task-2');
-    expect(controlLabel(stateAtStep(trace, 26))).toBe('Control: event loop');
+    expect(controlText(stateAtStep(trace, 5))).toBe('Control: event loop');
+    expect(controlText(stateAtStep(trace, 12))).toBe('Control: Task-1');
+    expect(controlText(stateAtStep(trace, 24))).toBe('Control: Task-2');
+    expect(controlText(stateAtStep(trace, 26))).toBe('Control: event loop');
   });
 
   it('says the step, the time and what happens in words', () => {

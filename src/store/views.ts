@@ -6,12 +6,13 @@
  */
 import type { Trace } from '../runtime/run-trace.ts';
 import {
-  findTask,
+  cap,
   type LoopState,
   narrate,
   outputs,
   seconds,
   stateAt,
+  stepOf,
   type TaskId,
 } from '../trace/index.ts';
 import { clampStep } from './slices/playback.ts';
@@ -74,21 +75,14 @@ export function narrationAt(trace: Trace, step: number): string {
   return text;
 }
 
-/** "Control: worker-1" or "Control: event loop". */
-export function controlLabel(state: LoopState): string {
-  if (state.holder === null) return 'Control: event loop';
-  return `Control: ${findTask(state, state.holder)?.name ?? `task ${state.holder}`}`;
-}
-
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
-}
-
-/** "Step 24 of 115": step numbers are event indexes, as in links and the timeline. */
+/**
+ * "Step 24 of 115": step numbers are event indexes, as in links and the timeline; the run status
+ * says how many there are with their range ("116 steps (0–115)", words.ts `stepCount`).
+ */
 export function stepText(trace: Trace | null, step: number): string {
   if (!trace) return 'No run yet';
   if (trace.events.length === 0) return 'No steps';
-  return `Step ${formatCount(shownStep(trace, step))} of ${formatCount(trace.events.length - 1)}`;
+  return cap(stepOf(shownStep(trace, step), trace.events.length - 1));
 }
 
 /** The virtual clock at the step, as people say it: "4.0 s". */

@@ -8,7 +8,7 @@
  * hover, timeline); its `sleep` case should return `netWaitWords(wait)` when `wait.net` is set.
  */
 import type { Wait } from './types.ts';
-import { type CodePart, formatTime, type Words } from './words.ts';
+import { type CodePart, seconds, type Words } from './words.ts';
 
 type SleepWait = Extract<Wait, { on: 'sleep' }>;
 
@@ -29,5 +29,5 @@ export function netWaitText(wait: Wait): string | null {
 }
 
 function arrival(wait: SleepWait): string {
-  return Number.isFinite(wait.until) ? formatTime(wait.until) : 'never';
+  return seconds(wait.until);
 }

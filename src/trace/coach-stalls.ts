@@ -11,7 +11,7 @@ import { type Advice, advice, LESSONS, taskLabel } from './coach-advice.ts';
 import { lastLineBefore } from './coach-warnings.ts';
 import { asStep, type Step, type TaskId } from './ids.ts';
 import type { Trace } from './types.ts';
-import { formatTime } from './words.ts';
+import { seconds } from './words.ts';
 
 /** asyncio's debug-mode threshold (`loop.slow_callback_duration`), in virtual seconds. */
 export const SLOW_TURN = 0.1;
@@ -130,7 +130,7 @@ function stallWords(trace: Trace, s: Stall): Advice {
       lesson: LESSONS.noAwaitNoTurns,
     });
   }
-  const held = `${name} held the loop for ${formatTime(s.end - s.start)} ${at}; nothing else could run.`;
+  const held = `${name} held the loop for ${seconds(s.end - s.start)} ${at}; nothing else could run.`;
   const calls = [...new Set(s.by)].map((b) => `\`${b}\``).join(', ');
   if (s.by.some((b) => b.startsWith('requests'))) {
     return advice('blocking', {

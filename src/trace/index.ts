@@ -1,18 +1,19 @@
 /**
- * The trace layer: format v1 types and validation, replay (`stateAt`), navigation and checks.
+ * The trace layer: format v1 types and validation, replay (`stateAt`), navigation and checks,
+ * and the words that put a trace into English (words.ts, narration.ts).
  * Pure TypeScript: no React, DOM or Monaco (see docs/trace-format.md for the format).
+ * Test-only trace builders (example.ts, synthetic.ts) are not exported: tests import them by path.
  */
 export type { Advice, CoachTopic, LessonLink } from './coach.ts';
 export { adviceSummary, adviceText, coach, LESSONS } from './coach.ts';
 export type { Stall } from './coach-stalls.ts';
 export { stalls } from './coach-stalls.ts';
 export { decodeEvent, decodeWait, eventAt } from './decode.ts';
-export { EXAMPLE_EVENTS, EXAMPLE_SOURCE, exampleTrace } from './example.ts';
 export { handoffSteps, isHandoff, nextHandoff, prevHandoff } from './handoffs.ts';
 export type { FrameId, HandleId, ObjectId, Step, TaskId, ThreadId } from './ids.ts';
 export { asFrameId, asHandleId, asObjectId, asStep, asTaskId } from './ids.ts';
 export { checkInvariants, MAX_VIOLATIONS } from './invariants.ts';
-export { describeWait, narrate, seconds, taskName } from './narration.ts';
+export { narrate } from './narration.ts';
 export type { OutputEntry } from './output.ts';
 export { outputCountAt, outputs, outputTextAt, stepOfOutput } from './output.ts';
 export { parseTrace, TRACE_FORMAT, TRACE_VERSION, validateEvents } from './parse.ts';
@@ -33,8 +34,6 @@ export type {
   TimerEntry,
 } from './state.ts';
 export { findFrame, findObject, findTask, threadActivityAt } from './state.ts';
-export type { SyntheticOptions } from './synthetic.ts';
-export { syntheticTrace } from './synthetic.ts';
 export type { TraceTables } from './tables.ts';
 export { rebuildTables } from './tables.ts';
 export { TraceFormatError } from './trace-format-error.ts';
@@ -59,3 +58,4 @@ export {
   virtualTimeAt,
 } from './trace-index.ts';
 export type * from './types.ts';
+export * from './words.ts';

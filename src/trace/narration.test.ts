@@ -1,16 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exampleTrace } from './example.ts';
-import { describeWait, narrate, seconds } from './narration.ts';
-import { stateAt } from './replay.ts';
-
-describe('seconds', () => {
-  it('says virtual seconds as people say them', () => {
-    expect(seconds(4)).toBe('4.0 s');
-    expect(seconds(0.25)).toBe('0.25 s');
-    expect(seconds(0.9999999999999999)).toBe('1.0 s');
-    expect(seconds(null)).toBe('never');
-  });
-});
+import { narrate } from './narration.ts';
+import { parseTrace } from './parse.ts';
 
 describe('narrate', () => {
   const trace = exampleTrace();
@@ -35,11 +27,17 @@ describe('narrate', () => {
     expect(narrate(trace, 31)).toBe('Task-2 prints "1".');
     expect(narrate(trace, 33)).toMatch(/^Task-2 finishes and returns 2; control goes back/);
   });
+});
 
-  it('describes waits in words', () => {
-    const state = stateAt(trace, 26);
-    expect(describeWait(state, { on: 'sleep', until: 4, via: [] })).toBe('sleep until 4.0 s');
-    const main = state.tasks[0];
-    expect(main?.wait && describeWait(state, main.wait)).toBe('task Task-2');
+describe('narrate: plain callbacks', () => {
+  const url = new URL('../ui/simulator/fixtures/07-future-callbacks.json', import.meta.url);
+  const trace = parseTrace(JSON.parse(readFileSync(url, 'utf8')));
+
+  it('names callbacks as calls, as the simulator does, and never says null', () => {
+    expect(narrate(trace, 20)).toBe('Timer: at 0.1 s the loop will run Future.set_result().');
+    expect(narrate(trace, 28)).toBe('The callback on_done() joins the ready queue.');
+    for (let step = 0; step < trace.events.length; step++) {
+      expect(narrate(trace, step), `step ${step}`).not.toMatch(/\bnull\b|undefined/);
+    }
   });
 });

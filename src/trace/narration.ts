@@ -1,27 +1,26 @@
 /**
- * Narration: one plain sentence for what happens at a step (the words for waits, timers and
- * outcomes come from words.ts, shared with the simulator). The UI shows the sentence under the picture and announces it to screen readers, so it
- * must read well aloud: names, not ids; seconds, not floats with 17 digits.
+ * Narration: one plain sentence for what happens at a step. The sentences are composed here; every
+ * name, time, wait, callback and object in them comes from words.ts, shared with the simulator,
+ * the timeline and the lessons, so the same thing reads the same everywhere. The UI shows the
+ * sentence under the picture and announces it to screen readers, so it must read well aloud:
+ * names, not ids; seconds, not floats with 17 digits.
  */
 import { eventAt } from './decode.ts';
-import type { TaskId, ThreadId } from './ids.ts';
+import type { ThreadId } from './ids.ts';
 import { stateAt } from './replay.ts';
 import { findTask, type LoopState } from './state.ts';
-import type { Trace, TraceEvent } from './types.ts';
-import { describeWait, formatTime, objectName } from './words.ts';
-
-export { describeWait };
-
-/** "4.0 s", "0.25 s": virtual seconds as people say them ("never" for a timer at infinity). */
-export function seconds(t: number | null): string {
-  return t === null || !Number.isFinite(t) ? 'never' : formatTime(t);
-}
-
-/** A task's name, or "the event loop" when no task holds control. */
-export function taskName(state: LoopState, id: TaskId | null): string {
-  if (id === null) return 'the event loop';
-  return findTask(state, id)?.name ?? `task ${id}`;
-}
+import type { TaskOutcome, Trace, TraceEvent } from './types.ts';
+import {
+  callbackNoun,
+  callbackText,
+  cap,
+  describeWait,
+  holderName,
+  objectName,
+  seconds,
+  taskName,
+  withArticle,
+} from './words.ts';
 
 /** Why control moved, in one sentence, for the event at `step`. */
 export function narrate(trace: Trace, step: number): string {
@@ -39,17 +38,12 @@ function nextInReady(state: LoopState): string {
       ? ` The ready queue is empty; the next timer is due at ${seconds(timer.at)}.`
       : ' Nothing else is ready.';
   }
-  const what = next.task !== null ? taskName(state, next.task) : `callback ${next.callback}`;
+  const what = next.task !== null ? taskName(state, next.task) : callbackNoun(next.callback);
   return ` Next in the ready queue: ${what}.`;
 }
 
 function sentence(trace: Trace, ev: TraceEvent, state: LoopState, step: number): string {
   switch (ev.kind) {
-    case 'line': {
-      const who = state.holder === null ? 'The program' : taskName(state, state.holder);
-      const text = trace.source.split('\n')[ev.line - 1]?.trim();
-      return `${who} runs line ${ev.line}${text ? `: ${text}` : ''}.`;
-    }
     case 'task-created': {
       const by = ev.by === null ? 'The program' : taskName(state, ev.by);
       return `${by} creates task ${ev.name} (${ev.coro}); it joins the ready queue and waits for its turn.`;
@@ -69,30 +63,23 @@ function sentence(trace: Trace, ev: TraceEvent, state: LoopState, step: number):
     }
     case 'task-done': {
       const who = taskName(state, ev.task);
-      const o = ev.outcome;
-      const how =
-        o.kind === 'result'
-          ? `finishes and returns ${o.repr}`
-          : o.kind === 'exception'
-            ? `fails with ${o.repr}`
-            : 'is cancelled';
-      return `${who} ${how}; control goes back to the event loop.${nextInReady(state)}`;
+      return `${who} ${finishes(ev.outcome)}; control goes back to the event loop.${nextInReady(state)}`;
     }
     case 'loop':
       return ev.running
         ? 'The event loop starts running: from now on it decides who runs.'
         : 'The event loop stops: the program carries on after asyncio.run.';
     case 'ready': {
-      if (ev.task === null) return `Callback ${ev.callback} joins the ready queue.`;
+      if (ev.task === null) return `${cap(callbackNoun(ev.callback))} joins the ready queue.`;
       return `${taskName(state, ev.task)} is ready: it joins the back of the ready queue.`;
     }
     case 'timer': {
       const at = seconds(ev.at);
-      if (ev.why === 'sleep')
+      if (ev.why === 'sleep' && ev.task !== null)
         return `A timer is set for ${at} to wake ${taskName(state, ev.task)} from its sleep.`;
-      if (ev.why === 'timeout')
+      if (ev.why === 'timeout' && ev.task !== null)
         return `A timeout is set: at ${at}, ${taskName(state, ev.task)} will be cancelled if it is still waiting.`;
-      return `Timer: at ${at} the loop will run ${ev.callback}.`;
+      return `Timer: at ${at} the loop will run ${callbackText(ev.callback)}.`;
     }
     case 'due':
       return `It is ${seconds(state.time)}: ${ev.handles.length === 1 ? 'a timer falls due and moves' : `${ev.handles.length} timers fall due and move`} to the ready queue.`;
@@ -103,27 +90,26 @@ function sentence(trace: Trace, ev: TraceEvent, state: LoopState, step: number):
     case 'clock':
       return `Nothing is ready: the clock jumps to ${seconds(ev.at)}, the next timer.`;
     case 'block':
-      return `${ev.by} blocks the whole loop: the clock moves to ${seconds(ev.at)} while ${taskName(state, ev.task)} keeps control, and nothing else can run.`;
-    case 'out': {
-      const who = state.holder === null ? 'The program' : taskName(state, state.holder);
-      const text = ev.text.replace(/\n$/, '');
-      const shown = text.length > 60 ? `${text.slice(0, 57)}…` : text;
-      return ev.stream === 'stderr'
-        ? `${who} writes to stderr: ${shown}`
-        : `${who} prints "${shown}".`;
-    }
-    case 'object':
-      return `The program uses a ${ev.type}${ev.label ? ` called ${ev.label}` : ''}.`;
-    case 'state':
-      return `${objectName(state, ev.object)} changes.`;
-    case 'frame':
-      return `${ev.fn} starts running.`;
-    case 'in':
-      return `${taskName(state, state.holder)} is now in ${state.frames.find((f) => f.id === ev.frame)?.fn ?? 'another function'}.`;
-    case 'locals':
-      return `Variables change: ${Object.keys(ev.values).join(', ') || ev.deleted.join(', ')}.`;
-    case 'net':
-      return `${taskName(state, ev.task)} sends ${ev.method} ${ev.url} (simulated ${ev.lib}); the answer takes ${seconds(ev.latency)}.`;
+      return `${ev.by} blocks the whole loop: the clock moves to ${seconds(ev.at)} while ${holderName(state, ev.task)} keeps control, and nothing else can run.`;
+    case 'thread':
+    case 'thread-run':
+    case 'thread-sleep':
+    case 'thread-end':
+    case 'thread-done':
+      return threadSentence(ev, state);
+    default:
+      return programSentence(trace, ev, state);
+  }
+}
+
+type ThreadEvent = Extract<
+  TraceEvent,
+  { kind: 'thread' | 'thread-run' | 'thread-sleep' | 'thread-end' | 'thread-done' }
+>;
+
+/** What a simulated thread does (threads run beside the loop, on their own clocks). */
+function threadSentence(ev: ThreadEvent, state: LoopState): string {
+  switch (ev.kind) {
     case 'thread':
       return `A thread is created: ${ev.name}.`;
     case 'thread-run':
@@ -142,6 +128,54 @@ function sentence(trace: Trace, ev: TraceEvent, state: LoopState, step: number):
             : 'was cancelled';
       return `The function in thread ${threadName(state, ev.thread)} ${how}: the program sees it now.`;
     }
+  }
+}
+
+/** `finishes and returns 2`, `fails with ValueError('x')`, `is cancelled`. */
+function finishes(outcome: TaskOutcome): string {
+  switch (outcome.kind) {
+    case 'result':
+      return `finishes and returns ${outcome.repr}`;
+    case 'exception':
+      return `fails with ${outcome.repr}`;
+    case 'cancelled':
+      return 'is cancelled';
+  }
+}
+
+type ProgramEvent = Extract<
+  TraceEvent,
+  { kind: 'line' | 'out' | 'object' | 'state' | 'frame' | 'in' | 'locals' | 'net' }
+>;
+
+/** What the program itself does at this step: runs a line, prints, uses an object, calls out. */
+function programSentence(trace: Trace, ev: ProgramEvent, state: LoopState): string {
+  switch (ev.kind) {
+    case 'line': {
+      const who = state.holder === null ? 'The program' : taskName(state, state.holder);
+      const text = trace.source.split('\n')[ev.line - 1]?.trim();
+      return `${who} runs line ${ev.line}${text ? `: ${text}` : ''}.`;
+    }
+    case 'out': {
+      const who = state.holder === null ? 'The program' : taskName(state, state.holder);
+      const text = ev.text.replace(/\n$/, '');
+      const shown = text.length > 60 ? `${text.slice(0, 57)}…` : text;
+      return ev.stream === 'stderr'
+        ? `${who} writes to stderr: ${shown}`
+        : `${who} prints "${shown}".`;
+    }
+    case 'object':
+      return `The program uses ${withArticle(ev.type)}${ev.label ? ` called ${ev.label}` : ''}.`;
+    case 'state':
+      return `${objectName(state, ev.object)} changes.`;
+    case 'frame':
+      return `${ev.fn} starts running.`;
+    case 'in':
+      return `${cap(holderName(state, state.holder))} is now in ${state.frames.find((f) => f.id === ev.frame)?.fn ?? 'another function'}.`;
+    case 'locals':
+      return `Variables change: ${Object.keys(ev.values).join(', ') || ev.deleted.join(', ')}.`;
+    case 'net':
+      return `${cap(holderName(state, ev.task))} sends ${ev.method} ${ev.url} (simulated ${ev.lib}); the answer takes ${seconds(ev.latency)}.`;
   }
 }
 

@@ -1,21 +1,25 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../tests/fixtures/traces.ts';
+import { exampleTrace } from './example.ts';
 import {
   asHandleId,
   asObjectId,
   asStep,
   asTaskId,
-  exampleTrace,
   type LoopState,
   type ObjectState,
   type ObjectView,
+  parseTrace,
   partialTrace,
   stateAt,
   type TaskView,
   type Wait,
 } from './index.ts';
 import {
+  callbackNoun,
   callbackText,
+  cap,
   clockText,
   controlText,
   describeMoment,
@@ -25,13 +29,19 @@ import {
   describeTimer,
   describeWait,
   describeWaitWords,
+  formatCount,
   formatSeconds,
-  formatTime,
+  limitText,
   loopPhase,
   objectName,
   ordinal,
   plain,
+  plural,
+  seconds,
+  stepCount,
+  stepOf,
   taskCardLabel,
+  taskName,
   taskStateGlyph,
   taskStateLabel,
   timeUntil,
@@ -97,9 +107,26 @@ describe('numbers', () => {
     expect(formatSeconds(0.30000000000000004)).toBe('0.3');
     expect(formatSeconds(0.125)).toBe('0.125');
     expect(formatSeconds(1.5)).toBe('1.5');
-    expect(formatSeconds(86400)).toBe('86400.0');
-    expect(formatTime(4)).toBe('4.0 s');
+    expect(formatSeconds(86400)).toBe('86,400.0');
+    expect(formatSeconds(0.0005)).toBe('0.0005');
+    expect(formatSeconds(-0.0000001)).toBe('0.0');
+    expect(seconds(4)).toBe('4.0 s');
+    expect(seconds(0.25)).toBe('0.25 s');
+    expect(seconds(0.9999999999999999)).toBe('1.0 s');
+    expect(seconds(null)).toBe('never');
+    expect(seconds(Number.POSITIVE_INFINITY)).toBe('never');
     expect(clockText(4)).toBe('t = 4.0 s');
+  });
+
+  it('writes counts and steps one way', () => {
+    expect(formatCount(1_000_000)).toBe('1,000,000');
+    expect(plural(1, 'step')).toBe('1 step');
+    expect(plural(2041, 'step')).toBe('2,041 steps');
+    expect(cap('a callback')).toBe('A callback');
+    expect(stepOf(46, 115)).toBe('step 46 of 115');
+    // 116 events are steps 0–115: the count and the player's last step visibly agree.
+    expect(stepCount(116)).toBe('116 steps (0–115)');
+    expect(stepCount(1)).toBe('1 step (0–0)');
   });
 
   it('counts in ordinals', () => {
@@ -148,6 +175,10 @@ describe('task states', () => {
   it('writes callbacks as calls', () => {
     expect(callbackText('gather.<locals>._done_callback')).toBe('gather._done_callback()');
     expect(callbackText('on_done')).toBe('on_done()');
+    // The tracer could not name it: say something true, never "null".
+    expect(callbackText(null)).toBe('a callback');
+    expect(callbackNoun('on_done')).toBe('the callback on_done()');
+    expect(callbackNoun(null)).toBe('a callback');
   });
 });
 
@@ -259,6 +290,10 @@ describe('describeWait', () => {
       'task Task-2',
     );
     expect(objectName(loopState(), O(1))).toBe('object 1');
+    const unnamed = loopState({ objects: [object(2, 'Event', null, { set: false })] });
+    expect(objectName(unnamed, O(2))).toBe('an Event');
+    expect(taskName(null, T(7))).toBe('Task-7');
+    expect(taskName(null, T(1), trace)).toBe('Task-1');
   });
 
   it('points arrows at what is awaited, leaving out finished tasks', () => {
@@ -432,6 +467,29 @@ describe('the moment (real traces)', () => {
     );
     expect(describeMoment(trace, stateAt(trace, 2)).tone).toBe('deadlock');
     expect(describeMoment(trace, stateAt(trace, 1)).tone).not.toBe('deadlock');
+  });
+
+  it("says why a deadlocked run stopped in these words, not the tracer's", () => {
+    // The golden trace's own sentence: "Deadlock at 0 s: … Task-1 waits for future `fut`, which
+    // nothing will complete. …" — another spelling of the time and of the wait.
+    const url = new URL(
+      '../../tests/golden/lessons/05-futures/s4-starter.trace.json',
+      import.meta.url,
+    );
+    const trace = parseTrace(JSON.parse(readFileSync(url, 'utf8')));
+    expect(limitText(trace)).toBe(
+      'Deadlock at 0.0 s: nothing is ready and no timer is due, but Task-1 waits for future fut — pending. Real Python would wait here forever.',
+    );
+    const stopped = partialTrace(
+      {
+        source: 'x\n',
+        status: 'limit',
+        limit: { kind: 'steps', message: 'Stopped after 5 steps.' },
+      },
+      [1],
+    );
+    expect(limitText(stopped)).toBe('Stopped after 5 steps.');
+    expect(limitText(exampleTrace())).toBeNull();
   });
 
   it('handles the picture before the first event', () => {

@@ -10,7 +10,7 @@
  */
 import { type KeyboardEvent, memo, useEffect, useRef } from 'react';
 import type { ConsoleLine, ConsoleSegment, ConsoleView } from '../../store/index.ts';
-import type { Advice, TaskId } from '../../trace/index.ts';
+import { type Advice, formatCount, type TaskId } from '../../trace/index.ts';
 import { TaskChip } from '../simulator/TaskChip.tsx';
 import { taskStyle } from '../task-style.ts';
 import { CoachNotes } from './CoachNotes.tsx';
@@ -24,10 +24,6 @@ export interface ConsolePanelProps {
   onSeek(step: number): void;
   /** The coach's advice on the run (`coach(trace)`), shown above the output. */
   advice?: readonly Advice[];
-}
-
-function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
 }
 
 function Segment({ segment }: { segment: ConsoleSegment }) {

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../tests/fixtures/traces.ts';
+import { exampleTrace } from '../../trace/example.ts';
 import {
-  exampleTrace,
   asHandleId as H,
   partialTrace,
   type RawEvent,

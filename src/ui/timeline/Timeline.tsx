@@ -8,14 +8,14 @@
  * (model/lanes.ts).
  */
 import { useMemo, useRef, useState } from 'react';
-import type { Trace } from '../../trace/index.ts';
+import { formatCount, formatSeconds, type Trace } from '../../trace/index.ts';
 import { useElementWidth } from '../layout/use-element-size.ts';
 import { HScrollBar } from './HScrollBar.tsx';
 import { LabelColumn } from './LaneLabels.tsx';
 import { LaneTooltip } from './LaneTooltip.tsx';
 import { buildTimeline } from './model/build-timeline.ts';
 import type { TimelineRow } from './model/describe.ts';
-import { formatStep, formatTime, positionText } from './model/format.ts';
+import { positionText } from './model/format.ts';
 import { holderAt, timeOfStep } from './model/lanes.ts';
 import type { Axis } from './model/scale.ts';
 import { AXIS_H, ROW_H } from './renderer/frame.ts';
@@ -122,7 +122,7 @@ export function Timeline(props: TimelineProps) {
 }
 
 const readout = (cur: number, last: number, time: number) =>
-  `step ${formatStep(cur)} of ${formatStep(last)} · t = ${formatTime(time)} s`;
+  `step ${formatCount(cur)} of ${formatCount(last)} · t = ${formatSeconds(time)} s`;
 
 /** The lane model of the trace, the lanes shown, and the cursor clamped to the trace. */
 function useTimelineModel(trace: Trace, step: number, showInternal: boolean) {

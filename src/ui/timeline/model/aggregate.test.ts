@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticTrace } from '../../../trace/index.ts';
+import { syntheticTrace } from '../../../trace/synthetic.ts';
 import { aggregateSpans, firstSpanIn, runsOf } from './aggregate.ts';
 import { buildTimeline } from './build-timeline.ts';
 import type { Axis } from './scale.ts';

@@ -25,12 +25,12 @@ describe('describeLane: two tasks', () => {
     });
   });
 
-  it('says what a suspended task waits for', () => {
+  it('says what a suspended task waits for, in the words of its simulator card', () => {
     expect(describeLane(trace, model, slow as TaskLane, steps(40, 40)).lines).toContain(
-      'waiting: asyncio.sleep until t = 0.2 s',
+      'waiting: sleep until 0.2 s',
     );
     expect(describeLane(trace, model, main as TaskLane, steps(40, 40)).lines).toContain(
-      'waiting: awaits task Task-2',
+      'waiting: task Task-2',
     );
   });
 

@@ -1,17 +1,29 @@
 /**
- * What the timeline says about a lane over a range of steps, in plain words: the hover tooltip
- * and the screen-reader lane list. Pure: reads the lane model and decodes only the one event it
- * needs (a suspend, to say what a task waits for).
+ * What the timeline says about a lane over a range of steps: the hover tooltip and the
+ * screen-reader lane list. Only the composition is the timeline's (which lines, in which order, for
+ * a range of steps); every word about the trace — names, times, waits, outcomes — comes from
+ * words.ts, so a tooltip says what the simulator's card and the narration say at the same step.
  */
-import type { Trace, Wait } from '../../../trace/index.ts';
-import { eventAt } from '../../../trace/index.ts';
+import {
+  cap,
+  clockText,
+  describeOutcome,
+  describeTaskNow,
+  findTask,
+  formatCount,
+  formatSeconds,
+  type LoopState,
+  plain,
+  plural,
+  stateAt,
+  type Trace,
+  taskName,
+} from '../../../trace/index.ts';
 import { taskStyle } from '../../task-style.ts';
 import { firstSpanIn, rangeIn } from './aggregate.ts';
-import { formatStep, formatTime } from './format.ts';
 import type { LoopLane, Spans, TaskLane, TimelineModel } from './lanes.ts';
 import { lastStepAtOrBefore, timeOfStep } from './lanes.ts';
 import type { Axis } from './scale.ts';
-import { upperBound } from './search.ts';
 
 export type TimelineRow = TaskLane | LoopLane;
 
@@ -38,9 +50,10 @@ export function laneTitle(lane: TimelineRow): string {
 }
 
 const stepsText = (a: number, b: number) =>
-  a === b ? `step ${formatStep(a)}` : `steps ${formatStep(a)}–${formatStep(b)}`;
+  a === b ? `step ${formatCount(a)}` : `steps ${formatCount(a)}–${formatCount(b)}`;
+/** `t = 0.0 s`, or a span of virtual time `t = 0.0 → 1.0 s` (one unit for both ends). */
 const timeText = (a: number, b: number) =>
-  a === b ? `t = ${formatTime(a)} s` : `t = ${formatTime(a)} → ${formatTime(b)} s`;
+  a === b ? clockText(a) : `t = ${formatSeconds(a)} → ${formatSeconds(b)} s`;
 
 /** The tooltip for `lane` over the probed range. */
 export function describeLane(
@@ -56,9 +69,9 @@ export function describeLane(
       `${stepsText(where[0], where[1])}, ${timeText(timeOfStep(model, where[0]), timeOfStep(model, where[1]))}`,
     );
   } else if (probe.axis === 'time') {
-    lines.push(`t = ${formatTime(Math.max(0, (probe.v0 + probe.v1) / 2))} s`);
+    lines.push(clockText(Math.max(0, (probe.v0 + probe.v1) / 2)));
   }
-  if (lane.kind === 'loop') describeLoop(model, lane, probe, lines);
+  if (lane.kind === 'loop') describeLoop(trace, lane, probe, lines);
   else describeTask(trace, model, lane, probe, lines);
   return { title: laneTitle(lane), lines };
 }
@@ -101,15 +114,15 @@ function describeTask(
       if (t1 > t0) lines.push('its turn takes virtual time: a blocking call, nothing else runs');
     }
   } else if (end < lane.createdAt) {
-    lines.push(`not created yet (created at step ${formatStep(lane.createdAt)})`);
+    lines.push(`not created yet (created at step ${formatCount(lane.createdAt)})`);
   } else if (lane.doneAt !== null && at > lane.doneAt) {
     lines.push(endText(lane));
   } else {
-    lines.push(waitText(trace, model, lane, at));
+    lines.push(nowText(trace, lane, at));
   }
   if (lane.createdAt >= at && lane.createdAt <= end) {
-    const by = lane.createdBy === null ? '' : ` by ${nameOf(model, lane.createdBy)}`;
-    lines.push(`created at step ${formatStep(lane.createdAt)}${by}`);
+    const by = lane.createdBy === null ? '' : ` by ${taskName(null, lane.createdBy, trace)}`;
+    lines.push(`created at step ${formatCount(lane.createdAt)}${by}`);
   }
   if (lane.doneAt !== null && lane.doneAt >= at && lane.doneAt <= end) {
     lines.push(endText(lane));
@@ -122,17 +135,13 @@ function stepAtProbe(model: TimelineModel, probe: Probe): number {
   return Math.max(0, lastStepAtOrBefore(model, probe.v0));
 }
 
-function nameOf(model: TimelineModel, id: number): string {
-  return model.tasks.find((t) => t.task === id)?.name ?? `Task-${id}`;
-}
-
 function endText(lane: TaskLane): string {
-  const step = `at step ${formatStep(lane.doneAt ?? 0)}`;
+  const step = `at step ${formatCount(lane.doneAt ?? 0)}`;
   switch (lane.end) {
     case 'done':
-      return `finished ${step}: returned ${lane.endRepr ?? 'None'}`;
+      return `finished ${step}: ${plain(describeOutcome({ kind: 'result', repr: lane.endRepr ?? 'None' }))}`;
     case 'failed':
-      return `failed ${step}: raised ${lane.endRepr ?? 'an exception'}`;
+      return `failed ${step}: ${plain(describeOutcome({ kind: 'exception', repr: lane.endRepr ?? 'an exception' }))}`;
     case 'cancelled':
       return `cancelled ${step}`;
     default:
@@ -140,65 +149,35 @@ function endText(lane: TaskLane): string {
   }
 }
 
-function waitText(trace: Trace, model: TimelineModel, lane: TaskLane, step: number): string {
-  const j = upperBound(lane.suspends, step) - 1;
-  if (j < 0) return 'created; waiting for its first turn';
-  const e = eventAt(trace, lane.suspends[j] as number);
-  if (e.kind !== 'suspend') return 'waiting';
-  return `waiting: ${describeWait(trace, model, e.wait)}`;
+/** The last picture asked for: hovering along a lane asks for the same step again and again. */
+let lastState: { trace: Trace; step: number; state: LoopState } | null = null;
+
+function stateAtStep(trace: Trace, step: number): LoopState {
+  if (lastState?.trace === trace && lastState.step === step) return lastState.state;
+  const state = stateAt(trace, step);
+  lastState = { trace, step, state };
+  return state;
 }
 
-/** What a suspended task awaits, in words. */
-export function describeWait(trace: Trace, model: TimelineModel, w: Wait): string {
-  const object = (id: number) => {
-    const o = trace.objects.find((x) => x.id === id);
-    return o ? (o.label ?? `a ${o.type}`) : `object ${id}`;
-  };
-  switch (w.on) {
-    case 'sleep':
-      return `asyncio.sleep until t = ${formatTime(w.until)} s`;
-    case 'yield':
-      return 'yielded (sleep(0)): back in the ready queue';
-    case 'task':
-      return `awaits task ${nameOf(model, w.task)}`;
-    case 'shield':
-      return `awaits shield(${nameOf(model, w.task)})`;
-    case 'gather':
-      return `gather of ${w.count}`;
-    case 'wait':
-      return `asyncio.wait (${w.mode})`;
-    case 'as-completed':
-      return 'as_completed: the next result';
-    case 'taskgroup':
-      return `TaskGroup ${object(w.object)}: its ${w.of.length} tasks to finish`;
-    case 'other':
-      return w.what;
-    case 'queue-get':
-      return `${object(w.object)}.get()`;
-    case 'queue-put':
-      return `${object(w.object)}.put() (queue full)`;
-    case 'queue-join':
-      return `${object(w.object)}.join()`;
-    case 'future':
-      return `future ${object(w.object)}`;
-    case 'event':
-      return `${object(w.object)}.wait()`;
-    case 'condition':
-      return `${object(w.object)}.wait()`;
-    case 'barrier':
-      return `${object(w.object)}.wait()`;
-    default:
-      return `acquiring ${object(w.object)}`;
-  }
+/**
+ * Where a task that neither holds control nor has finished is at `step`: the line its simulator
+ * card shows then (`waiting: sleep until 0.2 s`, `ready: next in the ready queue`).
+ */
+function nowText(trace: Trace, lane: TaskLane, step: number): string {
+  const state = stateAtStep(trace, step);
+  const task = findTask(state, lane.task);
+  if (task === undefined) return 'waiting';
+  const now = plain(describeTaskNow(state, task, trace));
+  return task.state === 'waiting' ? `waiting: ${now}` : now;
 }
 
-function describeLoop(model: TimelineModel, lane: LoopLane, probe: Probe, lines: string[]): void {
+function describeLoop(trace: Trace, lane: LoopLane, probe: Probe, lines: string[]): void {
   const b = firstSpanIn(lane.blocked, probe.axis, probe.v0, probe.v1, probe.instant);
   if (b >= 0) {
     const who = lane.blockTask[b];
     const by = lane.blockBy[b] ?? 'a blocking call';
     lines.push(
-      `blocked by ${by}${who == null ? '' : ` in ${nameOf(model, who)}`}: ${timeText(lane.blocked.t0[b] as number, lane.blocked.t1[b] as number)}`,
+      `blocked by ${by}${who == null ? '' : ` in ${taskName(null, who, trace)}`}: ${timeText(lane.blocked.t0[b] as number, lane.blocked.t1[b] as number)}`,
     );
     lines.push('the loop cannot run anything else meanwhile');
     return;
@@ -206,7 +185,7 @@ function describeLoop(model: TimelineModel, lane: LoopLane, probe: Probe, lines:
   const idle = firstSpanIn(lane.idle, probe.axis, probe.v0, probe.v1, 0);
   if (idle >= 0 && (probe.axis === 'time' || probe.steps?.[0] === probe.steps?.[1])) {
     lines.push(
-      `idle: nothing is ready, so the clock jumps ${formatTime(lane.idle.t0[idle] as number)} → ${formatTime(lane.idle.t1[idle] as number)} s`,
+      `idle: nothing is ready, so the clock jumps ${formatSeconds(lane.idle.t0[idle] as number)} → ${formatSeconds(lane.idle.t1[idle] as number)} s`,
     );
     return;
   }
@@ -219,7 +198,7 @@ function describeLoop(model: TimelineModel, lane: LoopLane, probe: Probe, lines:
   if (probe.axis === 'steps' && probe.steps) {
     const [lo, hi] = rangeIn(lane.idle.start, probe.steps[0], probe.steps[1] + 1);
     if (hi - lo === 1) {
-      lines.push(`the clock jumps to ${formatTime(lane.idle.t1[lo] as number)} s here`);
+      lines.push(`the clock jumps to ${formatSeconds(lane.idle.t1[lo] as number)} s here`);
     } else if (hi - lo > 1) lines.push(`the clock jumps ${hi - lo} times here`);
   }
 }
@@ -227,14 +206,10 @@ function describeLoop(model: TimelineModel, lane: LoopLane, probe: Probe, lines:
 /** One sentence per lane for screen readers (the canvas shows the same). */
 export function laneSummary(lane: TimelineRow): string {
   if (lane.kind === 'loop') {
-    const idle = lane.idle.count;
+    const idle = plural(lane.idle.count, 'time');
     const blocked = lane.blocked.count;
-    return `Runs whenever no task holds control. The clock jumped ${idle} time${idle === 1 ? '' : 's'} while idle${blocked > 0 ? `; blocked ${blocked} time${blocked === 1 ? '' : 's'}` : ''}.`;
+    return `Runs whenever no task holds control. The clock jumped ${idle} while idle${blocked > 0 ? `; blocked ${plural(blocked, 'time')}` : ''}.`;
   }
-  const turns = lane.held.count;
-  const end =
-    lane.doneAt === null ? 'Not finished when the trace ends.' : `${capitalise(endText(lane))}.`;
-  return `${lane.coro}(), created at step ${formatStep(lane.createdAt)}; held control ${turns} time${turns === 1 ? '' : 's'}. ${end}`;
+  const end = lane.doneAt === null ? 'Not finished when the trace ends.' : `${cap(endText(lane))}.`;
+  return `${lane.coro}(), created at step ${formatCount(lane.createdAt)}; held control ${plural(lane.held.count, 'time')}. ${end}`;
 }
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

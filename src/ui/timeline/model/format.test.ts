@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatStep, formatTick, formatTime, niceTicks, positionText } from './format.ts';
+import { formatCount, formatSeconds } from '../../../trace/index.ts';
+import { formatTick, niceTicks, positionText } from './format.ts';
 
 describe('formats', () => {
   it('says where the cursor is, as the slider value text', () => {
@@ -7,15 +8,15 @@ describe('formats', () => {
     expect(positionText(0, 0, 0)).toBe('step 0 of 0, t = 0.0 s');
   });
 
-  it('writes times with at least one decimal', () => {
-    expect([4, 0.25, 0.1, 1234.5, 0.0005].map(formatTime)).toEqual([
+  it('writes times with at least one decimal (the words every pane uses)', () => {
+    expect([4, 0.25, 0.1, 1234.5, 0.0005].map(formatSeconds)).toEqual([
       '4.0',
       '0.25',
       '0.1',
       '1,234.5',
       '0.0005',
     ]);
-    expect(formatStep(1_000_000)).toBe('1,000,000');
+    expect(formatCount(1_000_000)).toBe('1,000,000');
   });
 
   it('labels ticks with the decimals their spacing needs', () => {

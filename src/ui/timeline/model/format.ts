@@ -1,22 +1,14 @@
-/** Number formats the timeline speaks in (labels, tooltips, the slider's value text). */
+/**
+ * Number formats only the timeline needs: axis tick labels and the slider's value text. Seconds
+ * and counts themselves are spelled by words.ts, as everywhere else on the page.
+ */
+import { clockText, stepOf } from '../../../trace/index.ts';
 
-const INT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-/** 2041 → "2,041". */
-export function formatStep(n: number): string {
-  return INT.format(n);
-}
-
-/** Virtual seconds, at least one decimal: 4 → "4.0", 0.25 → "0.25", 1234.5 → "1,234.5". */
-export function formatTime(t: number): string {
-  const tiny = t !== 0 && Math.abs(t) < 0.01;
-  return t.toLocaleString('en-US', {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: tiny ? 6 : 3,
-  });
-}
-
-/** A tick label for the time axis, with as many decimals as the tick spacing needs. */
+/**
+ * A tick label for the time axis, with as many decimals as the tick spacing needs: the ticks of
+ * one axis share their decimals so they line up (`0.50 s`, `0.75 s`, `1.00 s`), which is why
+ * an axis label is not spelled like a time in a sentence (`seconds` in words.ts).
+ */
 export function formatTick(t: number, spacing: number): string {
   const decimals = Math.max(0, Math.min(6, -Math.floor(Math.log10(spacing) + 1e-9)));
   return `${t.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })} s`;
@@ -24,7 +16,7 @@ export function formatTick(t: number, spacing: number): string {
 
 /** The slider's value text: "step 120 of 2,041, t = 4.0 s". */
 export function positionText(step: number, last: number, time: number): string {
-  return `step ${formatStep(step)} of ${formatStep(last)}, t = ${formatTime(time)} s`;
+  return `${stepOf(step, last)}, ${clockText(time)}`;
 }
 
 /**

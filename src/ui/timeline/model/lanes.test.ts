@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../../tests/fixtures/traces.ts';
-import { stateAt, syntheticTrace, type Trace } from '../../../trace/index.ts';
+import { stateAt, type Trace } from '../../../trace/index.ts';
+import { syntheticTrace } from '../../../trace/synthetic.ts';
 import { buildTimeline } from './build-timeline.ts';
 import {
   firstStepAfter,

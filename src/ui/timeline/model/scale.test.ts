@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../../tests/fixtures/traces.ts';
-import { syntheticTrace } from '../../../trace/index.ts';
+import { syntheticTrace } from '../../../trace/synthetic.ts';
 import { buildTimeline } from './build-timeline.ts';
 import { type TimelineModel, timeOfStep } from './lanes.ts';
 import {

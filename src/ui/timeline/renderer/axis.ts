@@ -1,5 +1,6 @@
 /** The axis along the top: ticks at round steps or round times, with their labels. */
-import { formatStep, formatTick, niceTicks } from '../model/format.ts';
+import { formatCount } from '../../../trace/index.ts';
+import { formatTick, niceTicks } from '../model/format.ts';
 import { type Scale, xOfValue } from '../model/scale.ts';
 import { AXIS_H, type Frame } from './frame.ts';
 
@@ -15,7 +16,7 @@ export function axisTicks(scale: Scale): { list: Tick[] } {
   return {
     list: ticks.map((v) =>
       scale.axis === 'steps'
-        ? { x: xOfValue(scale, v + 0.5), label: formatStep(v) }
+        ? { x: xOfValue(scale, v + 0.5), label: formatCount(v) }
         : { x: xOfValue(scale, v), label: formatTick(v, spacing) },
     ),
   };

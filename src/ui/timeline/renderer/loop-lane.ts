@@ -2,9 +2,10 @@
  * The event loop's lane: module-level code and the loop's own turns, and on the time axis the
  * idle jumps of the clock and the blocking calls, labelled where they are wide enough.
  */
+
+import { formatSeconds } from '../../../trace/index.ts';
 import { LOOP_STYLE } from '../../task-style.ts';
 import { rangeIn } from '../model/aggregate.ts';
-import { formatTime } from '../model/format.ts';
 import type { Spans } from '../model/lanes.ts';
 import { type Scale, xOfValue } from '../model/scale.ts';
 import { BAR_H, type Frame, ROW_H } from './frame.ts';
@@ -67,7 +68,7 @@ function drawIdle(ctx: CanvasRenderingContext2D, f: Frame, cy: number): void {
     ctx.moveTo(x0 + 2, cy);
     ctx.lineTo(x1 - 2, cy);
     ctx.stroke();
-    const label = `idle ${formatTime(t1 - t0)} s`;
+    const label = `idle ${formatSeconds(t1 - t0)} s`;
     const w = ctx.measureText(label).width;
     if (x1 - x0 > w + 16) {
       const mid = (Math.max(x0, 0) + Math.min(x1, scale.width)) / 2;

@@ -1,5 +1,5 @@
 /** The overlay layer: the cursor at the current step and the hover line, redrawn on every step. */
-import { formatStep, formatTime } from '../model/format.ts';
+import { formatCount, formatSeconds } from '../../../trace/index.ts';
 import { timeOfStep } from '../model/lanes.ts';
 import { xOfValue } from '../model/scale.ts';
 import { spanAt } from '../model/spans.ts';
@@ -71,8 +71,8 @@ function drawCursorLabel(ctx: CanvasRenderingContext2D, f: Frame, step: number, 
   const { scale, theme, model } = f;
   const label =
     scale.axis === 'steps'
-      ? `step ${formatStep(step)}`
-      : `${formatTime(timeOfStep(model, step))} s · step ${formatStep(step)}`;
+      ? `step ${formatCount(step)}`
+      : `${formatSeconds(timeOfStep(model, step))} s · step ${formatCount(step)}`;
   ctx.font = `600 13px ${theme.font}`;
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
