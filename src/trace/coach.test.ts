@@ -27,7 +27,7 @@ function only(name: string): Advice {
 
 describe('coach: 1. no current event loop', () => {
   it('says why 3.14 raises, gives asyncio.run(main()), and links the lesson step', () => {
-    const a = only('62');
+    const a = only('69');
     expect(a.topic).toBe('no-current-loop');
     expect(a.cpython).toBe("RuntimeError: There is no current event loop in thread 'MainThread'.");
     expect(a.explanation).toContain(
@@ -52,7 +52,7 @@ describe('coach: 2. coroutine never awaited', () => {
   });
 
   it('at the top level, the fix is asyncio.run', () => {
-    const a = only('63');
+    const a = only('70');
     expect(a.fix).toBe('Run it with `asyncio.run(main())`.');
     expect(a.lesson).toEqual(LESSONS.coroutineNobodyRuns);
   });
@@ -83,7 +83,7 @@ describe('coach: 3. a blocking call inside a coroutine', () => {
   });
 
   it('a long computation without await: its loop lines', () => {
-    const a = only('64');
+    const a = only('71');
     expect(a.explanation).toMatch(
       /^Task-3 \(crunch\) ran 6,\d{3} lines without an await at lines 13 and 14/,
     );
@@ -109,7 +109,7 @@ describe('coach: 4. task exceptions and cancellation', () => {
   });
 
   it('destroyed but pending', () => {
-    const a = only('65');
+    const a = only('72');
     expect(a.cpython).toBe('Task was destroyed but it is pending!');
     expect(a.explanation).toContain(
       'Task-1 (forever) was still waiting when its event loop stopped',
@@ -118,13 +118,13 @@ describe('coach: 4. task exceptions and cancellation', () => {
   });
 
   it('a swallowed cancellation, but not a CancelledError caught from another task', () => {
-    const a = only('66');
+    const a = only('73');
     expect(a.topic).toBe('cancel-swallowed');
     expect(a.explanation).toContain(
       'Task-2 (stubborn) was cancelled, but the `except CancelledError` at line 7',
     );
     expect(a.fix).toContain('`raise`');
-    expect(coach(trace('61'))).toEqual([]);
+    expect(coach(trace('68'))).toEqual([]);
   });
 });
 
@@ -139,7 +139,7 @@ describe('coach: 5. deadlock', () => {
 
 describe('coach: 6. ModuleNotFoundError', () => {
   it('says what is available, that nothing installs, and points web frameworks at servers', () => {
-    const a = only('67');
+    const a = only('74');
     expect(a.cpython).toBe("ModuleNotFoundError: No module named 'fastapi'");
     expect(a.explanation).toContain(
       'standard library only, plus simulated `aiohttp` and `requests`; nothing can be installed',
@@ -151,7 +151,7 @@ describe('coach: 6. ModuleNotFoundError', () => {
 
 describe('coach: 7. memory, recursion and limits', () => {
   it.each([
-    ['68', 'memory', 'Line 6 (`data = [0] * (2**31 - 1)`) asked for more memory', [6]],
+    ['75', 'memory', 'Line 6 (`data = [0] * (2**31 - 1)`) asked for more memory', [6]],
     ['54', 'recursion', 'A function kept calling itself at line 5 and never stopped', [5]],
     ['49', 'step-limit', 'Task-2 (spin) was still going after 5,000 steps', [6, 7]],
     ['51', 'output-limit', 'The program printed more than the console keeps', [6, 7, 8]],
@@ -168,21 +168,21 @@ describe('coach: 7. memory, recursion and limits', () => {
 describe('coach: 8. the usual beginner readings', () => {
   it.each([
     [
-      '69',
+      '76',
       'not-awaitable',
       "TypeError: 'NoneType' object can't be awaited",
       '`await asyncio.sleep(…)`',
       7,
     ],
     [
-      '70',
+      '77',
       'run-in-running-loop',
       'RuntimeError: asyncio.run() cannot be called from a running event loop',
       '`value = await helper()`',
       10,
     ],
     [
-      '71',
+      '78',
       'await-outside-async',
       "SyntaxError: 'await' outside async function",
       'Make the function `async def`',

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixture } from '../../tests/fixtures/traces.ts';
 import { exampleTrace } from './example.ts';
 import { narrate } from './narration.ts';
-import { parseTrace } from './parse.ts';
 
 describe('narrate', () => {
   const trace = exampleTrace();
@@ -30,8 +29,7 @@ describe('narrate', () => {
 });
 
 describe('narrate: plain callbacks', () => {
-  const url = new URL('../ui/simulator/fixtures/07-future-callbacks.json', import.meta.url);
-  const trace = parseTrace(JSON.parse(readFileSync(url, 'utf8')));
+  const trace = fixture('07-future-callbacks');
 
   it('names callbacks as calls, as the simulator does, and never says null', () => {
     expect(narrate(trace, 20)).toBe('Timer: at 0.1 s the loop will run Future.set_result().');
