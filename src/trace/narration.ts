@@ -103,6 +103,8 @@ function sentence(trace: Trace, ev: TraceEvent, state: LoopState, step: number):
     case 'clock':
       return `Nothing is ready: the clock jumps to ${seconds(ev.at)}, the next timer.`;
     case 'block':
+      if (!state.loopRunning)
+        return `${ev.by} makes the program wait until ${seconds(ev.at)}: no event loop runs, so nothing else happens meanwhile.`;
       return `${ev.by} blocks the whole loop: the clock moves to ${seconds(ev.at)} while ${taskName(state, ev.task)} keeps control, and nothing else can run.`;
     case 'out': {
       const who = state.holder === null ? 'The program' : taskName(state, state.holder);
@@ -117,8 +119,12 @@ function sentence(trace: Trace, ev: TraceEvent, state: LoopState, step: number):
     case 'state':
       return `${objectName(state, ev.object)} changes.`;
     case 'frame':
-      return `${ev.fn} starts running.`;
+      return ev.fn === '<module>'
+        ? 'The top-level code starts running.'
+        : `${ev.fn} starts running.`;
     case 'in':
+      if (state.frames.find((f) => f.id === ev.frame)?.fn === '<module>')
+        return 'The top-level code runs.';
       return `${taskName(state, state.holder)} is now in ${state.frames.find((f) => f.id === ev.frame)?.fn ?? 'another function'}.`;
     case 'locals':
       return `Variables change: ${Object.keys(ev.values).join(', ') || ev.deleted.join(', ')}.`;

@@ -460,11 +460,26 @@ export function timeUntil(state: LoopState, at: number): string {
   return Math.round(d * 1000) <= 0 ? 'due now' : `in ${formatTime(d)}`;
 }
 
-/** The status line: `Control: worker-1` or `Control: event loop`. */
+/**
+ * The status line: `Control: worker-1`, `Control: event loop`, or, while no loop runs (before
+ * asyncio.run starts one, or in a program that never does), `Control: the top-level code`.
+ */
 export function controlText(state: LoopState, trace?: Trace): string {
-  return state.holder === null
-    ? 'Control: event loop'
-    : `Control: ${taskName(state, state.holder, trace)}`;
+  if (state.holder !== null) return `Control: ${taskName(state, state.holder, trace)}`;
+  return state.loopRunning ? 'Control: event loop' : `Control: ${TOP_LEVEL}`;
+}
+
+/** What the UI calls Python's `<module>` frame. */
+export const TOP_LEVEL = 'the top-level code';
+
+/** A function as the UI names it: `worker`, or `the top-level code` for `<module>`. */
+export function functionText(fn: string): string {
+  return fn === '<module>' ? TOP_LEVEL : fn;
+}
+
+/** Whether the program starts an event loop at all (lesson 1's programs do not). */
+export function startsLoop(trace: Trace): boolean {
+  return loopEventSteps(trace).length > 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -532,6 +547,17 @@ export function describeMoment(
   state: LoopState,
   previous?: LoopState | null,
 ): Moment {
+  if (state.blocked && !state.loopRunning) {
+    // Outside a loop nothing else was going to run: the program simply waits.
+    return {
+      tone: 'stopped',
+      words: [
+        'The program waits: ',
+        { code: state.blocked.by },
+        ` pauses it until ${formatTime(state.blocked.until)}. Ordinary Python does one thing at a time, top to bottom.`,
+      ],
+    };
+  }
   if (state.blocked) {
     const who: Words =
       state.blocked.task === null
@@ -579,7 +605,11 @@ export function describeMoment(
       case 'before':
         return {
           tone: 'stopped',
-          words: ['The event loop is not running yet: the top-level code runs first.'],
+          words: [
+            startsLoop(trace)
+              ? 'No event loop exists yet: ordinary Python runs top to bottom until asyncio.run starts one.'
+              : 'No event loop: this program never starts one, so ordinary Python runs top to bottom.',
+          ],
         };
       case 'after':
         return { tone: 'stopped', words: ['The event loop has stopped.'] };

@@ -106,6 +106,8 @@ export function SimulatorPanel({
   }, [links, highlight]);
 
   const holderShown = state.holder !== null && shown.has(state.holder);
+  // Outside a loop (before asyncio.run, or a program without one) no loop can be blocked.
+  const loopBlocked = state.blocked !== null && state.loopRunning;
   const holderTask = state.holder === null ? undefined : findTask(state, state.holder);
 
   return (
@@ -115,7 +117,7 @@ export function SimulatorPanel({
           layoutScroll
           className={`simulator${className ? ` ${className}` : ''}`}
           data-theme={theme === 'auto' ? undefined : theme}
-          data-blocked={state.blocked ? 'true' : undefined}
+          data-blocked={loopBlocked ? 'true' : undefined}
           data-holder={holderTask ? holderTask.id : undefined}
         >
           <div className="sim-canvas" ref={setCanvas}>
@@ -147,9 +149,15 @@ export function SimulatorPanel({
             <ControlToken
               container={canvas}
               at={
-                state.holder === null ? 'loop' : holderShown ? `task-${state.holder}` : 'internal'
+                state.holder !== null
+                  ? holderShown
+                    ? `task-${state.holder}`
+                    : 'internal'
+                  : state.loopRunning
+                    ? 'loop'
+                    : 'program'
               }
-              blocked={state.blocked !== null}
+              blocked={loopBlocked}
               measureKey={state}
             />
           </div>

@@ -10,7 +10,10 @@ import {
   coroText,
   describeTaskNow,
   isFinished,
+  loopPhase,
   plain,
+  startsLoop,
+  TOP_LEVEL,
   taskCardLabel,
   taskStateGlyph,
   taskStateLabel,
@@ -73,9 +76,17 @@ export function TaskCards(props: TaskCardsProps) {
           </label>
         ) : null}
       </div>
+      {state.tasks.length === 0 && !state.loopRunning ? (
+        <p className="sim-empty sim-tasks__none">{noTasksText(props.trace, state)}</p>
+      ) : null}
       {/* A list of cards grouped visually in lanes: the lanes are layout, the cards its items. */}
       {/* biome-ignore lint/a11y/useSemanticElements: lanes (plain divs) sit between the list and its items, which <ul> does not allow */}
-      <div role="list" aria-label="Tasks" className="sim-lanes">
+      <div
+        role="list"
+        aria-label="Tasks"
+        className="sim-lanes"
+        hidden={state.tasks.length === 0 && !state.loopRunning}
+      >
         {LANES.map((lane) => {
           const cards = lanes.lanes[lane];
           return (
@@ -108,6 +119,15 @@ export function TaskCards(props: TaskCardsProps) {
       </div>
     </div>
   );
+}
+
+/** Why there are no cards while no loop runs: tasks live only inside a running event loop. */
+function noTasksText(trace: Trace, state: LoopState): string {
+  if (!startsLoop(trace))
+    return 'No tasks: this program never starts an event loop, and tasks only run inside one.';
+  return loopPhase(trace, state) === 'before'
+    ? 'No tasks yet: they appear once asyncio.run starts the event loop.'
+    : 'No tasks: the event loop is not running.';
 }
 
 function TaskCard({
@@ -169,6 +189,7 @@ function TaskCard({
     >
       <div className="sim-card__head">
         <TaskChip task={task.id} size="large" />
+        {/* The task's name with its coroutine's (`Task-3 · consumer()`): lessons speak of both. */}
         {onSelectTask ? (
           <button
             type="button"
@@ -183,27 +204,39 @@ function TaskCard({
             {task.name}
           </span>
         )}
+        {task.name === task.coro ? null : (
+          <span className="sim-card__coroname">
+            {' · '}
+            <code className="sim-code">{coroText(task)}</code>
+          </span>
+        )}
         <span className="sim-card__state" data-state={task.state}>
           <span aria-hidden="true">{taskStateGlyph(task.state)}</span> {taskStateLabel(task.state)}
         </span>
       </div>
-      <div className="sim-card__coro">
-        <code className="sim-code">{coroText(task)}</code>
-        {task.line !== null && !finished ? (
-          <span className="sim-card__line">line {task.line}</span>
-        ) : null}
-        {task.user ? null : <span className="sim-internal-tag">asyncio internal</span>}
-      </div>
+      {task.user ? null : (
+        <div className="sim-card__coro">
+          <span className="sim-internal-tag">asyncio internal</span>
+        </div>
+      )}
       <div className="sim-card__now" data-state={task.state} title={nowText}>
         {awaits ? <span className="sim-card__awaits">awaits </span> : null}
         <WordsView words={now} />
+        {task.line !== null && !finished && !running ? (
+          <span className="sim-card__line"> · line {task.line}</span>
+        ) : null}
       </div>
       {finished ? null : (
         <div className="sim-card__locals" data-paused={running ? undefined : 'true'}>
           <div className="sim-card__locals-title">
             {frame && frame.fn !== task.coro ? (
               <>
-                locals in <code className="sim-code">{frame.fn}()</code>
+                locals in{' '}
+                {frame.fn === '<module>' ? (
+                  TOP_LEVEL
+                ) : (
+                  <code className="sim-code">{frame.fn}()</code>
+                )}
               </>
             ) : (
               'locals'
