@@ -258,7 +258,9 @@ describe('SimulatorPanel, a blocked loop', () => {
     );
     // The loop does not hold control it does not have: the top-level code does.
     expect(text(one(doc, 'status'))).toBe('Control: the top-level code');
-    expect(text(doc)).toContain('No tasks yet: they appear once asyncio.run starts the event loop.');
+    expect(text(doc)).toContain(
+      'No tasks yet: they appear once asyncio.run starts the event loop.',
+    );
     expect(text(one(doc, 'region', 'Objects'))).toContain('uses no queues');
   });
 });
