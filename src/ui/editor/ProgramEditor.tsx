@@ -20,6 +20,7 @@ import {
 import type { Diagnostic, EditorMarker } from './markers.ts';
 import type { monaco as Monaco } from './monaco.ts';
 import { NEUTRAL_CLASSES, type TaskClasses, taskClasses } from './task-css.ts';
+import { useTabEscape } from './use-tab-escape.ts';
 import './editor.css';
 
 export type { Diagnostic, EditorMarker } from './markers.ts';
@@ -180,6 +181,7 @@ export function ProgramEditor({
   const problemsId = `${ids}-problems`;
   const staleId = `${ids}-stale`;
 
+  useTabEscape(monacoReady ? editor.current : null);
   const plans = useMemo(() => (stale ? [] : planLines(markers)), [markers, stale]);
   const runningLine = plans.find((p) => p.running)?.line ?? null;
 
