@@ -6,6 +6,7 @@
 import { useEffect } from 'react';
 import type { LabState } from '../store/index.ts';
 import { useLabStore } from '../store/react.tsx';
+import { PLAY_BUTTON_ID } from '../ui/controls/Transport.tsx';
 import { focusKind, type Shortcut, shortcutFor } from '../ui/shortcuts.ts';
 
 function perform(state: LabState, shortcut: Shortcut): void {
@@ -42,9 +43,21 @@ export function useShortcuts(): void {
       event.preventDefault();
       perform(state, shortcut);
     };
+    // After a run, replaying is what comes next: focus leaves Run (where Space would run again)
+    // for Play. Only from Run or nowhere: a learner typing in the editor keeps the editor.
+    const unsubscribe = store.subscribe((s, before) => {
+      if (s.runCount === before.runCount || !s.trace) return;
+      requestAnimationFrame(() => {
+        const active = document.activeElement;
+        const fromRun =
+          active === null || active === document.body || active.closest('.run-controls');
+        if (fromRun) document.getElementById(PLAY_BUTTON_ID)?.focus();
+      });
+    });
     window.addEventListener('keydown', onCapture, true);
     window.addEventListener('keydown', onBubble);
     return () => {
+      unsubscribe();
       window.removeEventListener('keydown', onCapture, true);
       window.removeEventListener('keydown', onBubble);
     };

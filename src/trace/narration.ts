@@ -15,6 +15,7 @@ import {
   callbackText,
   cap,
   describeWait,
+  functionText,
   holderName,
   objectName,
   seconds,
@@ -90,6 +91,8 @@ function sentence(trace: Trace, ev: TraceEvent, state: LoopState, step: number):
     case 'clock':
       return `Nothing is ready: the clock jumps to ${seconds(ev.at)}, the next timer.`;
     case 'block':
+      if (!state.loopRunning)
+        return `${ev.by} makes the program wait until ${seconds(ev.at)}: no event loop runs, so nothing else happens meanwhile.`;
       return `${ev.by} blocks the whole loop: the clock moves to ${seconds(ev.at)} while ${holderName(state, ev.task)} keeps control, and nothing else can run.`;
     case 'thread':
     case 'thread-run':
@@ -169,8 +172,10 @@ function programSentence(trace: Trace, ev: ProgramEvent, state: LoopState): stri
     case 'state':
       return `${objectName(state, ev.object)} changes.`;
     case 'frame':
-      return `${ev.fn} starts running.`;
+      return `${cap(functionText(ev.fn))} starts running.`;
     case 'in':
+      if (state.frames.find((f) => f.id === ev.frame)?.fn === '<module>')
+        return 'The top-level code runs.';
       return `${cap(holderName(state, state.holder))} is now in ${state.frames.find((f) => f.id === ev.frame)?.fn ?? 'another function'}.`;
     case 'locals':
       return `Variables change: ${Object.keys(ev.values).join(', ') || ev.deleted.join(', ')}.`;

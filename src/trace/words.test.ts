@@ -395,7 +395,10 @@ describe('the moment (real traces)', () => {
     const trace = exampleTrace();
     const at = (n: number) => plain(describeMoment(trace, stateAt(trace, n)).words);
     expect(loopPhase(trace, stateAt(trace, 3))).toBe('before');
-    expect(at(3)).toBe('The event loop is not running yet: the top-level code runs first.');
+    expect(at(3)).toBe(
+      'No event loop exists yet: ordinary Python runs top to bottom until asyncio.run starts one.',
+    );
+    expect(controlText(stateAt(trace, 3))).toBe('Control: the top-level code');
     expect(at(6)).toBe('The event loop starts running.');
     expect(at(9)).toBe('The loop hands control to Task-1.');
     expect(at(12)).toBe('Task-1 has control and runs line 9.');

@@ -31,6 +31,7 @@ import type {
   TimerEntry,
 } from './state.ts';
 import type { RawEvent, RawWait, TaskOutcome, Wait } from './types.ts';
+import { reconcileWaiters } from './waiters.ts';
 
 export interface TaskRecord {
   /** The working state that may change this record in place (see `taskToWrite`). */
@@ -182,7 +183,8 @@ export function freezeState(w: Working, events: readonly RawEvent[]): LoopState 
     tasks: Object.freeze(tasks),
     ready: Object.freeze(w.ready.slice()),
     timers: Object.freeze(w.timers.slice()),
-    objects: w.objectsView,
+    // The tracer records an object's state a few events after the task's own suspend/wake.
+    objects: reconcileWaiters(w.objectsView, tasks),
     frames: w.framesView,
     threads: Object.freeze(w.threads.slice()),
     outputCount: w.outputCount,

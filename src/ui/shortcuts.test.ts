@@ -75,4 +75,14 @@ describe('keyboard shortcuts', () => {
     expect(focusKind(el('div', { role: 'button' }))).toBe('activatable');
     expect(focusKind(el('body'))).toBe('other');
   });
+
+  it('play and pause with Space on the replay controls, not only on Play', () => {
+    // After "Step forward" was clicked, Space plays instead of stepping once more.
+    expect(focusKind(el('button', {}, '.transport'))).toBe('other');
+    expect(shortcutFor(key(' '), focusKind(el('button', {}, '.transport')))).toBe('toggle-play');
+    expect(focusKind(el('button', {}, '.simulator'))).toBe('other');
+    // The speed menu and the show-internal checkbox are form fields: they keep their keys.
+    expect(focusKind(el('select', {}, '.transport'))).toBe('typing');
+    expect(focusKind(el('input', { type: 'checkbox' }, '.simulator'))).toBe('activatable');
+  });
 });

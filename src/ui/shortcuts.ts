@@ -1,7 +1,8 @@
 /**
  * The playground's keyboard shortcuts, as a pure function of a key event and where it happened,
  * so the rules are unit-tested: the arrows, Space, Home and End drive the replay, but never while
- * the learner types in the editor or uses a form field; Ctrl/Cmd+Enter runs from anywhere.
+ * the learner types in the editor or uses a form field; Ctrl/Cmd+Enter runs from anywhere. Space
+ * plays/pauses on the replay's own buttons too; other buttons and links keep Space to press them.
  */
 
 export type Shortcut =
@@ -86,6 +87,9 @@ const ACTIVATABLE_ROLES = new Set([
   'option',
 ]);
 
+/** Where buttons belong to the replay (`data-replay-keys` marks any further such zone). */
+export const REPLAY_ZONES = '[data-replay-keys], .transport, .simulator, .timeline';
+
 export function focusKind(el: ElementLike | null): FocusKind {
   if (!el) return 'other';
   const tag = el.tagName.toLowerCase();
@@ -102,7 +106,11 @@ export function focusKind(el: ElementLike | null): FocusKind {
     // A radio button moves the choice with the arrows: it keeps every key.
     return ['button', 'submit', 'reset', 'checkbox'].includes(type) ? 'activatable' : 'typing';
   }
-  if (tag === 'button' || tag === 'a' || tag === 'summary') return 'activatable';
-  if (role && ACTIVATABLE_ROLES.has(role)) return 'activatable';
+  const activatable =
+    tag === 'button' || tag === 'a' || tag === 'summary' || (role && ACTIVATABLE_ROLES.has(role));
+  // The replay's own controls (player bar, simulator, timeline): Space plays or pauses there
+  // too, so a learner who clicked "Step forward" and presses Space gets play, not one more step.
+  if (activatable && el.closest(REPLAY_ZONES)) return 'other';
+  if (activatable) return 'activatable';
   return 'other';
 }

@@ -99,9 +99,25 @@ export function describeMoment(
   return (event && eventMoment(trace, state, event, previous)) ?? restingMoment(trace, state);
 }
 
+/** Whether the program starts an event loop at all (lesson 1's programs do not). */
+export function startsLoop(trace: Trace): boolean {
+  return loopEventSteps(trace).length > 0;
+}
+
 function blockedMoment(trace: Trace, state: LoopState): LoopMoment {
   const blocked = state.blocked;
   if (blocked === null) return restingMoment(trace, state);
+  if (!state.loopRunning) {
+    // Outside a loop nothing else was going to run: the program simply waits.
+    return {
+      tone: 'stopped',
+      words: [
+        'The program waits: ',
+        { code: blocked.by },
+        ` pauses it until ${seconds(blocked.until)}. Ordinary Python does one thing at a time, top to bottom.`,
+      ],
+    };
+  }
   const who: Words =
     blocked.task === null ? [] : [' while ', taskPart(state, blocked.task, trace), ' kept control'];
   return {
@@ -122,7 +138,11 @@ function stoppedMoment(trace: Trace, state: LoopState): LoopMoment {
     case 'before':
       return {
         tone: 'stopped',
-        words: ['The event loop is not running yet: the top-level code runs first.'],
+        words: [
+          startsLoop(trace)
+            ? 'No event loop exists yet: ordinary Python runs top to bottom until asyncio.run starts one.'
+            : 'No event loop: this program never starts one, so ordinary Python runs top to bottom.',
+        ],
       };
     case 'after':
       return { tone: 'stopped', words: ['The event loop has stopped.'] };

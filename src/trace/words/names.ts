@@ -113,3 +113,11 @@ export function describeOutcome(outcome: TaskOutcome): Words {
       return ['was cancelled'];
   }
 }
+
+/** What the UI calls Python's `<module>` frame. */
+export const TOP_LEVEL = 'the top-level code';
+
+/** A function as the UI names it: `worker`, or `the top-level code` for `<module>`. */
+export function functionText(fn: string): string {
+  return fn === '<module>' ? TOP_LEVEL : fn;
+}

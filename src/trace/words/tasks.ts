@@ -2,6 +2,7 @@
  * Tasks, the ready queue and timers in words (the simulator's cards and queues), who has control,
  * and why a run stopped early.
  */
+
 import { stateAt } from '../replay.ts';
 import {
   findTask,
@@ -15,6 +16,7 @@ import {
   callbackText,
   describeOutcome,
   isFinished,
+  TOP_LEVEL,
   taskName,
   taskPart,
   taskStateLabel,
@@ -97,11 +99,13 @@ export function timeUntil(state: LoopState, at: number): string {
   return Math.round(d * 1000) <= 0 ? 'due now' : `in ${seconds(d)}`;
 }
 
-/** The status line: `Control: worker-1` or `Control: event loop`. */
+/**
+ * The status line: `Control: worker-1`, `Control: event loop`, or, while no loop runs (before
+ * asyncio.run starts one, or in a program that never does), `Control: the top-level code`.
+ */
 export function controlText(state: LoopState, trace?: Trace): string {
-  return state.holder === null
-    ? 'Control: event loop'
-    : `Control: ${taskName(state, state.holder, trace)}`;
+  if (state.holder !== null) return `Control: ${taskName(state, state.holder, trace)}`;
+  return state.loopRunning ? 'Control: event loop' : `Control: ${TOP_LEVEL}`;
 }
 
 /**

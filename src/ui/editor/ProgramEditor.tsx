@@ -28,6 +28,7 @@ import {
 } from './use-decoration-layer.ts';
 import { type MonacoHandle, useMonaco } from './use-monaco.ts';
 import { useRevealLine } from './use-reveal-line.ts';
+import { useTabEscape } from './use-tab-escape.ts';
 import { useTextSync } from './use-text-sync.ts';
 import './editor.css';
 
@@ -74,6 +75,7 @@ export function ProgramEditor({
   useEditorLayers(handle, textVersion, { plans, diagnostics, highlightLines });
   useRevealLine(handle, runningLine, true);
   useRevealLine(handle, revealLine);
+  useTabEscape(handle?.editor ?? null);
   const goTo = useCallback((d: Diagnostic) => goToProblem(handle, fallback.current, d), [handle]);
 
   const ids = useId();

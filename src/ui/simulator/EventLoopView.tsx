@@ -1,5 +1,11 @@
 import { findTask, type LoopState, type Trace } from '../../trace/index.ts';
-import { clockText, controlText, describeMoment, loopPhase } from '../../trace/words.ts';
+import {
+  clockText,
+  controlText,
+  describeMoment,
+  loopPhase,
+  startsLoop,
+} from '../../trace/words.ts';
 import { TokenAnchor } from './ControlToken.tsx';
 import { JumpIcon, StopIcon } from './Icons.tsx';
 import { TaskChip } from './TaskChip.tsx';
@@ -22,22 +28,28 @@ export function EventLoopView({ trace, state, previous, holderShown }: EventLoop
   const moment = describeMoment(trace, state, previous);
   const phase = loopPhase(trace, state);
   const holder = state.holder === null ? null : findTask(state, state.holder);
-  const hubText = state.blocked
+  // A blocking call outside a loop blocks no loop: the program just waits (see describeMoment).
+  const loopBlocked = state.blocked !== null && state.loopRunning;
+  const hubText = loopBlocked
     ? 'blocked'
     : phase === 'running'
       ? 'event loop'
       : phase === 'before'
-        ? 'not running yet'
+        ? startsLoop(trace)
+          ? 'no loop yet'
+          : 'no event loop'
         : phase === 'after'
           ? 'stopped'
           : 'not running';
+  // No loop runs: the top-level code holds control (the token rests beside it, not on the hub).
+  const topLevel = state.holder === null && !state.loopRunning;
   return (
     <section
       aria-label="Event loop"
       className="sim-loop"
       data-phase={phase}
       data-tone={moment.tone}
-      data-blocked={state.blocked ? 'true' : undefined}
+      data-blocked={loopBlocked ? 'true' : undefined}
     >
       <div className="sim-loop__hub">
         <div className="sim-hub" data-running={state.loopRunning ? 'true' : 'false'}>
@@ -58,7 +70,15 @@ export function EventLoopView({ trace, state, previous, holderShown }: EventLoop
           <span className="sim-clock__value">{clockText(state.time)}</span>
         </div>
         <div className="sim-control">
-          {holder ? <TaskChip task={holder.id} /> : <span className="sim-control__loop">∞</span>}
+          {holder ? (
+            <TaskChip task={holder.id} />
+          ) : topLevel ? (
+            <span className="sim-control__program">
+              <TokenAnchor at="program" />
+            </span>
+          ) : (
+            <span className="sim-control__loop">∞</span>
+          )}
           <p role="status" className="sim-control__text">
             {controlText(state, trace)}
           </p>

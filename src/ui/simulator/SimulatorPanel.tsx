@@ -18,6 +18,7 @@ import { TaskCards } from './TaskCards.tsx';
 import { TimersView } from './TimersView.tsx';
 import { WaitArrows, type WaitLink } from './WaitArrows.tsx';
 import './simulator.css';
+import './fit.css';
 
 export interface SimulatorPanelProps {
   trace: Trace;
@@ -39,6 +40,11 @@ export interface SimulatorPanelProps {
   theme?: 'auto' | 'light' | 'dark';
   className?: string;
 }
+
+/** Up to this many task cards keep their locals; more get compact cards. */
+const ROOMY_TASKS = 3;
+/** Past this many task cards, long lanes collapse into a summary. */
+export const MANY_TASKS = 12;
 
 /**
  * The simulator: the event loop with its clock and control token, the ready queue and timers,
@@ -105,7 +111,15 @@ export function SimulatorPanel({
     return { relatedTasks: tasks, relatedObjects: objects };
   }, [links, highlight]);
 
+  // The whole picture fits the pane: cards get compact when there are many, and past
+  // MANY_TASKS the long lanes collapse into a summary the learner can expand.
+  const [expanded, setExpanded] = useState(false);
+  const density =
+    shown.size <= ROOMY_TASKS ? 'roomy' : shown.size <= MANY_TASKS ? 'compact' : 'many';
+
   const holderShown = state.holder !== null && shown.has(state.holder);
+  // Outside a loop (before asyncio.run, or a program without one) no loop can be blocked.
+  const loopBlocked = state.blocked !== null && state.loopRunning;
   const holderTask = state.holder === null ? undefined : findTask(state, state.holder);
 
   return (
@@ -115,7 +129,8 @@ export function SimulatorPanel({
           layoutScroll
           className={`simulator${className ? ` ${className}` : ''}`}
           data-theme={theme === 'auto' ? undefined : theme}
-          data-blocked={state.blocked ? 'true' : undefined}
+          data-blocked={loopBlocked ? 'true' : undefined}
+          data-density={density}
           data-holder={holderTask ? holderTask.id : undefined}
         >
           <div className="sim-canvas" ref={setCanvas}>
@@ -141,15 +156,23 @@ export function SimulatorPanel({
               selectedTask={selectedTask}
               onSelectTask={onSelectTask}
               onHoverTask={setHovered}
+              collapsed={density === 'many' && !expanded}
+              onCollapsedChange={density === 'many' ? (c) => setExpanded(!c) : undefined}
             />
             <ObjectsView trace={trace} state={state} related={relatedObjects} />
             <WaitArrows container={canvas} links={links} highlight={highlight} measureKey={state} />
             <ControlToken
               container={canvas}
               at={
-                state.holder === null ? 'loop' : holderShown ? `task-${state.holder}` : 'internal'
+                state.holder !== null
+                  ? holderShown
+                    ? `task-${state.holder}`
+                    : 'internal'
+                  : state.loopRunning
+                    ? 'loop'
+                    : 'program'
               }
-              blocked={state.blocked !== null}
+              blocked={loopBlocked}
               measureKey={state}
             />
           </div>

@@ -10,7 +10,10 @@ import {
   coroText,
   describeTaskNow,
   isFinished,
+  loopPhase,
   plain,
+  startsLoop,
+  TOP_LEVEL,
   taskCardLabel,
   taskStateGlyph,
   taskStateLabel,
@@ -35,7 +38,14 @@ export interface TaskCardsProps {
   selectedTask?: TaskId | null;
   onSelectTask?(id: TaskId): void;
   onHoverTask(id: TaskId | null): void;
+  /** Long lanes show their first cards and a summary of the rest (many tasks). */
+  collapsed?: boolean;
+  /** Offered when there are many tasks: show every card, or the summary again. */
+  onCollapsedChange?(collapsed: boolean): void;
 }
+
+/** Cards a collapsed lane still shows before its summary. */
+const COLLAPSED_CARDS = 2;
 
 const MAX_LOCAL_ROWS = 4;
 
@@ -72,12 +82,32 @@ export function TaskCards(props: TaskCardsProps) {
             show internal tasks{hiddenCount > 0 ? ` (${hiddenCount} hidden)` : ''}
           </label>
         ) : null}
+        {props.onCollapsedChange ? (
+          <button
+            type="button"
+            className="sim-toggle sim-expand"
+            onClick={() => props.onCollapsedChange?.(!props.collapsed)}
+          >
+            {props.collapsed ? 'Show every task' : 'Summarise long lanes'}
+          </button>
+        ) : null}
       </div>
+      {state.tasks.length === 0 && !state.loopRunning ? (
+        <p className="sim-empty sim-tasks__none">{noTasksText(props.trace, state)}</p>
+      ) : null}
       {/* A list of cards grouped visually in lanes: the lanes are layout, the cards its items. */}
       {/* biome-ignore lint/a11y/useSemanticElements: lanes (plain divs) sit between the list and its items, which <ul> does not allow */}
-      <div role="list" aria-label="Tasks" className="sim-lanes">
+      <div
+        role="list"
+        aria-label="Tasks"
+        className="sim-lanes"
+        hidden={state.tasks.length === 0 && !state.loopRunning}
+      >
         {LANES.map((lane) => {
-          const cards = lanes.lanes[lane];
+          const all = lanes.lanes[lane];
+          const folded =
+            props.collapsed && all.length > COLLAPSED_CARDS + 1 ? all.slice(COLLAPSED_CARDS) : [];
+          const cards = folded.length > 0 ? all.slice(0, COLLAPSED_CARDS) : all;
           return (
             <div key={lane} className="sim-lane" data-lane={lane}>
               <div className="sim-lane__title" aria-hidden="true">
@@ -87,6 +117,12 @@ export function TaskCards(props: TaskCardsProps) {
                 {cards.map((task) => (
                   <TaskCard key={task.id} task={task} {...props} />
                 ))}
+                {folded.length > 0 ? (
+                  // biome-ignore lint/a11y/useSemanticElements: an item of the lanes' list (see above)
+                  <div role="listitem" className="sim-lane__summary">
+                    {laneSummary(lane, folded)}
+                  </div>
+                ) : null}
                 {cards.length === 0 ? (
                   <div className="sim-lane__empty" aria-hidden="true">
                     {lane === 'running' && hiddenHolder ? (
@@ -108,6 +144,53 @@ export function TaskCards(props: TaskCardsProps) {
       </div>
     </div>
   );
+}
+
+const WAIT_WORDS: Readonly<Record<string, string>> = {
+  sleep: 'asleep',
+  yield: 'yielded',
+  task: 'awaiting a task',
+  shield: 'awaiting a task',
+  gather: 'in gather',
+  wait: 'in wait',
+  'as-completed': 'in as_completed',
+  taskgroup: 'in a TaskGroup',
+  future: 'awaiting a future',
+  'queue-get': 'getting from a queue',
+  'queue-put': 'putting to a queue',
+  'queue-join': 'joining a queue',
+  lock: 'waiting for a lock',
+  event: 'waiting for an event',
+  condition: 'waiting on a condition',
+  semaphore: 'waiting for a semaphore',
+  barrier: 'at a barrier',
+};
+
+/** `+9 more waiting: 6 asleep, 3 getting from a queue (Task-4 … Task-12)`. */
+function laneSummary(lane: string, tasks: readonly TaskView[]): string {
+  const counts = new Map<string, number>();
+  for (const t of tasks) {
+    const what =
+      lane === 'waiting'
+        ? t.wait === null
+          ? 'not started'
+          : (WAIT_WORDS[t.wait.on] ?? 'waiting')
+        : taskStateLabel(t.state);
+    counts.set(what, (counts.get(what) ?? 0) + 1);
+  }
+  const parts = [...counts].map(([what, n]) => `${n} ${what}`).join(', ');
+  const first = tasks[0]?.name ?? '';
+  const last = tasks[tasks.length - 1]?.name ?? '';
+  return `+${tasks.length} more ${lane}: ${parts} (${first} … ${last})`;
+}
+
+/** Why there are no cards while no loop runs: tasks live only inside a running event loop. */
+function noTasksText(trace: Trace, state: LoopState): string {
+  if (!startsLoop(trace))
+    return 'No tasks: this program never starts an event loop, and tasks only run inside one.';
+  return loopPhase(trace, state) === 'before'
+    ? 'No tasks yet: they appear once asyncio.run starts the event loop.'
+    : 'No tasks: the event loop is not running.';
 }
 
 function TaskCard({
@@ -169,6 +252,7 @@ function TaskCard({
     >
       <div className="sim-card__head">
         <TaskChip task={task.id} size="large" />
+        {/* The task's name with its coroutine's (`Task-3 · consumer()`): lessons speak of both. */}
         {onSelectTask ? (
           <button
             type="button"
@@ -183,27 +267,39 @@ function TaskCard({
             {task.name}
           </span>
         )}
+        {task.name === task.coro ? null : (
+          <span className="sim-card__coroname">
+            {' · '}
+            <code className="sim-code">{coroText(task)}</code>
+          </span>
+        )}
         <span className="sim-card__state" data-state={task.state}>
           <span aria-hidden="true">{taskStateGlyph(task.state)}</span> {taskStateLabel(task.state)}
         </span>
       </div>
-      <div className="sim-card__coro">
-        <code className="sim-code">{coroText(task)}</code>
-        {task.line !== null && !finished ? (
-          <span className="sim-card__line">line {task.line}</span>
-        ) : null}
-        {task.user ? null : <span className="sim-internal-tag">asyncio internal</span>}
-      </div>
+      {task.user ? null : (
+        <div className="sim-card__coro">
+          <span className="sim-internal-tag">asyncio internal</span>
+        </div>
+      )}
       <div className="sim-card__now" data-state={task.state} title={nowText}>
         {awaits ? <span className="sim-card__awaits">awaits </span> : null}
         <WordsView words={now} />
+        {task.line !== null && !finished && !running ? (
+          <span className="sim-card__line"> · line {task.line}</span>
+        ) : null}
       </div>
       {finished ? null : (
         <div className="sim-card__locals" data-paused={running ? undefined : 'true'}>
           <div className="sim-card__locals-title">
             {frame && frame.fn !== task.coro ? (
               <>
-                locals in <code className="sim-code">{frame.fn}()</code>
+                locals in{' '}
+                {frame.fn === '<module>' ? (
+                  TOP_LEVEL
+                ) : (
+                  <code className="sim-code">{frame.fn}()</code>
+                )}
               </>
             ) : (
               'locals'

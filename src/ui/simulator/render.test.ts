@@ -2,11 +2,12 @@
  * The simulator rendered to static HTML for real traces of corpus programs (tests/fixtures/traces),
  * checked the way the e2e specs find elements: by role and accessible name.
  */
+import { readFileSync } from 'node:fs';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../tests/fixtures/traces.ts';
-import { type LoopState, stateAt, type TaskId, type Trace } from '../../trace/index.ts';
+import { type LoopState, parseTrace, stateAt, type TaskId, type Trace } from '../../trace/index.ts';
 
 /** The props this test passes (SimulatorPanelProps lives in a .tsx file, see below). */
 interface SimulatorPanelProps {
@@ -215,6 +216,12 @@ describe('SimulatorPanel, queue worker pool', () => {
     expect(buttons).toContain('Task-3');
   });
 
+  it("shows each task's name with its coroutine's, as lessons speak of both", () => {
+    const doc = render(trace, stateAt(trace, 150));
+    const card = byRole(one(doc, 'list', 'Tasks'), 'listitem', 'Task-3, running')[0] as El;
+    expect(text(card)).toMatch(/^Task-3 · worker\(\)/);
+  });
+
   it('renders any step of the run', { timeout: 30_000 }, () => {
     for (let step = -1; step < trace.events.length; step += 3) {
       const doc = render(trace, stateAt(trace, step));
@@ -239,13 +246,43 @@ describe('SimulatorPanel, a blocked loop', () => {
     expect(text(card)).toContain('blocks the loop: time.sleep(0.3)');
   });
 
-  it('says when the loop is not running yet', () => {
+  it('says plainly that no event loop exists before asyncio.run starts one', () => {
     const doc = render(trace, stateAt(trace, 3));
     expect(text(one(doc, 'region', 'Event loop'))).toContain(
-      'The event loop is not running yet: the top-level code runs first.',
+      'No event loop exists yet: ordinary Python runs top to bottom until asyncio.run starts one.',
     );
-    expect(text(one(doc, 'status'))).toBe('Control: event loop');
+    // The loop does not hold control it does not have: the top-level code does.
+    expect(text(one(doc, 'status'))).toBe('Control: the top-level code');
+    expect(text(doc)).toContain(
+      'No tasks yet: they appear once asyncio.run starts the event loop.',
+    );
     expect(text(one(doc, 'region', 'Objects'))).toContain('uses no queues');
+  });
+});
+
+describe('SimulatorPanel, a program without an event loop (lesson 1)', () => {
+  const url = new URL(
+    '../../../tests/golden/lessons/01-waiting-is-wasted/s1-program.trace.json',
+    import.meta.url,
+  );
+  const trace = parseTrace(JSON.parse(readFileSync(url, 'utf8')));
+
+  it('says the program waits at time.sleep, not that a loop is blocked', () => {
+    const doc = render(trace, stateAt(trace, 17));
+    const loop = one(doc, 'region', 'Event loop');
+    expect(loop.attrs['data-blocked']).toBeUndefined();
+    expect(text(loop)).toContain('no event loop');
+    expect(text(loop)).toContain('The program waits: time.sleep(1) pauses it until 1.0 s.');
+    expect(text(loop)).not.toContain('blocked');
+    expect(text(one(doc, 'status'))).toBe('Control: the top-level code');
+    expect(text(doc)).toContain('No tasks: this program never starts an event loop');
+  });
+
+  it('says at the first step that ordinary Python runs top to bottom', () => {
+    const doc = render(trace, stateAt(trace, 0));
+    expect(text(one(doc, 'region', 'Event loop'))).toContain(
+      'No event loop: this program never starts one, so ordinary Python runs top to bottom.',
+    );
   });
 });
 

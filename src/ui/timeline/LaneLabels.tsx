@@ -17,7 +17,7 @@ export function LabelColumn({
     <div className="timeline__labels">
       <div className="timeline__corner" style={{ height: AXIS_H }}>
         {hiddenCount > 0 && (
-          <span title="asyncio's own tasks (showInternal shows them)">
+          <span title="asyncio's own tasks, e.g. the ones asyncio.run starts to shut down">
             {hiddenCount} internal task{hiddenCount === 1 ? '' : 's'} hidden
           </span>
         )}

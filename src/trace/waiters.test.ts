@@ -1,0 +1,128 @@
+/**
+ * The picture never contradicts itself: an object panel lists exactly the tasks whose cards say
+ * they wait on it, at every step of every recorded trace we ship (lesson goldens and fixtures).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { asObjectId, asTaskId } from './ids.ts';
+import { parseTrace } from './parse.ts';
+import { stateAt } from './replay.ts';
+import type { LoopState, ObjectView, TaskView } from './state.ts';
+import type { QueueState, Trace } from './types.ts';
+import { reconcileWaiters } from './waiters.ts';
+
+const ROOT = new URL('../../', import.meta.url);
+
+/** Every stored trace: the lessons' golden traces and the test fixtures. */
+function corpus(): { name: string; trace: Trace }[] {
+  const files: string[] = [];
+  const golden = 'tests/golden/lessons/';
+  for (const lesson of readdirSync(new URL(golden, ROOT))) {
+    for (const f of readdirSync(new URL(`${golden}${lesson}/`, ROOT)))
+      if (f.endsWith('.trace.json')) files.push(`${golden}${lesson}/${f}`);
+  }
+  for (const dir of ['src/ui/simulator/fixtures/', 'src/lessons/fixtures/'])
+    for (const f of readdirSync(new URL(dir, ROOT))) if (f.endsWith('.json')) files.push(dir + f);
+  return files.map((name) => ({
+    name,
+    trace: parseTrace(JSON.parse(readFileSync(new URL(name, ROOT), 'utf8'))),
+  }));
+}
+
+/** What a task's card says it waits on: `${object} ${list}` (e.g. "1 get"), or null. */
+function cardWaitsOn(t: TaskView): string | null {
+  if (t.state !== 'waiting' || t.wait === null || !('object' in t.wait)) return null;
+  const list: Record<string, string> = {
+    'queue-get': 'get',
+    'queue-put': 'put',
+    lock: 'wait',
+    event: 'wait',
+    condition: 'wait',
+    semaphore: 'wait',
+    barrier: 'wait',
+  };
+  const key = list[t.wait.on];
+  return key === undefined ? null : `${t.wait.object} ${key}`;
+}
+
+/** Every disagreement at one step, in words (empty when panels and cards agree). */
+function disagreements(state: LoopState): string[] {
+  const out: string[] = [];
+  const listed = new Set<string>();
+  for (const o of state.objects) {
+    const s = o.state as unknown as Record<string, unknown> | null;
+    if (s === null) continue;
+    for (const key of ['get', 'put', 'wait']) {
+      if (!Array.isArray(s[key]) || o.type === 'TaskGroup') continue;
+      for (const id of s[key] as number[]) {
+        listed.add(`${id}@${o.id} ${key}`);
+        const t = state.tasks.find((x) => x.id === id);
+        if (!t || cardWaitsOn(t) !== `${o.id} ${key}`)
+          out.push(`${o.type} ${o.label} lists Task ${id} under ${key}, its card: ${t?.state}`);
+      }
+    }
+  }
+  for (const t of state.tasks) {
+    const on = cardWaitsOn(t);
+    if (on !== null && !listed.has(`${t.id}@${on}`))
+      out.push(`${t.name}'s card waits on ${on}, the object does not list it`);
+  }
+  return out;
+}
+
+describe('object panels agree with task cards', () => {
+  const traces = corpus();
+
+  it('finds the corpus (lesson goldens with queues, locks and semaphores)', () => {
+    expect(traces.length).toBeGreaterThan(40);
+    const types = new Set(traces.flatMap(({ trace }) => trace.objects.map((o) => o.type)));
+    expect([...types]).toEqual(expect.arrayContaining(['Queue', 'Lock', 'Semaphore']));
+  });
+
+  it.each(traces.map((t) => [t.name, t.trace] as const))('%s: at every step', (_, trace) => {
+    for (let step = 0; step < trace.events.length; step++) {
+      const problems = disagreements(stateAt(trace, step));
+      if (problems.length > 0) expect({ step, problems }).toEqual({ step, problems: [] });
+    }
+  });
+
+  it('queues/1: the moment the consumer waits, the queue lists it as waiting to get', () => {
+    const { trace } = traces.find((t) => t.name.includes('06-queues/s1-program')) ?? {};
+    if (!trace) throw new Error('queues lesson trace missing');
+    const step = trace.events.findIndex(
+      (e) => typeof e === 'object' && e.k === 'suspend' && e.w.on === 'queue-get',
+    );
+    const state = stateAt(trace, step);
+    const consumer = state.tasks.find((t) => t.coro === 'consumer');
+    const queue = state.objects.find((o) => o.type === 'Queue');
+    expect(consumer?.state).toBe('waiting');
+    expect((queue?.state as QueueState | undefined)?.get).toEqual([consumer?.id]);
+  });
+});
+
+describe('reconcileWaiters', () => {
+  const task = (id: number, state: TaskView['state'], object: number | null): TaskView =>
+    ({
+      id: asTaskId(id),
+      name: `Task-${id}`,
+      state,
+      wait: object === null ? null : { on: 'lock', object: asObjectId(object) },
+    }) as unknown as TaskView;
+  const lock = (wait: number[]): ObjectView => ({
+    id: asObjectId(1),
+    type: 'Lock',
+    label: 'lock',
+    state: { locked: true, wait: wait.map(asTaskId) },
+  });
+
+  it('keeps the recorded (FIFO) order, drops woken waiters and appends newcomers', () => {
+    const tasks = [task(2, 'ready', 1), task(3, 'waiting', 1), task(4, 'waiting', 1)];
+    const [fixed] = reconcileWaiters([lock([2, 4])], tasks);
+    expect(fixed?.state).toEqual({ locked: true, wait: [4, 3] });
+  });
+
+  it('returns the same objects when every list already agrees', () => {
+    const objects = [lock([3])];
+    expect(reconcileWaiters(objects, [task(3, 'waiting', 1)])).toBe(objects);
+  });
+});
