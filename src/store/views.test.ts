@@ -26,7 +26,7 @@ describe('the picture at a step', () => {
   });
 
   it('names who holds control', () => {
-    expect(controlText(stateAtStep(trace, 5))).toBe('Control: event loop');
+    expect(controlText(stateAtStep(trace, 5))).toBe('Control: the top-level code');
     expect(controlText(stateAtStep(trace, 12))).toBe('Control: Task-1');
     expect(controlText(stateAtStep(trace, 24))).toBe('Control: Task-2');
     expect(controlText(stateAtStep(trace, 26))).toBe('Control: event loop');

@@ -21,7 +21,7 @@ function corpus(): { name: string; trace: Trace }[] {
     for (const f of readdirSync(new URL(`${golden}${lesson}/`, ROOT)))
       if (f.endsWith('.trace.json')) files.push(`${golden}${lesson}/${f}`);
   }
-  for (const dir of ['src/ui/simulator/fixtures/', 'src/lessons/fixtures/'])
+  for (const dir of ['tests/fixtures/traces/'])
     for (const f of readdirSync(new URL(dir, ROOT))) if (f.endsWith('.json')) files.push(dir + f);
   return files.map((name) => ({
     name,
