@@ -165,7 +165,7 @@ test('fail an exercise, then pass it; hints one at a time; reset', async ({ page
   const timeCheck = checks.getByRole('listitem').filter({ hasText: 'at most 2 s' });
   await expect(timeCheck).toContainText('Failed:');
   await expect(timeCheck).toContainText(
-    'The run takes 8 s of virtual time; the goal is at most 2 s.',
+    'The run takes 8.0 s of virtual time; the goal is at most 2.0 s.',
   );
   await expect(checks.getByRole('listitem').filter({ hasText: 'fetched page8' })).toContainText(
     'Passed:',

@@ -62,7 +62,7 @@ describe('parseCheck', () => {
 
   it('describes every check as a goal in plain words', () => {
     expect(describeCheck(check('time at most 3'))).toBe(
-      'The whole run takes at most 3 s of virtual time.',
+      'The whole run takes at most 3.0 s of virtual time.',
     );
     expect(describeCheck(check('fetch runs as a task'))).toBe('fetch runs as a task.');
     expect(describeCheck(check('at most 1 task run worker at once'))).toBe(
@@ -95,10 +95,10 @@ describe('evaluateCheck', () => {
   it('total virtual time', () => {
     expect(run('time at most 2', 'tasks')).toMatchObject({
       pass: true,
-      reason: 'The run takes 2 s of virtual time.',
+      reason: 'The run takes 2.0 s of virtual time.',
     });
     expect(run('time at most 1', 'tasks').reason).toBe(
-      'The run takes 2 s of virtual time; the goal is at most 1 s.',
+      'The run takes 2.0 s of virtual time; the goal is at most 1.0 s.',
     );
     expect(run('time at least 3', 'tasks').pass).toBe(false);
   });
@@ -170,7 +170,7 @@ describe('evaluateCheck', () => {
     const r = run('no blocking calls', 'blocking');
     expect(r.pass).toBe(false);
     expect(r.reason).toBe(
-      "Task-2 (fetch) called requests.get('https://example.com/a?delay=1') inside a coroutine: the whole event loop stood still for 1 s, and no other task could run.",
+      "Task-2 (fetch) called requests.get('https://example.com/a?delay=1') inside a coroutine: the whole event loop stood still for 1.0 s, and no other task could run.",
     );
     expect(eventAt(fixture('blocking'), r.step as number)).toMatchObject({
       kind: 'block',

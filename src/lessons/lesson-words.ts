@@ -4,7 +4,7 @@
  * author writes them in a check or a moment ("3 s", not "3.0 s").
  */
 import { type Step, stateAt, type TaskId, type TaskSummary, type Trace } from '../trace/index.ts';
-import { formatSeconds, taskName } from '../trace/words.ts';
+import { formatSeconds, taskName, seconds as wordsSeconds } from '../trace/words.ts';
 
 /** "worker-1 (worker)" or "main" when the name and coroutine say the same. */
 export function describeTask(task: TaskSummary): string {
@@ -34,9 +34,12 @@ export function secondsNumber(t: number): string {
   return formatSeconds(t).replace(/\.0$/, '');
 }
 
-/** Seconds, without float noise: 3 → "3 s", 0.30000000000000004 → "0.3 s". */
+/**
+ * Seconds in checks and answers, spelled as every other pane spells them (words.ts): 3 → "3.0 s",
+ * 0.30000000000000004 → "0.3 s".
+ */
 export function seconds(t: number): string {
-  return `${secondsNumber(t)} s`;
+  return wordsSeconds(t);
 }
 
 /** An output text as one quoted line: trailing newline dropped, inner newlines shown as ⏎. */

@@ -137,7 +137,7 @@ describe('resolveMoment', () => {
     );
     expect(errorOf('output "nope"')).toMatch(/prints no output containing “nope”/);
     expect(errorOf('step 100000')).toMatch(/has only \d+ steps/);
-    expect(errorOf('time 99')).toMatch(/never reaches 99 s of virtual time \(it ends at 2 s\)/);
+    expect(errorOf('time 99')).toMatch(/never reaches 99.0 s of virtual time \(it ends at 2.0 s\)/);
     expect(errorOf('first block')).toMatch(/has no block/);
     expect(errorOf('first resume after end')).toMatch(/after that moment/);
     expect(errorOf('callback of main')).toMatch(/belongs to no task/);

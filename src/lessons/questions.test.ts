@@ -124,7 +124,7 @@ describe('answerQuestion', () => {
       '2 s',
     ]);
     expect(error(question('time', { choices: choices('1', '3') }))).toMatch(
-      /takes 2 s of virtual time, and no choice says so/,
+      /takes 2.0 s of virtual time, and no choice says so/,
     );
   });
 

@@ -70,10 +70,7 @@ describe('the same time reads the same everywhere', () => {
     expect(positionText(0, 0, noisy)).toBe('step 0 of 0, t = 0.3 s');
   });
 
-  // src/lessons still formats its own seconds ("4 s") until it speaks words.ts (another branch of
-  // issue 8 rewrites it). `it.fails` keeps this story visible: when that lands, this test starts
-  // failing, and `.fails` is to be removed.
-  it.fails('in a lesson check message', () => {
+  it('in a lesson check message', () => {
     const parsed = parseCheck('time at most 3');
     if (!parsed.ok) throw new Error(parsed.error);
     const reason = evaluateCheck(parsed.check, trace).reason;

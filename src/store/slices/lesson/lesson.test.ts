@@ -209,7 +209,7 @@ describe('exercises', () => {
     await s().run();
     const failed = s().exerciseRuns[key];
     expect(failed?.outcome.pass).toBe(false);
-    expect(failed?.outcome.results.find((r) => !r.pass)?.reason).toMatch(/8 s/);
+    expect(failed?.outcome.results.find((r) => !r.pass)?.reason).toMatch(/8.0 s/);
     expect(s().progress.queues?.passed ?? []).toEqual([]);
 
     s().showHint(EXERCISE.id);
