@@ -135,6 +135,8 @@ test('answer a prediction wrong, see the proving moment, then answer it right', 
   await page.goto('/#/lessons/await-hands-control-back/2');
   const order = page.getByRole('region', { name: 'Put the output in order' });
   const lines = order.getByRole('list', { name: 'Your order' }).getByRole('listitem');
+  // The lesson's traces load with it: the lines come from its run.
+  await expect(lines.first()).toBeVisible();
   const before = await lines.allInnerTexts();
   expect(before.length).toBeGreaterThan(1);
   await order.getByRole('button', { name: 'Check the order' }).click();

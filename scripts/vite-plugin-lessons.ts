@@ -3,26 +3,47 @@
  * program recorded in Node by the same tracer the browser runs (so a lesson shows its picture
  * before Pyodide has loaded). Types: src/lessons/virtual-lessons.d.ts.
  *
+ * The lessons module itself is small: it ships every lesson without its traces, and
+ * `loadTraces(slug)` imports that lesson's traces from a module of their own
+ * (`virtual:lesson-traces/<hash>/<slug>`, one chunk per lesson in a build), so a page loads only
+ * the traces of the lessons it opens. The hash in the id changes with the traces, so a dev update
+ * never serves old ones. Traces are cached on disk by program and tracer hash
+ * (scripts/trace-cache.ts): Pyodide is loaded only when some program has no cached trace.
+ *
  * Dev: saving, adding or removing a lesson file re-parses and re-traces (programs whose source
  * did not change reuse their trace) and hot-updates the module; the page receives the new
  * lessons through `subscribe` without a reload. Problems are printed in the terminal and
  * exported as `problems`. Build: any problem fails the build, naming file, line and field;
  * drafts are left out.
  */
+import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import type { LessonBundle, LessonProblem } from '../src/lessons/types.ts';
+import type { Lesson, LessonBundle, LessonProblem } from '../src/lessons/types.ts';
 import { formatProblem, verifyLesson } from '../src/lessons/verify.ts';
-import { nodeTracer } from '../src/runtime/tracer.node.ts';
+import { type NodeTracer, nodeTracer } from '../src/runtime/tracer.node.ts';
 import { parseTrace, type Trace } from '../src/trace/index.ts';
-import { loadLessons, traceLesson } from './lessons-load.ts';
+import { loadLessons } from './lessons-load.ts';
+import { defaultCacheDir, diskTraceCache, type TraceCache, tracerHash } from './trace-cache.ts';
 
 export const VIRTUAL_LESSONS = 'virtual:lessons';
 const RESOLVED = `\0${VIRTUAL_LESSONS}`;
+/** Prefix of a lesson's traces module: `virtual:lesson-traces/<hash>/<slug>`. */
+export const VIRTUAL_TRACES = 'virtual:lesson-traces/';
 
 export interface LessonsPluginOptions {
   /** The lessons folder, relative to Vite's root (default `lessons`). */
   readonly dir?: string;
+  /** The disk cache of traces (default node_modules/.cache/event-loop-lab/traces); false: none. */
+  readonly cacheDir?: string | false;
+}
+
+/** What one build of the lessons gives: the bundles, and each lesson's traces module. */
+interface Built {
+  lessons: LessonBundle[];
+  problems: LessonProblem[];
+  /** Lesson slug → id of its traces module. */
+  traceIds: Map<string, string>;
 }
 
 export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
@@ -31,26 +52,50 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
   let isBuild = false;
   /** Program source → trace JSON: an edit re-traces only the programs it changed. */
   const traceCache = new Map<string, string>();
+  let disk: TraceCache | null = null;
+  /** Traces module id → its traces (kept across dev updates: an old page may still ask). */
+  const traceModules = new Map<string, Record<string, string>>();
 
-  async function build(): Promise<{ lessons: LessonBundle[]; problems: LessonProblem[] }> {
+  /** The traces of `lesson`'s programs: from memory, then disk, then Pyodide (loaded lazily). */
+  async function traceOf(lesson: Lesson, tracer: () => Promise<NodeTracer>) {
+    const traces: Record<string, string> = {};
+    for (const program of lesson.programs) {
+      let json = traceCache.get(program.source) ?? disk?.get(program.source);
+      if (json === undefined) {
+        json = (await tracer()).traceJson(program.source);
+        disk?.set(program.source, json);
+      }
+      traceCache.set(program.source, json);
+      traces[program.id] = json;
+    }
+    return traces;
+  }
+
+  async function build(): Promise<Built> {
     const loaded = loadLessons(root, dir);
-    const tracer = await nodeTracer();
+    if (disk === null && options.cacheDir !== false) {
+      disk = diskTraceCache(options.cacheDir ?? defaultCacheDir(root), tracerHash(root));
+    }
     const problems: LessonProblem[] = [...loaded.problems];
     const lessons: LessonBundle[] = [];
+    const traceIds = new Map<string, string>();
     const used = new Set<string>();
     for (const lesson of loaded.lessons) {
       if (isBuild && lesson.meta.draft) continue;
-      const traces = traceLesson(lesson, tracer, traceCache);
+      const traces = await traceOf(lesson, nodeTracer);
       const parsed: Record<string, Trace> = {};
-      for (const [id, json] of Object.entries(traces)) {
-        parsed[id] = parseTrace(json);
-        used.add(lesson.programs.find((p) => p.id === id)?.source ?? '');
-      }
+      for (const program of lesson.programs) used.add(program.source);
+      for (const [id, json] of Object.entries(traces)) parsed[id] = parseTrace(json);
       problems.push(...verifyLesson(lesson, parsed));
       lessons.push({ lesson, traces });
+      const hash = createHash('sha256').update(JSON.stringify(traces)).digest('hex').slice(0, 12);
+      // The slug comes last: a build names the lesson's chunk after it.
+      const id = `${VIRTUAL_TRACES}${hash}/${lesson.slug}`;
+      traceModules.set(id, traces);
+      traceIds.set(lesson.slug, id);
     }
     for (const source of traceCache.keys()) if (!used.has(source)) traceCache.delete(source);
-    return { lessons, problems };
+    return { lessons, problems, traceIds };
   }
 
   return {
@@ -60,18 +105,25 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
       isBuild = config.command === 'build';
     },
     resolveId(id) {
-      return id === VIRTUAL_LESSONS ? RESOLVED : undefined;
+      if (id === VIRTUAL_LESSONS) return RESOLVED;
+      if (id.startsWith(VIRTUAL_TRACES)) return `\0${id}`;
+      return undefined;
     },
     async load(id) {
+      if (id.startsWith(`\0${VIRTUAL_TRACES}`)) {
+        const traces = traceModules.get(id.slice(1));
+        if (!traces) this.error(`No lesson traces for ${id.slice(1)} (the lessons changed).`);
+        return tracesModuleCode(traces);
+      }
       if (id !== RESOLVED) return undefined;
-      const { lessons, problems } = await build();
-      for (const lesson of lessons) this.addWatchFile(resolve(root, lesson.lesson.file));
-      if (problems.length > 0) {
-        const text = problems.map(formatProblem).join('\n');
+      const built = await build();
+      for (const lesson of built.lessons) this.addWatchFile(resolve(root, lesson.lesson.file));
+      if (built.problems.length > 0) {
+        const text = built.problems.map(formatProblem).join('\n');
         if (isBuild) this.error(`Lessons have problems (run npm run lessons:check):\n${text}`);
         this.warn(`Lessons have problems:\n${text}`);
       }
-      return moduleCode(lessons, problems);
+      return moduleCode(built);
     },
     configureServer(server) {
       const lessonsDir = resolve(root, dir);
@@ -102,15 +154,28 @@ function reload(server: ViteDevServer): void {
 }
 
 /**
- * The module's code. Data goes through JSON.parse of one string (faster to load than an object
- * literal of the same size); `subscribe` keeps its listeners in `import.meta.hot.data`, which
- * survives hot updates, and the module accepts its own updates and hands them to the listeners.
+ * The lessons module's code. Data goes through JSON.parse of one string (faster to load than an
+ * object literal of the same size); the lessons ship with empty `traces`, and `loadTraces` imports
+ * a lesson's traces module (a separate chunk). `subscribe` keeps its listeners in
+ * `import.meta.hot.data`, which survives hot updates, and the module accepts its own updates and
+ * hands them to the listeners.
  */
-function moduleCode(lessons: readonly LessonBundle[], problems: readonly LessonProblem[]): string {
-  const data = JSON.stringify({ lessons, problems });
+function moduleCode(built: Built): string {
+  const lessons = built.lessons.map((b) => ({ lesson: b.lesson, traces: {} }));
+  const data = JSON.stringify({ lessons, problems: built.problems });
+  const loaders = [...built.traceIds]
+    .map(([slug, id]) => `  ${JSON.stringify(slug)}: () => import(${JSON.stringify(id)}),`)
+    .join('\n');
   return `const data = JSON.parse(${JSON.stringify(data)});
 export const lessons = data.lessons;
 export const problems = data.problems;
+const loaders = {
+${loaders}
+};
+export function loadTraces(slug) {
+  const load = Object.hasOwn(loaders, slug) ? loaders[slug] : undefined;
+  return load ? load().then((m) => m.traces) : Promise.resolve({});
+}
 const listeners = import.meta.hot ? (import.meta.hot.data.listeners ??= new Set()) : new Set();
 export function subscribe(listener) {
   listeners.add(listener);
@@ -118,8 +183,13 @@ export function subscribe(listener) {
 }
 if (import.meta.hot) {
   import.meta.hot.accept((next) => {
-    if (next) for (const listener of listeners) listener({ lessons: next.lessons, problems: next.problems });
+    if (next) for (const listener of listeners) listener({ lessons: next.lessons, problems: next.problems, loadTraces: next.loadTraces });
   });
 }
 `;
+}
+
+/** One lesson's traces module: program id → trace JSON text. */
+function tracesModuleCode(traces: Record<string, string>): string {
+  return `export const traces = JSON.parse(${JSON.stringify(JSON.stringify(traces))});\n`;
 }

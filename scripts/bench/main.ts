@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createNodeTracer } from '../../src/runtime/tracer.node.ts';
 import { buildReplayIndex, parseTrace, stateAt } from '../../src/trace/index.ts';
 import { browserBench } from './browser.ts';
+import { lessonChunkRows } from './lesson-chunks.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const program = (name: string) =>
@@ -83,6 +84,7 @@ const p99 = quantile(seeks, 0.99);
 row('seek p99 (1,000,000 steps)', p99, 'ms', ['≤ 16', p99 <= 16]);
 
 if (process.env.BENCH_BROWSER !== '0') rows.push(...(await browserBench()));
+rows.push(...lessonChunkRows());
 
 const fmt = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en') : v.toFixed(2));
 const width = Math.max(...rows.map((r) => r.measure.length));

@@ -9,6 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import {
   consoleView,
   hidesLaterOutput,
+  isLive,
   isStale,
   lastStepOf,
   lessonHighlight,
@@ -170,7 +171,8 @@ function TransportPane() {
   const step = useLab((s) => s.step);
   const playing = useLab((s) => s.playing);
   const speed = useLab((s) => s.speed);
-  const running = useLab((s) => s.running);
+  // While a run streams, its live picture can be stepped through already.
+  const locked = useLab((s) => s.running && !isLive(s));
   // Actions never change: read them once instead of subscribing to the whole state.
   const a = useLabStore().getState();
   const last = lastStepOf(trace);
@@ -183,7 +185,7 @@ function TransportPane() {
       speeds={SPEEDS}
       speedLabel={speedLabel}
       valueText={trace ? `${stepText(trace, step)}, ${timeText(trace, step)}` : 'No run yet'}
-      disabled={!trace || running}
+      disabled={!trace || locked}
       onSeek={a.seek}
       onFirst={a.firstStep}
       onLast={a.lastStep}

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LabClient, type WorkerLike } from './client.ts';
+import { LabClient, LIVE_INTERVAL_MS, type WorkerLike } from './client.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
+import type { Trace } from './run-trace.ts';
 
 /** A stand-in for the Pyodide worker that the test drives by hand. */
 class FakeWorker implements WorkerLike {
@@ -212,5 +213,46 @@ describe('LabClient', () => {
     ready(workers[0] as FakeWorker);
     void client.run('x');
     await expect(client.run('y')).rejects.toThrow(/already running/);
+  });
+
+  it('hands over a live trace while events stream, a few times a second, never per event', async () => {
+    let clock = 1000;
+    const client = new LabClient({
+      now: () => clock,
+      createWorker: () => {
+        const w = new FakeWorker();
+        workers.push(w);
+        return w;
+      },
+    });
+    const w = workers[0] as FakeWorker;
+    ready(w);
+    const live: Trace[] = [];
+    const pending = client.run('x', {}, { onPartial: (t) => live.push(t) });
+    const { id } = w.lastRun;
+    const stream = (chunk: string, steps: number) => {
+      w.send({ type: 'events', id, chunk });
+      w.send({ type: 'progress', id, steps });
+    };
+    stream('[{"k":"task-created","t":1,"name":"Task-1","coro":"main","user":true,"by":null},5]', 2);
+    expect(live).toHaveLength(1); // the first chunk is drawn at once
+    expect(live[0]?.limit?.kind).toBe('running');
+    expect(live[0]?.tasks[0]?.name).toBe('Task-1');
+    stream('[5,5]', 4);
+    stream('[5]', 5);
+    expect(live).toHaveLength(1); // too soon after the last one
+    clock += LIVE_INTERVAL_MS;
+    stream('[5]', 6);
+    expect(live).toHaveLength(2);
+    expect(live[1]?.events).toHaveLength(6);
+    w.send({
+      type: 'done',
+      id,
+      header: header({ stats: { steps: 6, lines: 5, detailSteps: 50000 } }),
+    });
+    const trace = await pending;
+    expect(trace.status).toBe('completed');
+    expect(trace.events).toHaveLength(6);
+    expect(live).toHaveLength(2);
   });
 });

@@ -34,6 +34,11 @@ export type RuntimeStatus =
 export interface RunCallbacks {
   /** Called as events stream in: how many steps the run has so far. */
   onProgress?: (steps: number) => void;
+  /**
+   * Called while the run goes on with a trace of the events so far (status `limit`, kind
+   * `running`): the live picture. Throttled (see `LIVE_INTERVAL_MS`), never once per event.
+   */
+  onPartial?: (trace: Trace) => void;
 }
 
 export interface LabClientOptions {
@@ -41,9 +46,24 @@ export interface LabClientOptions {
   createWorker: () => WorkerLike;
   /** Milliseconds without any message from a running program before it is stopped. */
   watchdogMs?: number;
+  /** The clock that spaces live traces (tests give their own). */
+  now?: () => number;
 }
 
 export const DEFAULT_WATCHDOG_MS = 10_000;
+
+/**
+ * At most one live trace per this many milliseconds. Each is rebuilt from every chunk so far, so
+ * the wait also grows with the rebuild's cost (`LIVE_COST_FACTOR` times it): however long the
+ * run, rebuilding takes at most about a fifth of the page's time.
+ */
+export const LIVE_INTERVAL_MS = 250;
+const LIVE_COST_FACTOR = 4;
+
+/** What a live trace says about the run it pictures. */
+export const LIVE_LIMIT_MESSAGE = 'The program is still running: this is what it has done so far.';
+
+const realNow = (): number => globalThis.performance?.now() ?? Date.now();
 
 interface ActiveRun {
   id: number;
@@ -52,6 +72,8 @@ interface ActiveRun {
   chunks: string[];
   steps: number;
   callbacks: RunCallbacks;
+  /** When the next live trace may be built (`now()` time); 0: at the first chunk. */
+  nextLiveAt: number;
   resolve: (trace: Trace) => void;
   reject: (error: Error) => void;
   /** The watchdog starts only once Python is ready: loading may legitimately take a while. */
@@ -61,6 +83,7 @@ interface ActiveRun {
 export class LabClient {
   readonly watchdogMs: number;
   private readonly createWorker: () => WorkerLike;
+  private readonly now: () => number;
   private worker!: WorkerLike;
   private status: RuntimeStatus = { state: 'loading' };
   private readonly listeners = new Set<(status: RuntimeStatus) => void>();
@@ -71,6 +94,7 @@ export class LabClient {
   constructor(options: LabClientOptions) {
     this.watchdogMs = options.watchdogMs ?? DEFAULT_WATCHDOG_MS;
     this.createWorker = options.createWorker;
+    this.now = options.now ?? realNow;
     this.spawn();
   }
 
@@ -103,6 +127,7 @@ export class LabClient {
         chunks: [],
         steps: 0,
         callbacks,
+        nextLiveAt: 0,
         resolve,
         reject,
         watchdog: undefined,
@@ -180,6 +205,7 @@ export class LabClient {
       case 'progress':
         run.steps = message.steps;
         run.callbacks.onProgress?.(message.steps);
+        this.live(run);
         return;
       case 'done': {
         const finished = this.finish(run);
@@ -191,6 +217,33 @@ export class LabClient {
         return;
       }
     }
+  }
+
+  /** Hands the run's live trace to `onPartial`, unless one was built too recently. */
+  private live(run: ActiveRun): void {
+    const onPartial = run.callbacks.onPartial;
+    const start = this.now();
+    if (!onPartial || start < run.nextLiveAt || run.chunks.length === 0) return;
+    let trace: Trace;
+    try {
+      trace = this.partialOf(run, 'running', LIVE_LIMIT_MESSAGE);
+    } catch {
+      run.nextLiveAt = Number.POSITIVE_INFINITY; // unreadable events: the final trace will say so
+      return;
+    }
+    const end = this.now();
+    run.nextLiveAt = end + Math.max(LIVE_INTERVAL_MS, LIVE_COST_FACTOR * (end - start));
+    onPartial(trace);
+  }
+
+  private partialOf(run: ActiveRun, kind: LimitKind, message: string): Trace {
+    return partialTrace({
+      source: run.source,
+      options: run.options,
+      chunks: run.chunks,
+      python: this.status.state === 'ready' ? this.status.pythonVersion : '',
+      limit: { kind, message },
+    });
   }
 
   private crashed(reason: string): void {
@@ -225,21 +278,16 @@ export class LabClient {
   /** Ends `run` with the events it streamed, and replaces the worker it was running in. */
   private abandon(run: ActiveRun, kind: LimitKind, message: string): void {
     const finished = this.finish(run);
-    const pythonVersion = this.status.state === 'ready' ? this.status.pythonVersion : '';
-    this.respawn();
+    let result: Trace | Error;
     try {
-      finished.resolve(
-        partialTrace({
-          source: run.source,
-          options: run.options,
-          chunks: run.chunks,
-          python: pythonVersion,
-          limit: { kind, message },
-        }),
-      );
+      // Before the respawn: it forgets the Python version.
+      result = this.partialOf(run, kind, message);
     } catch (error) {
-      finished.reject(error instanceof Error ? error : new Error(String(error)));
+      result = error instanceof Error ? error : new Error(String(error));
     }
+    this.respawn();
+    if (result instanceof Error) finished.reject(result);
+    else finished.resolve(result);
   }
 
   private finish(run: ActiveRun): ActiveRun {

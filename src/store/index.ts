@@ -41,6 +41,6 @@ export {
   type Speed,
   speedLabel,
 } from './slices/playback.ts';
-export type { Runner, RunRequest } from './slices/run.ts';
+export { isLive, type Runner, type RunRequest } from './slices/run.ts';
 export type { TimelineAxis } from './slices/view.ts';
 export * from './views.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RuntimeStatus } from '../runtime/client.ts';
 import type { Trace } from '../runtime/run-trace.ts';
 import { createLabStore } from './create-lab-store.ts';
-import { statusText } from './selectors.ts';
+import { isLive, statusText } from './index.ts';
 import { memoryTextStore } from './slices/editor.ts';
 import type { Runner } from './slices/run.ts';
 
@@ -11,10 +11,12 @@ function fakeRunner() {
   const listeners = new Set<(s: RuntimeStatus) => void>();
   let finish: ((trace: Trace) => void) | undefined;
   let progress: ((n: number) => void) | undefined;
+  let partial: ((t: Trace) => void) | undefined;
   const runner: Runner & {
     setStatus(s: RuntimeStatus): void;
     finish(t: Trace): void;
     progress(n: number): void;
+    partial(t: Trace): void;
     stopped: number;
   } = {
     stopped: 0,
@@ -25,6 +27,7 @@ function fakeRunner() {
     },
     run(_source, _options, callbacks) {
       progress = callbacks?.onProgress;
+      partial = callbacks?.onPartial;
       return new Promise((resolve) => {
         finish = resolve;
       });
@@ -38,6 +41,7 @@ function fakeRunner() {
     },
     finish: (t) => finish?.(t),
     progress: (n) => progress?.(n),
+    partial: (t) => partial?.(t),
   };
   return runner;
 }
@@ -117,5 +121,53 @@ describe('the lab store', () => {
     );
     await done;
     expect(statusText(store.getState())).toBe('The program raised ValueError: boom on line 3.');
+  });
+
+  it('draws the picture while the run streams, and keeps the learner where they stepped', async () => {
+    const runner = fakeRunner();
+    const store = createLabStore({ runner, textStore: memoryTextStore(), defaultSource: 'x' });
+    const s = () => store.getState();
+    runner.setStatus({ state: 'ready', pythonVersion: '3.14.2', loadMs: 1 });
+    const before = s().runCount;
+    const done = s().run();
+    const live = (steps: number) =>
+      trace({
+        source: 'x',
+        status: 'limit',
+        limit: { kind: 'running', message: 'still running' },
+        stats: { steps, lines: steps, detailSteps: 50000 },
+        events: Array.from({ length: steps }, () => 1),
+      });
+    expect(isLive(s())).toBe(false);
+    runner.progress(10);
+    runner.partial(live(10));
+    expect(s().trace?.stats.steps).toBe(10);
+    expect(isLive(s())).toBe(true);
+    expect(s().runCount).toBe(before + 1);
+    expect(statusText(s())).toBe('Running… 10 steps');
+    // The learner steps through what has arrived; the next live trace keeps the cursor.
+    s().seek(7);
+    runner.partial(live(20));
+    expect(s().step).toBe(7);
+    expect(s().trace?.stats.steps).toBe(20);
+    runner.finish(trace({ source: 'x', events: Array.from({ length: 42 }, () => 1) }));
+    await done;
+    expect(isLive(s())).toBe(false);
+    expect(s().trace?.status).toBe('completed');
+    expect(s().step).toBe(7);
+    expect(s().runCount).toBe(before + 1);
+  });
+
+  it('starts a run without a live picture at the first step', async () => {
+    const runner = fakeRunner();
+    const store = createLabStore({ runner, textStore: memoryTextStore(), defaultSource: 'x' });
+    let done = store.getState().run();
+    runner.finish(trace({ events: Array.from({ length: 42 }, () => 1) }));
+    await done;
+    store.getState().seek(30);
+    done = store.getState().run();
+    runner.finish(trace({ events: Array.from({ length: 42 }, () => 1) }));
+    await done;
+    expect(store.getState().step).toBe(0);
   });
 });

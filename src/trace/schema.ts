@@ -49,6 +49,7 @@ export const LIMIT_KINDS = [
   'busy-wait',
   'wall',
   'stopped',
+  'running',
 ] as const;
 
 /** Everything but `format`/`version` (checked first, for a clear message) and `events`. */

@@ -463,8 +463,17 @@ export type ObjectState = ObjectStateByType[ObjectType];
 
 export type TraceStatus = 'completed' | 'error' | 'limit';
 /** `stopped`: the learner pressed Stop (added by the worker client, never by the tracer).
- * `busy-wait`: the program polled the clock while virtual time stood still. */
-export type LimitKind = 'steps' | 'time' | 'output' | 'deadlock' | 'busy-wait' | 'wall' | 'stopped';
+ * `busy-wait`: the program polled the clock while virtual time stood still.
+ * `running`: a live trace of a run still going (added by the worker client, never by the tracer). */
+export type LimitKind =
+  | 'steps'
+  | 'time'
+  | 'output'
+  | 'deadlock'
+  | 'busy-wait'
+  | 'wall'
+  | 'stopped'
+  | 'running';
 
 export interface TraceError {
   readonly type: string;

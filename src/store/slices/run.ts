@@ -1,6 +1,11 @@
 /**
  * The run slice: the Python runtime's status, the run in progress (with its step count) and the
  * last trace. Running goes through a `Runner` (the LabClient in the browser, a fake in tests).
+ *
+ * The live picture: while a run streams, the runner hands over partial traces a few times a
+ * second; each becomes `trace` (its limit kind is `running`: see `isLive`), so the timeline grows and the learner can step
+ * through what has arrived. The cursor stays where the learner put it; the final trace replaces
+ * the last partial one when the run ends.
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { RunCallbacks, RuntimeStatus } from '../../runtime/client.ts';
@@ -17,6 +22,11 @@ export interface Runner {
   subscribe(listener: (status: RuntimeStatus) => void): () => void;
 }
 
+/** Whether `state.trace` is a live (partial) trace of the run in progress. */
+export function isLive(state: { running: boolean; trace: Trace | null }): boolean {
+  return state.running && state.trace?.limit?.kind === 'running';
+}
+
 export interface RunRequest {
   /** Where the cursor goes once the trace is in (a shared link's step); the first step if absent. */
   step?: number | null;
@@ -27,7 +37,10 @@ export interface RunSlice {
   running: boolean;
   /** Steps streamed so far by the run in progress. */
   streamed: number;
-  /** The last finished run's trace (kept, and still replayable, while the next one runs). */
+  /**
+   * The last finished run's trace (kept, and still replayable, while the next one runs until its
+   * first live trace arrives), or the run in progress's live trace (`isLive`).
+   */
   trace: Trace | null;
   /** The step the run in progress will open at (a shared link's), or null. */
   pendingStep: number | null;
@@ -64,11 +77,23 @@ export function createRunSlice(
         const pendingStep = request.step ?? null;
         const programKey = get().programKey;
         set({ running: true, playing: false, streamed: 0, failure: null, pendingStep });
+        /** Whether a live trace of this run has been shown (the views were reset for it then). */
+        let shown = false;
+        const onPartial = (partial: Trace) => {
+          if (get().programKey !== programKey || !get().running) return;
+          const first = !shown;
+          shown = true;
+          set({
+            trace: partial,
+            step: clampStep(partial, first ? 0 : get().step),
+            ...(first ? { selectedTask: null, runCount: get().runCount + 1 } : {}),
+          });
+        };
         try {
           const trace = await runner.run(
             get().source,
             {},
-            { onProgress: (streamed) => set({ streamed }) },
+            { onProgress: (streamed) => set({ streamed }), onPartial },
           );
           if (get().programKey !== programKey) {
             // The editor was given another program while this one ran: what is shown stays.
@@ -82,15 +107,16 @@ export function createRunSlice(
             });
             return;
           }
+          // After a live picture the learner's cursor stays (unless a link asked for a step).
+          const step = pendingStep ?? (shown ? get().step : 0);
           set({
             trace,
             running: false,
             streamed: trace.stats.steps,
-            step: clampStep(trace, pendingStep ?? 0),
+            step: clampStep(trace, step),
             pendingStep: null,
             playing: false,
-            selectedTask: null,
-            runCount: get().runCount + 1,
+            ...(shown ? {} : { selectedTask: null, runCount: get().runCount + 1 }),
           });
           hooks.onShown?.(trace);
         } catch (error) {

@@ -175,9 +175,11 @@ function updateOpenStep(
     ctx.set({ lessonAt });
     ctx.set(programPatch(ctx, bundle, program, step));
   } else if (step && program && unedited && before.trace === oldShipped()) {
-    // Same program: show the (re-parsed) shipped trace at the same cursor.
+    // Same program: show the (re-parsed) shipped trace at the same cursor, or at the step's
+    // moment when the trace has just arrived (lesson traces load after the lesson opens).
     const trace = ctx.traces.get(bundle, program.id);
-    ctx.set({ lessonAt, trace, step: clampStep(trace, before.step) });
+    const opening = before.trace === null && trace ? openingStep(step, trace) : null;
+    ctx.set({ lessonAt, trace, step: clampStep(trace, opening ?? before.step) });
   } else {
     ctx.set({ lessonAt });
   }
