@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseLesson } from '../lessons/markdown.ts';
+import { parseLesson } from '../lessons/markdown/index.ts';
 import type { LessonBundle } from '../lessons/types.ts';
 import type { RuntimeStatus } from '../runtime/client.ts';
 import { createLabStore } from '../store/create-lab-store.ts';
