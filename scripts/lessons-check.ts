@@ -6,7 +6,9 @@
  * deterministic), verifies that every moment resolves, every question's answer follows from
  * the run (and agrees with the author's), every solution passes its checks and every starter
  * fails them; then compares each trace with its golden file under tests/golden/lessons/.
- * `--update` rewrites the golden files (review them as a diff). NAMEs limit the run to lessons
+ * A run with problems is never compared with its goldens nor written to them. A new lesson (no
+ * golden folder yet) gets its goldens written on its first clean check; `--update` rewrites
+ * the goldens of every selected lesson whose run is clean (review them as a diff). NAMEs limit the run to lessons
  * whose file name contains one of them.
  *
  * Prints one line per lesson, its problems beneath it (file:line: field: message), and a final
@@ -22,7 +24,7 @@ import type { Lesson, LessonProblem } from '../src/lessons/types.ts';
 import { formatProblem, verifyLesson } from '../src/lessons/verify.ts';
 import { nodeTracer } from '../src/runtime/tracer.node.ts';
 import { parseTrace, type Trace } from '../src/trace/index.ts';
-import { loadLessons } from './lessons-load.ts';
+import { loadLessons, traceProgram } from './lessons-load.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const GOLDEN = join(ROOT, 'tests', 'golden', 'lessons');
@@ -59,6 +61,7 @@ const seenGoldenDirs = new Set<string>();
 for (const source of selected) {
   const lesson = loaded.lessons.find((l) => l.file === source.file);
   const problems: LessonProblem[] = [...(loaded.byFile.get(source.file) ?? [])];
+  const notes: string[] = [];
   let summary = '';
   if (lesson) {
     const goldenDir = join(GOLDEN, `${String(lesson.order).padStart(2, '0')}-${lesson.slug}`);
@@ -66,7 +69,14 @@ for (const source of selected) {
     const { traces, texts, problems: traceProblems } = traceAll(lesson);
     problems.push(...traceProblems);
     problems.push(...verifyLesson(lesson, traces));
-    problems.push(...checkGoldens(lesson, goldenDir, texts, answersSummary(lesson, traces)));
+    // Goldens record a good run: a run with problems is neither compared nor written.
+    if (problems.length === 0) {
+      const golden = checkGoldens(lesson, goldenDir, texts, answersSummary(lesson, traces));
+      if (golden.problem) problems.push(golden.problem);
+      if (golden.note) notes.push(golden.note);
+    } else if (update) {
+      notes.push('goldens not written: this run has the problems above; fix them first');
+    }
     summary = summaryOf(lesson, traces);
   }
   const name = source.file.replace(/^lessons\//, '');
@@ -78,6 +88,7 @@ for (const source of selected) {
     process.stdout.write(`FAIL ${name}${summary}\n`);
     for (const p of problems) process.stdout.write(`  ${formatProblem(p)}\n`);
   }
+  for (const note of notes) process.stdout.write(`  ${note}\n`);
 }
 
 // Golden folders of lessons that no longer exist (only when checking every lesson).
@@ -111,8 +122,8 @@ function traceAll(lesson: Lesson): {
   const texts: Record<string, string> = {};
   const problems: LessonProblem[] = [];
   for (const program of lesson.programs) {
-    const first = tracer.traceJson(program.source);
-    const second = tracer.traceJson(program.source);
+    const first = traceProgram(tracer, program.source);
+    const second = traceProgram(tracer, program.source);
     if (first !== second) {
       problems.push({
         file: lesson.file,
@@ -194,13 +205,17 @@ function answersSummary(lesson: Lesson, traces: Record<string, Trace>): string {
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
+/**
+ * Compares the run with the lesson's golden files: one problem at most (every difference in
+ * it), or a note when goldens were written: always for a new lesson (no golden folder yet), and
+ * for every lesson with --update. Only called for a run without problems.
+ */
 function checkGoldens(
   lesson: Lesson,
   dir: string,
   texts: Record<string, string>,
   answers: string,
-): LessonProblem[] {
-  const problems: LessonProblem[] = [];
+): { problem?: LessonProblem; note?: string } {
   const rel = dir
     .slice(ROOT.length + 1)
     .split('\\')
@@ -211,63 +226,57 @@ function checkGoldens(
     if (text !== undefined) wanted.set(`${program.id}.trace.json`, goldenText(text));
   }
   wanted.set('answers.json', answers);
-  if (update) {
-    mkdirSync(dir, { recursive: true });
-    for (const name of readdirSync(dir)) if (!wanted.has(name)) rmSync(join(dir, name));
-    const written: string[] = [];
-    for (const [name, text] of wanted) {
-      const path = join(dir, name);
-      // Rewrite only what changed (as data), so that formatting alone never churns a golden file.
-      const old = existsSync(path) ? readFileSync(path, 'utf8') : null;
-      if (old === null || !sameContent(old, text)) {
-        writeFileSync(path, text);
-        written.push(path);
-      }
-    }
-    formatJson(written);
-    return problems;
+  const isNew = !existsSync(dir) || readdirSync(dir).length === 0;
+  if (update || isNew) {
+    const written = writeGoldens(dir, wanted);
+    if (isNew)
+      return { note: `wrote the goldens of this new lesson to ${rel}/: review and commit them` };
+    return written.length > 0 ? { note: `updated ${written.join(', ')} in ${rel}/` } : {};
   }
-  const fix =
-    'if the change is intended, run `npm run lessons:check -- --update` and review the diff';
+  const differences: string[] = [];
+  let line = 0;
   for (const [name, text] of wanted) {
     const path = join(dir, name);
     const program = lesson.programs.find((p) => `${p.id}.trace.json` === name);
-    const line = program?.line ?? 0;
-    if (!existsSync(path)) {
-      problems.push({
-        file: lesson.file,
-        line,
-        field: 'golden',
-        message: `${rel}/${name} is missing; run with --update to write it`,
-      });
-      continue;
-    }
-    const old = readFileSync(path, 'utf8');
-    if (!sameContent(old, text)) {
-      const where = name.endsWith('.trace.json')
-        ? goldenDifference(old, text)
-        : answersDifference(old, text);
-      problems.push({
-        file: lesson.file,
-        line,
-        field: 'golden',
-        message: `${rel}/${name} differs from this run (${where}); ${fix}`,
-      });
+    const old = existsSync(path) ? readFileSync(path, 'utf8') : null;
+    if (old !== null && sameContent(old, text)) continue;
+    if (line === 0) line = program?.line ?? 0;
+    if (old === null) differences.push(`${name} is missing`);
+    else if (name.endsWith('.trace.json'))
+      differences.push(`${name}: ${goldenDifference(old, text)}`);
+    else differences.push(`${name}: ${answersDifference(old, text)}`);
+  }
+  for (const name of readdirSync(dir)) {
+    if (!wanted.has(name)) differences.push(`${name} belongs to no program of the lesson`);
+  }
+  if (differences.length === 0) return {};
+  const only = lesson.file.replace(/^lessons\//, '').replace(/(\/index)?\.md$/, '');
+  return {
+    problem: {
+      file: lesson.file,
+      line,
+      field: 'golden',
+      message: `${rel}/ differs from this run (${differences.join('; ')}); if the change is intended, run \`npm run lessons:check -- --update ${only}\` and review the diff`,
+    },
+  };
+}
+
+/** Writes the golden files that changed (as data) and removes the others; returns their names. */
+function writeGoldens(dir: string, wanted: ReadonlyMap<string, string>): string[] {
+  mkdirSync(dir, { recursive: true });
+  for (const name of readdirSync(dir)) if (!wanted.has(name)) rmSync(join(dir, name));
+  const written: string[] = [];
+  for (const [name, text] of wanted) {
+    const path = join(dir, name);
+    // Rewrite only what changed (as data), so that formatting alone never churns a golden file.
+    const old = existsSync(path) ? readFileSync(path, 'utf8') : null;
+    if (old === null || !sameContent(old, text)) {
+      writeFileSync(path, text);
+      written.push(name);
     }
   }
-  if (existsSync(dir)) {
-    for (const name of readdirSync(dir)) {
-      if (!wanted.has(name)) {
-        problems.push({
-          file: lesson.file,
-          line: 0,
-          field: 'golden',
-          message: `${rel}/${name} belongs to no program of the lesson; delete it or run with --update`,
-        });
-      }
-    }
-  }
-  return problems;
+  formatJson(written.map((name) => join(dir, name)));
+  return written;
 }
 
 /** Golden files are compared as data (formatting aside): traces repeat exactly, run to run. */

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseLesson } from '../src/lessons/markdown/index.ts';
 import type { Lesson, LessonProblem } from '../src/lessons/types.ts';
-import { verifyCourse } from '../src/lessons/verify.ts';
+import { LESSON_MAX_STEPS, verifyCourse } from '../src/lessons/verify.ts';
 import type { NodeTracer } from '../src/runtime/tracer.node.ts';
 
 export interface LessonSource {
@@ -85,7 +85,10 @@ export function loadLessons(root: string, dir = 'lessons'): LoadedLessons {
     problems.push(p);
     byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
   }
-  return { lessons, problems, byFile, sources };
+  // A second lesson with a taken slug is left out (its problem says so): the first keeps it.
+  const slugs = new Set<string>();
+  const kept = lessons.filter((l) => !slugs.has(l.slug) && slugs.add(l.slug) !== undefined);
+  return { lessons: kept, problems, byFile, sources };
 }
 
 /** Program id → trace JSON text, for each program of the lesson. */
@@ -98,10 +101,15 @@ export function traceLesson(
   for (const program of lesson.programs) {
     let json = cache?.get(program.source);
     if (json === undefined) {
-      json = tracer.traceJson(program.source);
+      json = traceProgram(tracer, program.source);
       cache?.set(program.source, json);
     }
     traces[program.id] = json;
   }
   return traces;
+}
+
+/** One lesson program's trace JSON, with the lesson step limit (dev and check alike). */
+export function traceProgram(tracer: NodeTracer, source: string): string {
+  return tracer.traceJson(source, { maxSteps: LESSON_MAX_STEPS });
 }

@@ -32,6 +32,8 @@ export interface LessonProgram {
   readonly line: number;
   /** The file in the lesson's folder it was read from (`file=…`), or null when inline. */
   readonly file: string | null;
+  /** `raises=NameError` on the fence: the exception the program is meant to end with, else null. */
+  readonly raises?: string | null;
 }
 
 /** A moment selector (see moments.ts) as the author wrote it, with the line it is on. */

@@ -368,7 +368,7 @@ describe('lesson body problems', () => {
       `## S\n\n${PROGRAM}\n\n\`\`\`python program fast\nprint(1)\n\`\`\`\n`,
     );
     expect(problems.map((p) => p.message)).toEqual([
-      'unknown option "fast" after "python program" (known: file=NAME.py)',
+      'unknown option "fast" after "python program" (known: file=NAME.py, raises=ExceptionName)',
       expect.stringMatching(/already has a program \(line 11\)/),
     ]);
   });
