@@ -196,6 +196,46 @@ describe('verifyLesson: a broken program never passes', () => {
   });
 });
 
+describe("verifyLesson: names in checks are the program's", () => {
+  const exerciseWith = (checks: string) => `## Ex
+
+:::exercise
+Fetch at most two at a time.
+:::
+
+\`\`\`python starter
+async def fetch(url): ...  # stands in for the "tasks" fixture
+\`\`\`
+
+\`\`\`python solution
+async def fetch(url): ...  # stands in for the "semaphore" fixture
+\`\`\`
+
+:::hint
+A Semaphore.
+:::
+
+\`\`\`checks
+${checks}
+\`\`\`
+`;
+
+  it('reports a coroutine no program defines and a name no run can use, with a guess', () => {
+    const l = lesson(exerciseWith('at most 2 tasks run fecth at once\nuses Semaphor'));
+    const runs = { 's1-starter': fixture('tasks'), 's1-solution': fixture('semaphore') };
+    expect(verifyLesson(l, runs).map(formatProblem)).toEqual([
+      'lessons/01-t.md:27: checks: "at most 2 tasks run fecth at once": neither the starter nor the solution has a coroutine fecth (did you mean "fetch"?); name one they define (async def NAME)',
+      'lessons/01-t.md:28: checks: "uses Semaphor": Semaphor is not something a run can use (did you mean "Semaphore"?); known: Queue, PriorityQueue, LifoQueue, Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier, TaskGroup, Future, aiohttp, requests, gather, wait, as_completed, shield, timeout, wait_for, time.sleep',
+    ]);
+  });
+
+  it('accepts names the programs define and the runs use', () => {
+    const l = lesson(exerciseWith('at most 3 tasks run fetch at once\nuses Semaphore'));
+    const runs = { 's1-starter': fixture('tasks'), 's1-solution': fixture('semaphore') };
+    expect(verifyLesson(l, runs).filter((p) => p.field === 'checks')).toEqual([]);
+  });
+});
+
 describe('verifyCourse', () => {
   it('reports shared numbers and slugs, and requires that name no earlier lesson', () => {
     const a = lesson('## S\n', 'lessons/01-a.md');

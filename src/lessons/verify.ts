@@ -6,6 +6,7 @@
  */
 import type { Trace } from '../trace/index.ts';
 import { evaluateChecks } from './checks.ts';
+import { didYouMean } from './closest.ts';
 import { resolveMoment } from './moments.ts';
 import { answerQuestion } from './questions.ts';
 import type { Exercise, Lesson, LessonProblem, LessonProgram, LessonStep } from './types.ts';
@@ -176,6 +177,8 @@ function verifyQuestions(step: LessonStep, traces: Traces, problem: Problem): vo
 function verifyExercise(lesson: Lesson, ex: Exercise, traces: Traces, problem: Problem): void {
   const solution = traces[ex.solution];
   const starter = traces[ex.starter];
+  // A check naming nothing real would fail or pass for the wrong reason: say that instead.
+  if (!checkNames(lesson, ex, traces, problem)) return;
   if (solution) {
     for (const [i, result] of evaluateChecks(ex.checks, solution).results.entries()) {
       if (!result.pass) {
@@ -206,6 +209,78 @@ function verifyExercise(lesson: Lesson, ex: Exercise, traces: Traces, problem: P
       `the starter is marked "passes" but fails: ${failed?.description} ${failed?.reason}`,
     );
   }
+}
+
+/**
+ * What `uses NAME` understands besides the run's own objects, libraries and blocking calls
+ * (docs/lesson-format.md, *Checks*).
+ */
+const USES_NAMES = [
+  'Queue',
+  'PriorityQueue',
+  'LifoQueue',
+  'Lock',
+  'Event',
+  'Condition',
+  'Semaphore',
+  'BoundedSemaphore',
+  'Barrier',
+  'TaskGroup',
+  'Future',
+  'aiohttp',
+  'requests',
+  'gather',
+  'wait',
+  'as_completed',
+  'shield',
+  'timeout',
+  'wait_for',
+  'time.sleep',
+];
+
+/** The coroutine and `uses` names of the exercise's checks exist in its programs and runs. */
+function checkNames(lesson: Lesson, ex: Exercise, traces: Traces, problem: Problem): boolean {
+  const ids = [ex.starter, ex.solution];
+  const runs = ids.flatMap((id) => (traces[id] ? [traces[id]] : []));
+  const coros = new Set(runs.flatMap((t) => t.tasks.filter((k) => k.user).map((k) => k.coro)));
+  for (const p of lesson.programs.filter((p) => ids.includes(p.id))) {
+    for (const m of p.source.matchAll(/\basync\s+def\s+([A-Za-z_]\w*)/g)) coros.add(m[1] as string);
+  }
+  const usable = new Set([
+    ...USES_NAMES,
+    ...runs.flatMap((t) => [
+      ...t.simulated,
+      ...t.objects.map((o) => o.type),
+      ...t.events.flatMap((e) =>
+        typeof e === 'object' && e.k === 'block' ? [e.by.replace(/\(.*$/, '')] : [],
+      ),
+    ]),
+  ]);
+  const lower = new Set([...usable].map((n) => n.toLowerCase()));
+  let ok = true;
+  for (const spec of ex.checks) {
+    const c = spec.check;
+    if ((c.kind === 'tasks-at-once' || c.kind === 'task-count') && !coros.has(c.coro)) {
+      ok = false;
+      problem(
+        spec.line,
+        'checks',
+        `"${spec.text}": neither the starter nor the solution has a coroutine ${c.coro}${didYouMean(c.coro, coros)}; name one they define (async def NAME)`,
+      );
+    }
+    if (
+      (c.kind === 'uses' || c.kind === 'not-uses') &&
+      !lower.has(c.what.replace(/^asyncio\./, '').toLowerCase())
+    ) {
+      ok = false;
+      problem(
+        spec.line,
+        'checks',
+        `"${spec.text}": ${c.what} is not something a run can use${didYouMean(c.what.replace(/^asyncio\./, ''), usable)}; known: ${USES_NAMES.join(', ')}`,
+      );
+    }
+  }
+  return ok;
 }
 
 /** Problems across lessons: two lessons with one number, `requires` naming no earlier lesson. */

@@ -321,6 +321,21 @@ describe('lesson body problems', () => {
     expect(fields(problems)).toEqual(['20::::quiz', '24:::hilight', '26:directive']);
   });
 
+  it('a misspelt directive, block, question kind, attribute or check gets a guess', () => {
+    const { problems } = parse(
+      `## S\n\n${PROGRAM}\n\n::hilight[1]\n\n:::hnit\nx\n:::\n\n:::question{ask="next-ouput" att="end"}\nQ\n:::\n\n## E\n\n:::exercise\nGoal.\n:::\n\n\`\`\`python starter\nprint(1)\n\`\`\`\n\n\`\`\`python solution\nprint(2)\n\`\`\`\n\n\`\`\`checks\nno task fail\ntime at mots 3\n\`\`\`\n`,
+    );
+    const guesses = problems.filter((p) => p.message.includes('did you mean'));
+    expect(guesses.map((p) => p.message.replace(/\. Checks look like: .*$/, '…'))).toEqual([
+      'unknown directive "::hilight" (did you mean "::highlight"?) (known: ::highlight, ::open)',
+      expect.stringMatching(/^unknown block ":::hnit" \(did you mean ":::hint"\?\)/),
+      '"no task fail" is not a check I know (did you mean "no task fails"?)…',
+      '"time at mots 3" is not a check I know (did you mean "time at most T"?)…',
+      'unknown question attribute "att" (did you mean "at"?) (known: ask, at, task, proof)',
+      'ask="next-ouput" is not a kind of question (did you mean "next-output"?); use one of next-output, next-task, order, time, outcome, choice',
+    ]);
+  });
+
   it('question attributes are checked', () => {
     const { problems } = parse(
       `## S\n\n${PROGRAM}\n\n:::question{ask="guess"}\nQ\n:::\n\n:::question{ask="next-task" when="now"}\nQ\n:::\n\n:::question{ask="choice"}\nQ\n\n- [x] a\n- [x] b\n:::\n\n:::question{ask="next-output" at="first jump"}\nQ\n:::\n`,
