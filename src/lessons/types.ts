@@ -143,6 +143,16 @@ export interface Lesson {
   readonly steps: readonly LessonStep[];
   /** Every program of the lesson (step programs, starters, solutions), in file order. */
   readonly programs: readonly LessonProgram[];
+  /** Links to lessons' steps in its prose (checked across lessons by verifyCourse). */
+  readonly links?: readonly LessonLink[];
+}
+
+/** `[text](#/lessons/<slug>/<step>)` in a lesson's prose. */
+export interface LessonLink {
+  readonly slug: string;
+  /** As written after the slug (a step number from 1), or null for the lesson's first step. */
+  readonly step: string | null;
+  readonly line: number;
 }
 
 /** A problem found in a lesson: where, which field, and what is wrong, in one sentence. */

@@ -256,4 +256,16 @@ describe('verifyCourse', () => {
       'lessons/04-tasks.md: file name: the slug "tasks" is already taken by lessons/01-tasks.md; rename this file (slugs come from file names and must be unique), it is left out until then',
     ]);
   });
+
+  it('checks links to lessons against their slugs and step counts', () => {
+    const tasks = lesson('## One\n\n## Two\n', 'lessons/01-tasks.md');
+    const linking = lesson(
+      '## S\n\n[a](#/lessons/tasks/2) [b](#/lessons/taskz/1) [c](#/lessons/tasks/3) [d](#/lessons/tasks)\n',
+      'lessons/02-links.md',
+    );
+    expect(verifyCourse([tasks, linking]).map(formatProblem)).toEqual([
+      'lessons/02-links.md:10: link: #/lessons/taskz/1: no lesson has the slug "taskz" (did you mean "tasks"?)',
+      'lessons/02-links.md:10: link: #/lessons/tasks/3: lessons/01-tasks.md has steps 1 to 2; "3" is not one of them',
+    ]);
+  });
 });

@@ -312,6 +312,7 @@ export function verifyCourse(lessons: readonly Lesson[]): LessonProblem[] {
       bySlug.set(lesson.slug, lesson);
     }
   }
+  for (const lesson of lessons) verifyLessonLinks(lesson, bySlug, problems);
   for (const lesson of lessons) {
     if (bySlug.get(lesson.slug) !== lesson) continue;
     for (const slug of lesson.meta.requires) {
@@ -334,6 +335,30 @@ export function verifyCourse(lessons: readonly Lesson[]): LessonProblem[] {
     }
   }
   return problems;
+}
+
+/** Every `#/lessons/<slug>/<n>` link names a lesson and one of its steps. */
+function verifyLessonLinks(
+  lesson: Lesson,
+  bySlug: ReadonlyMap<string, Lesson>,
+  problems: LessonProblem[],
+): void {
+  for (const link of lesson.links ?? []) {
+    const href = `#/lessons/${link.slug}${link.step === null ? '' : `/${link.step}`}`;
+    const report = (message: string) =>
+      problems.push({ file: lesson.file, line: link.line, field: 'link', message });
+    const target = bySlug.get(link.slug);
+    if (!target) {
+      report(
+        `${href}: no lesson has the slug "${link.slug}"${didYouMean(link.slug, bySlug.keys())}`,
+      );
+      continue;
+    }
+    const n = target.steps.length;
+    if (link.step !== null && !(/^\d+$/.test(link.step) && +link.step >= 1 && +link.step <= n)) {
+      report(`${href}: ${target.file} has steps 1 to ${n}; "${link.step}" is not one of them`);
+    }
+  }
 }
 
 /** "lessons/03-await.md:12: question(next-output): nothing is printed after that moment" */

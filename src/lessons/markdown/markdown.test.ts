@@ -394,11 +394,25 @@ describe('markdown is rendered safely', () => {
     const { lesson, problems } = parse(
       '## S\n\nHello <b onclick="x()">bold</b> [link](javascript:alert(1)) [ok](https://docs.python.org/3/).\n\n<script>alert(1)</script>\n\n<!-- a comment is fine -->\n',
     );
-    expect(fields(problems)).toEqual(['11:html', '11:html', '13:html']);
+    expect(fields(problems)).toEqual(['11:link', '11:html', '11:html', '13:html']);
     const json = JSON.stringify(lesson?.steps[0]?.body);
     expect(json).not.toMatch(/script|onclick|javascript:/i);
     expect(json).toContain('https://docs.python.org/3/');
     expect(json).toContain('bold');
+  });
+
+  it('reports empty, unsafe and relative links and undefined references, and keeps lesson links', () => {
+    const { lesson, problems } = parse(
+      '## S\n\nSee [tasks](#/lessons/tasks/2), [x](javascript:alert(1)), [there](./no-such-file.md), [the docs][pydoc], [nothing]() and [](https://python.org). lst[0][1] is fine.\n\n[ok]: https://docs.python.org/3/\n',
+    );
+    expect(problems.map((p) => `${p.line}:${p.field}: ${p.message}`)).toEqual([
+      '11:link: [x](javascript:alert(1)) uses an unsafe scheme (javascript:) and is removed from the page: link with https:// instead',
+      "11:link: [there](./no-such-file.md) is a relative link, which a lesson page cannot follow: link another lesson's step as #/lessons/<slug>/<step>, anything else with its full https:// URL",
+      '11:link: [the docs][pydoc] refers to [pydoc], which is defined nowhere: add a line "[pydoc]: https://…" to the lesson',
+      '11:link: [nothing]() goes nowhere: give it a URL, or #/lessons/<slug>/<step>',
+      '11:link: the link [](https://python.org) has no text: say where it goes',
+    ]);
+    expect(lesson?.links).toEqual([{ slug: 'tasks', step: '2', line: 11 }]);
   });
 
   it('keeps GitHub-flavoured markdown: tables, task lists, code with its language', () => {
