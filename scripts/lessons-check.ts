@@ -26,7 +26,9 @@ import { nodeTracer } from '../src/runtime/tracer.node.ts';
 import { parseTrace, type Trace } from '../src/trace/index.ts';
 import { loadLessons, traceProgram } from './lessons-load.ts';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PROJECT = join(dirname(fileURLToPath(import.meta.url)), '..');
+// LESSONS_ROOT: another folder holding lessons/ and tests/golden/lessons/ (the check's own tests).
+const ROOT = process.env.LESSONS_ROOT ?? PROJECT;
 const GOLDEN = join(ROOT, 'tests', 'golden', 'lessons');
 const USAGE = 'Usage: npm run lessons:check [-- --update] [NAME…]';
 
@@ -294,12 +296,15 @@ function sameContent(goldenFile: string, now: string): boolean {
 function formatJson(paths: readonly string[]): void {
   if (paths.length === 0) return;
   const biome = join(
-    ROOT,
+    PROJECT,
     'node_modules',
     '.bin',
     process.platform === 'win32' ? 'biome.cmd' : 'biome',
   );
-  const result = spawnSync(biome, ['format', '--write', ...paths], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync(biome, ['format', '--write', ...paths], {
+    cwd: PROJECT,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) {
     process.stderr.write(
       `note: could not format the golden files with Biome: ${result.stderr || result.error}\n`,
