@@ -113,3 +113,47 @@ export function traceLesson(
 export function traceProgram(tracer: NodeTracer, source: string): string {
   return tracer.traceJson(source, { maxSteps: LESSON_MAX_STEPS });
 }
+
+/**
+ * The first problem as Vite's error overlay shows an error (`server.ws.send({ type: 'error',
+ * err })`): the message, the lesson file and line (the overlay's "open in editor" link), and a
+ * code frame of the markdown around it. The other problems are counted in the message.
+ */
+export function overlayError(
+  root: string,
+  problems: readonly LessonProblem[],
+): {
+  message: string;
+  stack: string;
+  id: string;
+  frame: string;
+  plugin: string;
+  loc: { file: string; line: number; column: number };
+} | null {
+  const first = problems[0];
+  if (!first) return null;
+  const path = join(root, first.file);
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : '';
+  return {
+    message: `${first.field}: ${first.message}${more}`,
+    stack: '',
+    id: path,
+    frame: existsSync(path) ? codeFrame(readFileSync(path, 'utf8'), first.line) : '',
+    plugin: 'event-loop-lab:lessons',
+    loc: { file: path, line: Math.max(1, first.line), column: 1 },
+  };
+}
+
+/** Two lines either side of `line`, numbered, with a `>` at it (as Vite's own frames look). */
+export function codeFrame(text: string, line: number): string {
+  if (line <= 0) return '';
+  const lines = text.split('\n');
+  const from = Math.max(1, line - 2);
+  const to = Math.min(lines.length, line + 2);
+  const width = String(to).length;
+  const out: string[] = [];
+  for (let n = from; n <= to; n++) {
+    out.push(`${n === line ? '>' : ' '} ${String(n).padStart(width)} | ${lines[n - 1] ?? ''}`);
+  }
+  return out.join('\n');
+}

@@ -15,7 +15,7 @@ import type { LessonBundle, LessonProblem } from '../src/lessons/types.ts';
 import { formatProblem, verifyLesson } from '../src/lessons/verify.ts';
 import { nodeTracer } from '../src/runtime/tracer.node.ts';
 import { parseTrace, type Trace } from '../src/trace/index.ts';
-import { loadLessons, traceLesson } from './lessons-load.ts';
+import { loadLessons, overlayError, traceLesson } from './lessons-load.ts';
 
 export const VIRTUAL_LESSONS = 'virtual:lessons';
 const RESOLVED = `\0${VIRTUAL_LESSONS}`;
@@ -31,6 +31,8 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
   let isBuild = false;
   /** Program source → trace JSON: an edit re-traces only the programs it changed. */
   const traceCache = new Map<string, string>();
+  /** Dev only: lesson problems also go to Vite's error overlay, with a code frame. */
+  let devServer: ViteDevServer | undefined;
 
   async function build(): Promise<{ lessons: LessonBundle[]; problems: LessonProblem[] }> {
     const loaded = loadLessons(root, dir);
@@ -70,10 +72,13 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
         const text = problems.map(formatProblem).join('\n');
         if (isBuild) this.error(`Lessons have problems (run npm run lessons:check):\n${text}`);
         this.warn(`Lessons have problems:\n${text}`);
+        const err = overlayError(root, problems);
+        if (devServer && err) devServer.ws.send({ type: 'error', err });
       }
       return moduleCode(lessons, problems);
     },
     configureServer(server) {
+      devServer = server;
       const lessonsDir = resolve(root, dir);
       server.watcher.add(lessonsDir);
       const onChange = (file: string) => {
