@@ -1,19 +1,33 @@
+// size: one CLI (check, goldens, watch) whose parts share its options; split if it grows further
 /**
- * `npm run lessons:check [-- --update] [NAME…]`: checks every lesson under lessons/.
+ * `npm run lessons:check [-- --update] [--watch] [NAME…]`: checks every lesson under lessons/.
  *
  * For each lesson: validates the front matter and the markdown, traces every program, starter
  * and solution with the same tracer the browser uses (twice, to prove the run is
  * deterministic), verifies that every moment resolves, every question's answer follows from
  * the run (and agrees with the author's), every solution passes its checks and every starter
  * fails them; then compares each trace with its golden file under tests/golden/lessons/.
- * `--update` rewrites the golden files (review them as a diff). NAMEs limit the run to lessons
+ * A run with problems is never compared with its goldens nor written to them. A new lesson (no
+ * golden folder yet) gets its goldens written on its first clean check; `--update` rewrites
+ * the goldens of every selected lesson whose run is clean (review them as a diff). NAMEs limit the run to lessons
  * whose file name contains one of them.
+ *
+ * `--watch` keeps running and checks a lesson again each time it is saved (the tracer stays
+ * loaded, so a re-check takes seconds).
  *
  * Prints one line per lesson, its problems beneath it (file:line: field: message), and a final
  * "N passed, N failed" line; exits 1 when anything failed, 2 on a usage error.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  watch as watchFs,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluateChecks } from '../src/lessons/checks.ts';
@@ -22,69 +36,101 @@ import type { Lesson, LessonProblem } from '../src/lessons/types.ts';
 import { formatProblem, verifyLesson } from '../src/lessons/verify.ts';
 import { nodeTracer } from '../src/runtime/tracer.node.ts';
 import { parseTrace, type Trace } from '../src/trace/index.ts';
-import { loadLessons } from './lessons-load.ts';
+import { loadLessons, traceProgram } from './lessons-load.ts';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PROJECT = join(dirname(fileURLToPath(import.meta.url)), '..');
+// LESSONS_ROOT: another folder holding lessons/ and tests/golden/lessons/ (the check's own tests).
+const ROOT = process.env.LESSONS_ROOT ?? PROJECT;
 const GOLDEN = join(ROOT, 'tests', 'golden', 'lessons');
-const USAGE = 'Usage: npm run lessons:check [-- --update] [NAME…]';
+const USAGE = 'Usage: npm run lessons:check [-- --update] [--watch] [NAME…]';
 
 const args = process.argv.slice(2);
 const update = args.includes('--update');
-const unknown = args.find((a) => a.startsWith('-') && a !== '--update');
+const watch = args.includes('--watch');
+const unknown = args.find((a) => a.startsWith('-') && a !== '--update' && a !== '--watch');
 if (unknown) {
   process.stderr.write(`Unknown option ${unknown}. ${USAGE}\n`);
   process.exit(2);
 }
 const filters = args.filter((a) => !a.startsWith('-'));
+const tracer = await nodeTracer();
 
-const loaded = loadLessons(ROOT);
-const selected = loaded.sources.filter(
-  (s) => filters.length === 0 || filters.some((f) => s.file.includes(f)),
-);
-if (selected.length === 0) {
-  process.stdout.write(
-    filters.length > 0
-      ? `No lesson matches ${filters.join(', ')}.\n`
-      : 'No lessons found under lessons/.\n',
+const first = checkLessons(filters);
+if (!watch) process.exit(first.failed > 0 ? 1 : 0);
+watchLessons();
+
+// ---------------------------------------------------------------------------------------------
+
+/** Checks the lessons whose file name contains one of `only` (all when empty); prints a total. */
+function checkLessons(only: readonly string[]): { passed: number; failed: number } {
+  const loaded = loadLessons(ROOT);
+  const selected = loaded.sources.filter(
+    (s) => only.length === 0 || only.some((f) => s.file.includes(f)),
   );
-  process.stdout.write('0 passed, 1 failed\n');
-  process.exit(1);
+  if (selected.length === 0) {
+    process.stdout.write(
+      only.length > 0
+        ? `No lesson matches ${only.join(', ')}.\n`
+        : 'No lessons found under lessons/.\n',
+    );
+    process.stdout.write('0 passed, 1 failed\n');
+    return { passed: 0, failed: 1 };
+  }
+  let passed = 0;
+  let failed = 0;
+  const seenGoldenDirs = new Set<string>();
+  for (const source of selected) {
+    const lesson = loaded.lessons.find((l) => l.file === source.file);
+    if (lesson) {
+      seenGoldenDirs.add(join(GOLDEN, `${String(lesson.order).padStart(2, '0')}-${lesson.slug}`));
+    }
+    if (checkOne(source.file, lesson, loaded.byFile.get(source.file) ?? [])) passed++;
+    else failed++;
+  }
+  // Golden folders of lessons that no longer exist (only when checking every lesson).
+  if (only.length === 0) failed += orphanGoldens(seenGoldenDirs);
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  return { passed, failed };
 }
 
-const tracer = await nodeTracer();
-let passed = 0;
-let failed = 0;
-const seenGoldenDirs = new Set<string>();
-
-for (const source of selected) {
-  const lesson = loaded.lessons.find((l) => l.file === source.file);
-  const problems: LessonProblem[] = [...(loaded.byFile.get(source.file) ?? [])];
+/** Checks one lesson file and prints its verdict, problems and notes; true when it passed. */
+function checkOne(
+  file: string,
+  lesson: Lesson | undefined,
+  parseProblems: readonly LessonProblem[],
+): boolean {
+  const problems: LessonProblem[] = [...parseProblems];
+  const notes: string[] = [];
   let summary = '';
   if (lesson) {
     const goldenDir = join(GOLDEN, `${String(lesson.order).padStart(2, '0')}-${lesson.slug}`);
-    seenGoldenDirs.add(goldenDir);
     const { traces, texts, problems: traceProblems } = traceAll(lesson);
     problems.push(...traceProblems);
     problems.push(...verifyLesson(lesson, traces));
-    problems.push(...checkGoldens(lesson, goldenDir, texts, answersSummary(lesson, traces)));
+    // Goldens record a good run: a run with problems is neither compared nor written.
+    if (problems.length === 0) {
+      const golden = checkGoldens(lesson, goldenDir, texts, answersSummary(lesson, traces));
+      if (golden.problem) problems.push(golden.problem);
+      if (golden.note) notes.push(golden.note);
+    } else if (update) {
+      notes.push('goldens not written: this run has the problems above; fix them first');
+    }
     summary = summaryOf(lesson, traces);
   }
-  const name = source.file.replace(/^lessons\//, '');
-  if (problems.length === 0) {
-    passed++;
-    process.stdout.write(`PASS ${name}${summary}\n`);
-  } else {
-    failed++;
-    process.stdout.write(`FAIL ${name}${summary}\n`);
-    for (const p of problems) process.stdout.write(`  ${formatProblem(p)}\n`);
-  }
+  const name = file.replace(/^lessons\//, '');
+  process.stdout.write(`${problems.length === 0 ? 'PASS' : 'FAIL'} ${name}${summary}\n`);
+  for (const p of problems) process.stdout.write(`  ${formatProblem(p)}\n`);
+  for (const note of notes) process.stdout.write(`  ${note}\n`);
+  return problems.length === 0;
 }
 
-// Golden folders of lessons that no longer exist (only when checking every lesson).
-if (filters.length === 0 && existsSync(GOLDEN)) {
+/** Golden folders no lesson owns: removed with --update, else a failure each. */
+function orphanGoldens(seen: ReadonlySet<string>): number {
+  if (!existsSync(GOLDEN)) return 0;
+  let failed = 0;
   for (const name of readdirSync(GOLDEN)) {
     const dir = join(GOLDEN, name);
-    if (seenGoldenDirs.has(dir)) continue;
+    if (seen.has(dir)) continue;
     if (update) {
       rmSync(dir, { recursive: true, force: true });
       process.stdout.write(`removed tests/golden/lessons/${name}: no lesson has that name\n`);
@@ -95,12 +141,29 @@ if (filters.length === 0 && existsSync(GOLDEN)) {
       );
     }
   }
+  return failed;
 }
 
-process.stdout.write(`${passed} passed, ${failed} failed\n`);
-process.exit(failed > 0 ? 1 : 0);
-
-// ---------------------------------------------------------------------------------------------
+/** `--watch`: re-checks a lesson when its file (or a file in its folder) is saved. */
+function watchLessons(): void {
+  const dir = join(ROOT, 'lessons');
+  const pending = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  process.stdout.write('Watching lessons/ (Ctrl-C to stop): a saved lesson is checked again.\n');
+  watchFs(dir, { recursive: true }, (_event, name) => {
+    const lesson = name ? String(name).split(/[\\/]/)[0] : undefined;
+    if (!lesson || !/^\d+-/.test(lesson)) return;
+    pending.add(lesson.replace(/\.md$/, ''));
+    clearTimeout(timer);
+    // Editors save in several writes: wait for the last one.
+    timer = setTimeout(() => {
+      const names = [...pending];
+      pending.clear();
+      process.stdout.write(`\n${new Date().toLocaleTimeString()}: ${names.join(', ')} changed\n`);
+      checkLessons(names);
+    }, 200);
+  });
+}
 
 function traceAll(lesson: Lesson): {
   traces: Record<string, Trace>;
@@ -111,8 +174,8 @@ function traceAll(lesson: Lesson): {
   const texts: Record<string, string> = {};
   const problems: LessonProblem[] = [];
   for (const program of lesson.programs) {
-    const first = tracer.traceJson(program.source);
-    const second = tracer.traceJson(program.source);
+    const first = traceProgram(tracer, program.source);
+    const second = traceProgram(tracer, program.source);
     if (first !== second) {
       problems.push({
         file: lesson.file,
@@ -194,13 +257,17 @@ function answersSummary(lesson: Lesson, traces: Record<string, Trace>): string {
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
+/**
+ * Compares the run with the lesson's golden files: one problem at most (every difference in
+ * it), or a note when goldens were written: always for a new lesson (no golden folder yet), and
+ * for every lesson with --update. Only called for a run without problems.
+ */
 function checkGoldens(
   lesson: Lesson,
   dir: string,
   texts: Record<string, string>,
   answers: string,
-): LessonProblem[] {
-  const problems: LessonProblem[] = [];
+): { problem?: LessonProblem; note?: string } {
   const rel = dir
     .slice(ROOT.length + 1)
     .split('\\')
@@ -211,63 +278,57 @@ function checkGoldens(
     if (text !== undefined) wanted.set(`${program.id}.trace.json`, goldenText(text));
   }
   wanted.set('answers.json', answers);
-  if (update) {
-    mkdirSync(dir, { recursive: true });
-    for (const name of readdirSync(dir)) if (!wanted.has(name)) rmSync(join(dir, name));
-    const written: string[] = [];
-    for (const [name, text] of wanted) {
-      const path = join(dir, name);
-      // Rewrite only what changed (as data), so that formatting alone never churns a golden file.
-      const old = existsSync(path) ? readFileSync(path, 'utf8') : null;
-      if (old === null || !sameContent(old, text)) {
-        writeFileSync(path, text);
-        written.push(path);
-      }
-    }
-    formatJson(written);
-    return problems;
+  const isNew = !existsSync(dir) || readdirSync(dir).length === 0;
+  if (update || isNew) {
+    const written = writeGoldens(dir, wanted);
+    if (isNew)
+      return { note: `wrote the goldens of this new lesson to ${rel}/: review and commit them` };
+    return written.length > 0 ? { note: `updated ${written.join(', ')} in ${rel}/` } : {};
   }
-  const fix =
-    'if the change is intended, run `npm run lessons:check -- --update` and review the diff';
+  const differences: string[] = [];
+  let line = 0;
   for (const [name, text] of wanted) {
     const path = join(dir, name);
     const program = lesson.programs.find((p) => `${p.id}.trace.json` === name);
-    const line = program?.line ?? 0;
-    if (!existsSync(path)) {
-      problems.push({
-        file: lesson.file,
-        line,
-        field: 'golden',
-        message: `${rel}/${name} is missing; run with --update to write it`,
-      });
-      continue;
-    }
-    const old = readFileSync(path, 'utf8');
-    if (!sameContent(old, text)) {
-      const where = name.endsWith('.trace.json')
-        ? goldenDifference(old, text)
-        : answersDifference(old, text);
-      problems.push({
-        file: lesson.file,
-        line,
-        field: 'golden',
-        message: `${rel}/${name} differs from this run (${where}); ${fix}`,
-      });
+    const old = existsSync(path) ? readFileSync(path, 'utf8') : null;
+    if (old !== null && sameContent(old, text)) continue;
+    if (line === 0) line = program?.line ?? 0;
+    if (old === null) differences.push(`${name} is missing`);
+    else if (name.endsWith('.trace.json'))
+      differences.push(`${name}: ${goldenDifference(old, text)}`);
+    else differences.push(`${name}: ${answersDifference(old, text)}`);
+  }
+  for (const name of readdirSync(dir)) {
+    if (!wanted.has(name)) differences.push(`${name} belongs to no program of the lesson`);
+  }
+  if (differences.length === 0) return {};
+  const only = lesson.file.replace(/^lessons\//, '').replace(/(\/index)?\.md$/, '');
+  return {
+    problem: {
+      file: lesson.file,
+      line,
+      field: 'golden',
+      message: `${rel}/ differs from this run (${differences.join('; ')}); if the change is intended, run \`npm run lessons:check -- --update ${only}\` and review the diff`,
+    },
+  };
+}
+
+/** Writes the golden files that changed (as data) and removes the others; returns their names. */
+function writeGoldens(dir: string, wanted: ReadonlyMap<string, string>): string[] {
+  mkdirSync(dir, { recursive: true });
+  for (const name of readdirSync(dir)) if (!wanted.has(name)) rmSync(join(dir, name));
+  const written: string[] = [];
+  for (const [name, text] of wanted) {
+    const path = join(dir, name);
+    // Rewrite only what changed (as data), so that formatting alone never churns a golden file.
+    const old = existsSync(path) ? readFileSync(path, 'utf8') : null;
+    if (old === null || !sameContent(old, text)) {
+      writeFileSync(path, text);
+      written.push(name);
     }
   }
-  if (existsSync(dir)) {
-    for (const name of readdirSync(dir)) {
-      if (!wanted.has(name)) {
-        problems.push({
-          file: lesson.file,
-          line: 0,
-          field: 'golden',
-          message: `${rel}/${name} belongs to no program of the lesson; delete it or run with --update`,
-        });
-      }
-    }
-  }
-  return problems;
+  formatJson(written.map((name) => join(dir, name)));
+  return written;
 }
 
 /** Golden files are compared as data (formatting aside): traces repeat exactly, run to run. */
@@ -283,14 +344,18 @@ function sameContent(goldenFile: string, now: string): boolean {
 
 /** Formats written golden files the way the project's formatter (Biome) wants them. */
 function formatJson(paths: readonly string[]): void {
-  if (paths.length === 0) return;
+  // Biome formats only files of the project (not a LESSONS_ROOT elsewhere).
+  if (paths.length === 0 || ROOT !== PROJECT) return;
   const biome = join(
-    ROOT,
+    PROJECT,
     'node_modules',
     '.bin',
     process.platform === 'win32' ? 'biome.cmd' : 'biome',
   );
-  const result = spawnSync(biome, ['format', '--write', ...paths], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync(biome, ['format', '--write', ...paths], {
+    cwd: PROJECT,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) {
     process.stderr.write(
       `note: could not format the golden files with Biome: ${result.stderr || result.error}\n`,

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseLesson } from '../src/lessons/markdown/index.ts';
 import type { Lesson, LessonProblem } from '../src/lessons/types.ts';
-import { verifyCourse } from '../src/lessons/verify.ts';
+import { LESSON_MAX_STEPS, verifyCourse } from '../src/lessons/verify.ts';
 import type { NodeTracer } from '../src/runtime/tracer.node.ts';
 
 export interface LessonSource {
@@ -85,7 +85,10 @@ export function loadLessons(root: string, dir = 'lessons'): LoadedLessons {
     problems.push(p);
     byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
   }
-  return { lessons, problems, byFile, sources };
+  // A second lesson with a taken slug is left out (its problem says so): the first keeps it.
+  const slugs = new Set<string>();
+  const kept = lessons.filter((l) => !slugs.has(l.slug) && slugs.add(l.slug) !== undefined);
+  return { lessons: kept, problems, byFile, sources };
 }
 
 /** Program id → trace JSON text, for each program of the lesson. */
@@ -98,10 +101,59 @@ export function traceLesson(
   for (const program of lesson.programs) {
     let json = cache?.get(program.source);
     if (json === undefined) {
-      json = tracer.traceJson(program.source);
+      json = traceProgram(tracer, program.source);
       cache?.set(program.source, json);
     }
     traces[program.id] = json;
   }
   return traces;
+}
+
+/** One lesson program's trace JSON, with the lesson step limit (dev and check alike). */
+export function traceProgram(tracer: NodeTracer, source: string): string {
+  return tracer.traceJson(source, { maxSteps: LESSON_MAX_STEPS });
+}
+
+/**
+ * The first problem as Vite's error overlay shows an error (`server.ws.send({ type: 'error',
+ * err })`): the message, the lesson file and line (the overlay's "open in editor" link), and a
+ * code frame of the markdown around it. The other problems are counted in the message.
+ */
+export function overlayError(
+  root: string,
+  problems: readonly LessonProblem[],
+): {
+  message: string;
+  stack: string;
+  id: string;
+  frame: string;
+  plugin: string;
+  loc: { file: string; line: number; column: number };
+} | null {
+  const first = problems[0];
+  if (!first) return null;
+  const path = join(root, first.file);
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : '';
+  return {
+    message: `${first.field}: ${first.message}${more}`,
+    stack: '',
+    id: path,
+    frame: existsSync(path) ? codeFrame(readFileSync(path, 'utf8'), first.line) : '',
+    plugin: 'event-loop-lab:lessons',
+    loc: { file: path, line: Math.max(1, first.line), column: 1 },
+  };
+}
+
+/** Two lines either side of `line`, numbered, with a `>` at it (as Vite's own frames look). */
+export function codeFrame(text: string, line: number): string {
+  if (line <= 0) return '';
+  const lines = text.split('\n');
+  const from = Math.max(1, line - 2);
+  const to = Math.min(lines.length, line + 2);
+  const width = String(to).length;
+  const out: string[] = [];
+  for (let n = from; n <= to; n++) {
+    out.push(`${n === line ? '>' : ' '} ${String(n).padStart(width)} | ${lines[n - 1] ?? ''}`);
+  }
+  return out.join('\n');
 }

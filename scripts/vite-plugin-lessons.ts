@@ -23,7 +23,7 @@ import type { Lesson, LessonBundle, LessonProblem } from '../src/lessons/types.t
 import { formatProblem, verifyLesson } from '../src/lessons/verify.ts';
 import { type NodeTracer, nodeTracer } from '../src/runtime/tracer.node.ts';
 import { parseTrace, type Trace } from '../src/trace/index.ts';
-import { loadLessons } from './lessons-load.ts';
+import { loadLessons, overlayError, traceProgram } from './lessons-load.ts';
 import { defaultCacheDir, diskTraceCache, type TraceCache, tracerHash } from './trace-cache.ts';
 
 export const VIRTUAL_LESSONS = 'virtual:lessons';
@@ -55,6 +55,8 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
   let disk: TraceCache | null = null;
   /** Traces module id → its traces (kept across dev updates: an old page may still ask). */
   const traceModules = new Map<string, Record<string, string>>();
+  /** Dev only: lesson problems also go to Vite's error overlay, with a code frame. */
+  let devServer: ViteDevServer | undefined;
 
   /** The traces of `lesson`'s programs: from memory, then disk, then Pyodide (loaded lazily). */
   async function traceOf(lesson: Lesson, tracer: () => Promise<NodeTracer>) {
@@ -62,7 +64,7 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
     for (const program of lesson.programs) {
       let json = traceCache.get(program.source) ?? disk?.get(program.source);
       if (json === undefined) {
-        json = (await tracer()).traceJson(program.source);
+        json = traceProgram(await tracer(), program.source);
         disk?.set(program.source, json);
       }
       traceCache.set(program.source, json);
@@ -122,10 +124,13 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
         const text = built.problems.map(formatProblem).join('\n');
         if (isBuild) this.error(`Lessons have problems (run npm run lessons:check):\n${text}`);
         this.warn(`Lessons have problems:\n${text}`);
+        const err = overlayError(root, problems);
+        if (devServer && err) devServer.ws.send({ type: 'error', err });
       }
       return moduleCode(built);
     },
     configureServer(server) {
+      devServer = server;
       const lessonsDir = resolve(root, dir);
       server.watcher.add(lessonsDir);
       const onChange = (file: string) => {

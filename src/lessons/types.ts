@@ -32,6 +32,8 @@ export interface LessonProgram {
   readonly line: number;
   /** The file in the lesson's folder it was read from (`file=…`), or null when inline. */
   readonly file: string | null;
+  /** `raises=NameError` on the fence: the exception the program is meant to end with, else null. */
+  readonly raises?: string | null;
 }
 
 /** A moment selector (see moments.ts) as the author wrote it, with the line it is on. */
@@ -141,6 +143,16 @@ export interface Lesson {
   readonly steps: readonly LessonStep[];
   /** Every program of the lesson (step programs, starters, solutions), in file order. */
   readonly programs: readonly LessonProgram[];
+  /** Links to lessons' steps in its prose (checked across lessons by verifyCourse). */
+  readonly links?: readonly LessonLink[];
+}
+
+/** `[text](#/lessons/<slug>/<step>)` in a lesson's prose. */
+export interface LessonLink {
+  readonly slug: string;
+  /** As written after the slug (a step number from 1), or null for the lesson's first step. */
+  readonly step: string | null;
+  readonly line: number;
 }
 
 /** A problem found in a lesson: where, which field, and what is wrong, in one sentence. */

@@ -130,6 +130,112 @@ time at most 2
   });
 });
 
+/** A fixture run changed to end as the test needs (a real run of the program would end so). */
+function ending(base: Trace, change: Partial<Trace>): Trace {
+  return { ...base, ...change };
+}
+
+function raising(type: string, message: string, line: number | null): Trace {
+  return ending(fixture('raises'), {
+    error: { ...(fixture('raises').error as NonNullable<Trace['error']>), type, message, line },
+  });
+}
+
+describe('verifyLesson: a broken program never passes', () => {
+  // The program's fence is on line 10, so program line N is lesson line 10 + N.
+  const PLAIN = '## S\n\n```python program\nprint("fixture")\n```\n';
+
+  it('reports a program that raises at the lesson line of the failing program line', () => {
+    const l = lesson(PLAIN);
+    const run = raising('NameError', "name 'fecth' is not defined", 5);
+    expect(verifyLesson(l, { 's1-program': run }).map(formatProblem)).toEqual([
+      `lessons/01-t.md:15: program: the program raises NameError at line 5 of the program: name 'fecth' is not defined; fix it, or write "python program raises=NameError" on its fence if it is meant to raise`,
+    ]);
+  });
+
+  it('accepts a program whose fence says it raises that exception, and only that one', () => {
+    const ok = lesson('## S\n\n```python program raises=ValueError\nprint("fixture")\n```\n');
+    expect(verifyLesson(ok, { 's1-program': fixture('raises') })).toEqual([]);
+    const wrong = lesson('## S\n\n```python program raises=KeyError\nprint("fixture")\n```\n');
+    expect(verifyLesson(wrong, { 's1-program': fixture('raises') }).map(formatProblem)).toEqual([
+      'lessons/01-t.md:16: program: the program is marked raises=KeyError but raises ValueError at line 6 of the program: boom',
+    ]);
+    expect(verifyLesson(wrong, { 's1-program': fixture('tasks') }).map(formatProblem)).toEqual([
+      'lessons/01-t.md:10: program: the program is marked raises=KeyError but finishes without an exception: remove raises=KeyError, or make it raise',
+    ]);
+  });
+
+  it('gives any syntax error (IndentationError too) a syntax message, and nothing knock-on', () => {
+    const l = lesson(`${PLAIN}\n:::question{ask="time"}\nHow long?\n:::\n`);
+    expect(
+      verifyLesson(l, { 's1-program': fixture('55-syntax-error') }).map(formatProblem),
+    ).toEqual([
+      "lessons/01-t.md:16: program: the program has a syntax error at line 6 of the program: '(' was never closed (SyntaxError)",
+    ]);
+    const indent = raising(
+      'IndentationError',
+      'expected an indented block after function definition on line 3',
+      4,
+    );
+    expect(verifyLesson(l, { 's1-program': indent }).map(formatProblem)).toEqual([
+      'lessons/01-t.md:14: program: the program has a syntax error at line 4 of the program: expected an indented block after function definition on line 3 (IndentationError)',
+    ]);
+  });
+
+  it('points a program stopped by the step limit at the line that loops', () => {
+    const l = lesson(PLAIN);
+    const loop = ending(fixture('tasks'), {
+      status: 'limit',
+      limit: { kind: 'steps', message: 'Stopped after 20,000 steps, the step limit.' },
+      events: [1, 3, ...Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? 4 : 5))],
+      stats: { ...fixture('tasks').stats, steps: 20_000 },
+    });
+    expect(verifyLesson(l, { 's1-program': loop }).map(formatProblem)).toEqual([
+      'lessons/01-t.md:15: program: the program was stopped after 20,000 steps, the step limit for lessons, running line 5 of the program over and over: it may loop forever (if it is just long, add "# lab: max-steps=N" as its first line)',
+    ]);
+  });
+});
+
+describe("verifyLesson: names in checks are the program's", () => {
+  const exerciseWith = (checks: string) => `## Ex
+
+:::exercise
+Fetch at most two at a time.
+:::
+
+\`\`\`python starter
+async def fetch(url): ...  # stands in for the "tasks" fixture
+\`\`\`
+
+\`\`\`python solution
+async def fetch(url): ...  # stands in for the "semaphore" fixture
+\`\`\`
+
+:::hint
+A Semaphore.
+:::
+
+\`\`\`checks
+${checks}
+\`\`\`
+`;
+
+  it('reports a coroutine no program defines and a name no run can use, with a guess', () => {
+    const l = lesson(exerciseWith('at most 2 tasks run fecth at once\nuses Semaphor'));
+    const runs = { 's1-starter': fixture('tasks'), 's1-solution': fixture('semaphore') };
+    expect(verifyLesson(l, runs).map(formatProblem)).toEqual([
+      'lessons/01-t.md:27: checks: "at most 2 tasks run fecth at once": neither the starter nor the solution has a coroutine fecth (did you mean "fetch"?); name one they define (async def NAME)',
+      'lessons/01-t.md:28: checks: "uses Semaphor": Semaphor is not something a run can use (did you mean "Semaphore"?); known: Queue, PriorityQueue, LifoQueue, Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier, TaskGroup, Future, aiohttp, requests, gather, wait, as_completed, shield, timeout, wait_for, time.sleep',
+    ]);
+  });
+
+  it('accepts names the programs define and the runs use', () => {
+    const l = lesson(exerciseWith('at most 3 tasks run fetch at once\nuses Semaphore'));
+    const runs = { 's1-starter': fixture('tasks'), 's1-solution': fixture('semaphore') };
+    expect(verifyLesson(l, runs).filter((p) => p.field === 'checks')).toEqual([]);
+  });
+});
+
 describe('verifyCourse', () => {
   it('reports shared numbers and slugs, and requires that name no earlier lesson', () => {
     const a = lesson('## S\n', 'lessons/01-a.md');
@@ -139,6 +245,27 @@ describe('verifyCourse', () => {
       'lessons/01-b.md: file name: lessons/01-a.md has the same number (1); give each lesson its own',
       'lessons/01-b.md:7: requires: "requires" names "c", which comes after this lesson (lessons/03-c.md)',
       'lessons/01-b.md:7: requires: "requires" names "zzz", and no lesson has that slug',
+    ]);
+  });
+
+  it('reports a taken slug once, on the second lesson, and blames no lesson that requires it', () => {
+    const first = lesson('## S\n', 'lessons/01-tasks.md');
+    const second = lesson('## S\n', 'lessons/04-tasks.md');
+    const later = lesson('## S\n', 'lessons/05-later.md', 'requires: [tasks]\n');
+    expect(verifyCourse([first, second, later]).map(formatProblem)).toEqual([
+      'lessons/04-tasks.md: file name: the slug "tasks" is already taken by lessons/01-tasks.md; rename this file (slugs come from file names and must be unique), it is left out until then',
+    ]);
+  });
+
+  it('checks links to lessons against their slugs and step counts', () => {
+    const tasks = lesson('## One\n\n## Two\n', 'lessons/01-tasks.md');
+    const linking = lesson(
+      '## S\n\n[a](#/lessons/tasks/2) [b](#/lessons/taskz/1) [c](#/lessons/tasks/3) [d](#/lessons/tasks)\n',
+      'lessons/02-links.md',
+    );
+    expect(verifyCourse([tasks, linking]).map(formatProblem)).toEqual([
+      'lessons/02-links.md:10: link: #/lessons/taskz/1: no lesson has the slug "taskz" (did you mean "tasks"?)',
+      'lessons/02-links.md:10: link: #/lessons/tasks/3: lessons/01-tasks.md has steps 1 to 2; "3" is not one of them',
     ]);
   });
 });

@@ -15,6 +15,7 @@
  *     runs without error               raises X
  *     uses X                           does not use X
  */
+import { closest } from '../closest.ts';
 import { tokenize } from '../tokens.ts';
 
 export type Bound = 'at-most' | 'at-least';
@@ -158,8 +159,21 @@ export function parseCheck(line: string): CheckParse {
   }
   return {
     ok: false,
-    error: `"${line.trim()}" is not a check I know. Checks look like: ${PATTERNS.map((p) => p.example).join('; ')}`,
+    error: `"${line.trim()}" is not a check I know${nearestCheck(line)}. Checks look like: ${PATTERNS.map((p) => p.example).join('; ')}`,
   };
+}
+
+/** ` (did you mean "time at most T"?)` for a check a typo or two away from one of the examples. */
+function nearestCheck(line: string): string {
+  const shape = line
+    .trim()
+    .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
+    .replace(/\b\d+(?:\.\d+)?s?\b/g, '#')
+    .replace(/\s+/g, ' ');
+  // Numbers (N, T) compare as one placeholder, so only the words count as typos.
+  const shapes = new Map(PATTERNS.map((p) => [p.example.replace(/\b[NT]\b/g, '#'), p.example]));
+  const guess = closest(shape, shapes.keys(), Math.max(2, Math.floor(shape.length / 6)));
+  return guess === null ? '' : ` (did you mean "${shapes.get(guess)}"?)`;
 }
 
 function match(

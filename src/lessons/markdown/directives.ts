@@ -3,7 +3,9 @@
  * `:::question`, `:::notes`, `:::exercise`, `:::hint` (containers). A handler files what it finds
  * in the step's draft; questions are built later, once the step's program is known.
  */
+
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
+import { didYouMean } from '../closest.ts';
 import { parseMoment } from '../moments.ts';
 import type { StepDraft, Walk } from './draft.ts';
 import { body, leafText, lineOf } from './nodes.ts';
@@ -35,7 +37,7 @@ export function takeLeaf(walk: Walk, step: StepDraft, node: LeafDirective): void
   walk.problem(
     lineOf(node),
     `::${node.name}`,
-    `unknown directive "::${node.name}" (known: ${known})`,
+    `unknown directive "::${node.name}"${didYouMean(node.name, LEAF_DIRECTIVES.keys(), '::')} (known: ${known})`,
   );
 }
 
@@ -50,7 +52,7 @@ export function takeContainer(walk: Walk, step: StepDraft, node: ContainerDirect
   walk.problem(
     lineOf(node),
     `:::${node.name}`,
-    `unknown block ":::${node.name}" (known: ${known})`,
+    `unknown block ":::${node.name}"${didYouMean(node.name, CONTAINER_DIRECTIVES.keys(), ':::')} (known: ${known})`,
   );
 }
 

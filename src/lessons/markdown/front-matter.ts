@@ -3,9 +3,11 @@
  * reported (with the line of the field concerned), and the fields that are valid are kept (the
  * others get defaults), so that the rest of the lesson can still be checked.
  */
+
 import type { RootContent } from 'mdast';
 import * as v from 'valibot';
 import { type Document, isMap, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { closest } from '../closest.ts';
 import { FRONT_MATTER_FIELDS, frontMatterSchema, type LessonMeta } from '../schema.ts';
 import type { Problem } from './nodes.ts';
 
@@ -136,35 +138,4 @@ export function fallbackMeta(raw: Record<string, unknown>, slug: string): Lesson
     if (field.success && field.output !== undefined) meta[key] = field.output;
   }
   return meta as LessonMeta;
-}
-
-function closest(word: string, options: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestDistance = 3;
-  for (const o of options) {
-    const d = editDistance(word.toLowerCase(), o);
-    if (d < bestDistance) {
-      best = o;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j] as number;
-      row[j] = Math.min(
-        (row[j] as number) + 1,
-        (row[j - 1] as number) + 1,
-        prev + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      prev = tmp;
-    }
-  }
-  return row[b.length] as number;
 }

@@ -17,6 +17,7 @@ import type { Lesson, LessonProblem } from '../types.ts';
 import { assembleSteps } from './assemble.ts';
 import type { Walk } from './draft.ts';
 import { readFrontMatter } from './front-matter.ts';
+import { readLinks } from './links.ts';
 import { processor } from './processor.ts';
 import { walkSteps } from './walk.ts';
 
@@ -69,6 +70,7 @@ export function parseLesson(source: string, options: ParseOptions): ParseResult 
   const tree = processor.parse(source) as Root;
   const metaLines: Record<string, number> = {};
   const meta = readFrontMatter(tree.children[0], problem, info?.slug ?? file, metaLines);
+  const links = readLinks(tree, problem);
   const walk: Walk = { problem, readFile: options.readFile, programs: [] };
   const drafts = walkSteps(tree.children, walk, meta.title);
   const steps = assembleSteps(drafts, problem);
@@ -84,6 +86,7 @@ export function parseLesson(source: string, options: ParseOptions): ParseResult 
       metaLines,
       steps,
       programs: walk.programs,
+      links,
     },
     problems,
   };

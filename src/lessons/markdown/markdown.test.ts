@@ -321,6 +321,21 @@ describe('lesson body problems', () => {
     expect(fields(problems)).toEqual(['20::::quiz', '24:::hilight', '26:directive']);
   });
 
+  it('a misspelt directive, block, question kind, attribute or check gets a guess', () => {
+    const { problems } = parse(
+      `## S\n\n${PROGRAM}\n\n::hilight[1]\n\n:::hnit\nx\n:::\n\n:::question{ask="next-ouput" att="end"}\nQ\n:::\n\n## E\n\n:::exercise\nGoal.\n:::\n\n\`\`\`python starter\nprint(1)\n\`\`\`\n\n\`\`\`python solution\nprint(2)\n\`\`\`\n\n\`\`\`checks\nno task fail\ntime at mots 3\n\`\`\`\n`,
+    );
+    const guesses = problems.filter((p) => p.message.includes('did you mean'));
+    expect(guesses.map((p) => p.message.replace(/\. Checks look like: .*$/, '…'))).toEqual([
+      'unknown directive "::hilight" (did you mean "::highlight"?) (known: ::highlight, ::open)',
+      expect.stringMatching(/^unknown block ":::hnit" \(did you mean ":::hint"\?\)/),
+      '"no task fail" is not a check I know (did you mean "no task fails"?)…',
+      '"time at mots 3" is not a check I know (did you mean "time at most T"?)…',
+      'unknown question attribute "att" (did you mean "at"?) (known: ask, at, task, proof)',
+      'ask="next-ouput" is not a kind of question (did you mean "next-output"?); use one of next-output, next-task, order, time, outcome, choice',
+    ]);
+  });
+
   it('question attributes are checked', () => {
     const { problems } = parse(
       `## S\n\n${PROGRAM}\n\n:::question{ask="guess"}\nQ\n:::\n\n:::question{ask="next-task" when="now"}\nQ\n:::\n\n:::question{ask="choice"}\nQ\n\n- [x] a\n- [x] b\n:::\n\n:::question{ask="next-output" at="first jump"}\nQ\n:::\n`,
@@ -368,7 +383,7 @@ describe('lesson body problems', () => {
       `## S\n\n${PROGRAM}\n\n\`\`\`python program fast\nprint(1)\n\`\`\`\n`,
     );
     expect(problems.map((p) => p.message)).toEqual([
-      'unknown option "fast" after "python program" (known: file=NAME.py)',
+      'unknown option "fast" after "python program" (known: file=NAME.py, raises=ExceptionName)',
       expect.stringMatching(/already has a program \(line 11\)/),
     ]);
   });
@@ -379,11 +394,25 @@ describe('markdown is rendered safely', () => {
     const { lesson, problems } = parse(
       '## S\n\nHello <b onclick="x()">bold</b> [link](javascript:alert(1)) [ok](https://docs.python.org/3/).\n\n<script>alert(1)</script>\n\n<!-- a comment is fine -->\n',
     );
-    expect(fields(problems)).toEqual(['11:html', '11:html', '13:html']);
+    expect(fields(problems)).toEqual(['11:link', '11:html', '11:html', '13:html']);
     const json = JSON.stringify(lesson?.steps[0]?.body);
     expect(json).not.toMatch(/script|onclick|javascript:/i);
     expect(json).toContain('https://docs.python.org/3/');
     expect(json).toContain('bold');
+  });
+
+  it('reports empty, unsafe and relative links and undefined references, and keeps lesson links', () => {
+    const { lesson, problems } = parse(
+      '## S\n\nSee [tasks](#/lessons/tasks/2), [x](javascript:alert(1)), [there](./no-such-file.md), [the docs][pydoc], [nothing]() and [](https://python.org). lst[0][1] is fine.\n\n[ok]: https://docs.python.org/3/\n',
+    );
+    expect(problems.map((p) => `${p.line}:${p.field}: ${p.message}`)).toEqual([
+      '11:link: [x](javascript:alert(1)) uses an unsafe scheme (javascript:) and is removed from the page: link with https:// instead',
+      "11:link: [there](./no-such-file.md) is a relative link, which a lesson page cannot follow: link another lesson's step as #/lessons/<slug>/<step>, anything else with its full https:// URL",
+      '11:link: [the docs][pydoc] refers to [pydoc], which is defined nowhere: add a line "[pydoc]: https://…" to the lesson',
+      '11:link: [nothing]() goes nowhere: give it a URL, or #/lessons/<slug>/<step>',
+      '11:link: the link [](https://python.org) has no text: say where it goes',
+    ]);
+    expect(lesson?.links).toEqual([{ slug: 'tasks', step: '2', line: 11 }]);
   });
 
   it('keeps GitHub-flavoured markdown: tables, task lists, code with its language', () => {

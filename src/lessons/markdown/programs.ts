@@ -8,6 +8,9 @@ import type { CheckSpec, LessonProgram, ProgramRole } from '../types.ts';
 import type { StepDraft, Walk } from './draft.ts';
 import { lineOf, programRole } from './nodes.ts';
 
+/** `raises=NAME`: a Python class name, dotted for classes in modules (`asyncio.TimeoutError`). */
+const EXCEPTION_NAME = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
+
 /** Lifts exercise parts (programs, checks, hints) out of a list of nodes; returns the rest. */
 export function liftExerciseParts(
   walk: Walk,
@@ -35,14 +38,22 @@ export function takeProgram(walk: Walk, step: StepDraft, node: Code): void {
   const { problem } = walk;
   let passes = false;
   let fromFile: string | null = null;
+  let raises: string | null = null;
   for (const opt of opts) {
     if (opt === 'passes' && role === 'starter') passes = true;
     else if (opt.startsWith('file=')) fromFile = opt.slice(5);
-    else {
+    else if (opt.startsWith('raises=') && EXCEPTION_NAME.test(opt.slice(7))) raises = opt.slice(7);
+    else if (opt.startsWith('raises=')) {
       problem(
         lineOf(node),
         role,
-        `unknown option "${opt}" after "python ${role}" (known: file=NAME.py${role === 'starter' ? ', passes' : ''})`,
+        `"${opt}" must name an exception class, e.g. raises=NameError (nothing else after the =)`,
+      );
+    } else {
+      problem(
+        lineOf(node),
+        role,
+        `unknown option "${opt}" after "python ${role}" (known: file=NAME.py, raises=ExceptionName${role === 'starter' ? ', passes' : ''})`,
       );
     }
   }
@@ -54,6 +65,7 @@ export function takeProgram(walk: Walk, step: StepDraft, node: Code): void {
     source: text.endsWith('\n') ? text : `${text}\n`,
     line: lineOf(node),
     file: fromFile,
+    raises,
   };
   if (placeProgram(walk, step, program, passes)) walk.programs.push(program);
 }

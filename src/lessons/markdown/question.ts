@@ -3,10 +3,12 @@
  * schema (as the front matter is), then checked against each other and against the block's
  * content: the prompt, the list of choices, and the explanation after it.
  */
+
 import type { List, ListItem, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString as mdToString } from 'mdast-util-to-string';
 import * as v from 'valibot';
+import { didYouMean } from '../closest.ts';
 import { parseMoment } from '../moments.ts';
 import type { Choice, LessonProgram, MomentRef, Question, QuestionKind } from '../types.ts';
 import { body, isBlank, lineOf, type Problem } from './nodes.ts';
@@ -30,7 +32,8 @@ export const questionAttributesSchema = v.objectWithRest(
   {
     ask: v.picklist(
       QUESTION_KINDS,
-      (issue) => `ask="${String(issue.input)}" is not a kind of question; use one of ${KINDS}`,
+      (issue) =>
+        `ask="${String(issue.input)}" is not a kind of question${didYouMean(String(issue.input), QUESTION_KINDS)}; use one of ${KINDS}`,
     ),
     at: attributeText,
     task: attributeText,
@@ -122,7 +125,12 @@ function readAttributes(node: ContainerDirective, problem: Problem): Attributes 
   const unknown = result.issues.filter((i) => i.type === 'never');
   for (const issue of unknown) {
     const key = String(issue.path?.[0]?.key);
-    problem(line, `question.${key}`, `unknown question attribute "${key}" (known: ${KNOWN})`);
+    const guess = didYouMean(key, Object.keys(questionAttributesSchema.entries));
+    problem(
+      line,
+      `question.${key}`,
+      `unknown question attribute "${key}"${guess} (known: ${KNOWN})`,
+    );
   }
   const wrong = result.issues.filter((i) => i.type !== 'never');
   for (const issue of wrong) {

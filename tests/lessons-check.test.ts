@@ -1,0 +1,52 @@
+/**
+ * `npm run lessons:check` as an author meets it: fixture lessons (tests/fixtures/lessons/), each
+ * with one mistake, checked in a scratch copy so that goldens written by the check go there.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const PROJECT = fileURLToPath(new URL('..', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'lessons-check-'));
+cpSync(join(PROJECT, 'tests', 'fixtures', 'lessons'), join(scratch, 'lessons'), {
+  recursive: true,
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function check(...args: string[]): string[] {
+  const r = spawnSync(
+    join(PROJECT, 'node_modules', '.bin', 'tsx'),
+    [join(PROJECT, 'scripts', 'lessons-check.ts'), ...args],
+    { env: { ...process.env, LESSONS_ROOT: scratch }, encoding: 'utf8' },
+  );
+  return r.stdout.split('\n').filter((l) => l !== '');
+}
+
+describe('lessons:check on fixture lessons', () => {
+  it('fails broken programs at the lesson line, and writes goldens only for a clean new lesson', () => {
+    expect(check()).toEqual([
+      expect.stringMatching(/^PASS 01-clean\.md \(1 step, 1 program, 0 questions, 0 exercises/),
+      '  wrote the goldens of this new lesson to tests/golden/lessons/01-clean/: review and commit them',
+      expect.stringMatching(/^FAIL 02-typo\.md /),
+      `  lessons/02-typo.md:17: program: the program raises NameError at line 6 of the program: name 'fecth' is not defined; fix it, or write "python program raises=NameError" on its fence if it is meant to raise`,
+      expect.stringMatching(/^FAIL 03-loop\.md /),
+      '  lessons/03-loop.md:16: program: the program was stopped after 20,000 steps, the step limit for lessons, running line 5 of the program over and over: it may loop forever (if it is just long, add "# lab: max-steps=N" as its first line)',
+      expect.stringMatching(/^PASS 04-meant\.md /),
+      '  wrote the goldens of this new lesson to tests/golden/lessons/04-meant/: review and commit them',
+      '2 passed, 2 failed',
+    ]);
+    expect(readdirSync(join(scratch, 'tests', 'golden', 'lessons'))).toEqual([
+      '01-clean',
+      '04-meant',
+    ]);
+  });
+
+  it('refuses to write goldens for a run with problems, even with --update', () => {
+    const out = check('--update', 'typo');
+    expect(out).toContain('  goldens not written: this run has the problems above; fix them first');
+    expect(existsSync(join(scratch, 'tests', 'golden', 'lessons', '02-typo'))).toBe(false);
+  });
+});
