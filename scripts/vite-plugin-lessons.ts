@@ -124,7 +124,7 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
         const text = built.problems.map(formatProblem).join('\n');
         if (isBuild) this.error(`Lessons have problems (run npm run lessons:check):\n${text}`);
         this.warn(`Lessons have problems:\n${text}`);
-        const err = overlayError(root, problems);
+        const err = overlayError(root, built.problems);
         if (devServer && err) devServer.ws.send({ type: 'error', err });
       }
       return moduleCode(built);
