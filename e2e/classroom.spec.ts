@@ -25,7 +25,7 @@ const LOAD = { timeout: 240_000 };
 async function runByKeyboard(page: Page): Promise<void> {
   await expect(status(page)).toHaveText(/^Python 3\.14\.\d+ ready$/, LOAD);
   await page.keyboard.press('ControlOrMeta+Enter');
-  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps$/, LOAD);
+  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps \(0–[\d,]+\)$/, LOAD);
   await focusPage(page);
 }
 
@@ -160,7 +160,7 @@ test('follow along: the link and QR code open the same program at the same step'
   context,
 }) => {
   await page.goto(`/#/playground?code=${encodeProgram(PROGRAM)}`);
-  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps$/, LOAD);
+  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps \(0–[\d,]+\)$/, LOAD);
   await focusPage(page);
   await page.keyboard.press('p');
   await press(page, 'PageDown', 4);
@@ -179,7 +179,7 @@ test('follow along: the link and QR code open the same program at the same step'
 
   const student = await context.newPage();
   await student.goto(href);
-  await expect(status(student)).toHaveText(/^Completed in [\d,]+ steps$/, LOAD);
+  await expect(status(student)).toHaveText(/^Completed in [\d,]+ steps \(0–[\d,]+\)$/, LOAD);
   await expect(stepCounter(student)).toHaveText(shown ?? '');
   await expect(student.getByRole('region', { name: 'main.py' })).toContainText(
     'async def ping(n):',
@@ -229,7 +229,7 @@ test('exports: the picture as SVG and PNG, the trace as JSON, the program as .py
   page,
 }) => {
   await page.goto(`/#/playground?code=${encodeProgram(PROGRAM)}&step=20`);
-  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps$/, LOAD);
+  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps \(0–[\d,]+\)$/, LOAD);
   const exportAs = async (name: string) => {
     await page.getByText('Export', { exact: true }).click();
     const [download] = await Promise.all([

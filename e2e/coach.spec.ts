@@ -86,7 +86,7 @@ async def main():
 asyncio.run(main())
 `,
   );
-  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps$/, RUN);
+  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps \(0–[\d,]+\)$/, RUN);
   const notes = coachNotes(page);
   await expect(notes).toContainText(
     'Task-3 (worker) held the loop for 2.0 s at line 13; nothing else could run.',

@@ -14,7 +14,9 @@ test('click Run, Shift+→ three times, Space: the replay plays (no second run)'
   // A shared machine can take minutes to start Python.
   await expect(status(page)).toHaveText(/^Python 3\.14\.\d+ ready$/, { timeout: 240_000 });
   await button(page, 'Run').click();
-  await expect(status(page)).toHaveText(`Completed in ${DEFAULT.steps} steps`);
+  await expect(status(page)).toHaveText(
+    `Completed in ${DEFAULT.steps} steps (0–${DEFAULT.steps - 1})`,
+  );
   await expect(button(page, 'Play')).toBeFocused();
   for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
   await expectStep(page, DEFAULT.handoffs[2]);
@@ -23,7 +25,9 @@ test('click Run, Shift+→ three times, Space: the replay plays (no second run)'
   await expect
     .poll(async () => Number(await stepSlider(page).inputValue()))
     .toBeGreaterThan(DEFAULT.handoffs[2]);
-  await expect(status(page)).toHaveText(`Completed in ${DEFAULT.steps} steps`);
+  await expect(status(page)).toHaveText(
+    `Completed in ${DEFAULT.steps} steps (0–${DEFAULT.steps - 1})`,
+  );
   // Space on another replay button (not only Play) pauses too.
   await button(page, 'Step forward').focus();
   await page.keyboard.press('Space');

@@ -44,7 +44,9 @@ test('a long run shows its picture while it streams', async ({ page }) => {
     }, 20);
   });
   await runButton(page).click();
-  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps$/, { timeout: 180_000 });
+  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps \(0–[\d,]+\)$/, {
+    timeout: 180_000,
+  });
   const live = (await page.evaluate(() => window.liveRanges)) ?? [];
   const final = Number(await stepSlider(page).getAttribute('max'));
   expect(live.length).toBeGreaterThan(0);

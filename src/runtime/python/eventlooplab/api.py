@@ -53,7 +53,19 @@ def _reset(options, on_chunk):
     threads.format_exception = errors.format_exception
     recorder.active = False
     gc.collect()
+    _forget_warnings_shown()
     recorder.reset(options, on_chunk)
+
+
+def _forget_warnings_shown():
+    # The `default` warning action shows a warning once per place, remembered in the module's
+    # __warningregistry__. Each run is a fresh interpreter as far as the program can tell, so a
+    # warning an earlier run showed (a coroutine never awaited, reported from the tracer's own
+    # cleanup) must show again: otherwise the same program prints it only the first time.
+    for module in list(sys.modules.values()):
+        registry = getattr(module, "__warningregistry__", None)
+        if isinstance(registry, dict):
+            registry.clear()
 
 
 def trace_program(source, options_json="{}", on_chunk=None):
