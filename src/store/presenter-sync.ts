@@ -59,6 +59,74 @@ function samePlace(a: LessonPlace | null, b: LessonPlace | null): boolean {
   return a === b || (a !== null && b !== null && a.slug === b.slug && a.step === b.step);
 }
 
+/** The whole picture, for a window that just said hello. */
+function snapshotMessages(s: LabState): SyncMessage[] {
+  return [
+    { kind: 'lesson', place: s.lessonAt },
+    { kind: 'trace', trace: s.trace, step: s.step },
+    { kind: 'blank', blanked: s.blanked },
+    { kind: 'clock', since: s.presentingSince },
+  ];
+}
+
+/** What changed between two states of the store, as messages for the other window, in order. */
+function changeMessages(s: LabState, before: LabState, role: SyncRole): SyncMessage[] {
+  const out: SyncMessage[] = [];
+  // The lesson first: opening it in the other window shows its shipped run, which the trace
+  // that follows then replaces with this window's.
+  if (!samePlace(s.lessonAt, before.lessonAt)) out.push({ kind: 'lesson', place: s.lessonAt });
+  if (role === 'audience' && s.trace !== before.trace) {
+    out.push({ kind: 'trace', trace: s.trace, step: s.step });
+  } else if (s.step !== before.step) {
+    out.push({ kind: 'step', step: s.step });
+  }
+  if (s.blanked !== before.blanked) out.push({ kind: 'blank', blanked: s.blanked });
+  if (s.presentingSince !== before.presentingSince) {
+    out.push({ kind: 'clock', since: s.presentingSince });
+  }
+  return out;
+}
+
+/** How one window applies what the other posted. */
+interface Receiver {
+  store: LabStore;
+  channel: ChannelLike;
+  role: SyncRole;
+  openPlace(place: LessonPlace | null): void;
+}
+
+function receive({ store, channel, role, openPlace }: Receiver, m: SyncMessage): void {
+  const s = store.getState();
+  switch (m.kind) {
+    case 'hello':
+      store.setState({ peerConnected: true });
+      if (role === 'audience')
+        for (const message of snapshotMessages(s)) channel.postMessage(message);
+      else channel.postMessage({ kind: 'hello', role }); // the audience came (back): ask it
+      return;
+    case 'bye':
+      store.setState({ peerConnected: false });
+      return;
+    case 'trace':
+      // Only the speaker mirrors the audience's run; it never runs programs of its own.
+      if (role === 'speaker') store.setState({ trace: m.trace, step: m.step, playing: false });
+      store.setState({ peerConnected: true });
+      return;
+    case 'step':
+      if (m.step !== s.step) s.seek(m.step);
+      return;
+    case 'lesson':
+      openPlace(m.place);
+      return;
+    case 'blank':
+      if (m.blanked !== s.blanked) s.setBlanked(m.blanked);
+      return;
+    case 'clock':
+      if (m.since !== s.presentingSince) store.setState({ presentingSince: m.since });
+      return;
+  }
+}
+
 /** Connects the store to the channel; returns the function that disconnects (and says bye). */
 export function connectPresenterSync(
   store: LabStore,
@@ -67,23 +135,6 @@ export function connectPresenterSync(
 ): () => void {
   /** True while a message from the other window is being applied: do not post it back. */
   let applying = false;
-  const post = (message: SyncMessage) => {
-    if (!applying) channel.postMessage(message);
-  };
-  const apply = (change: () => void) => {
-    applying = true;
-    try {
-      change();
-    } finally {
-      applying = false;
-    }
-  };
-  const snapshot = (s: LabState) => {
-    channel.postMessage({ kind: 'lesson', place: s.lessonAt });
-    channel.postMessage({ kind: 'trace', trace: s.trace, step: s.step });
-    channel.postMessage({ kind: 'blank', blanked: s.blanked });
-    channel.postMessage({ kind: 'clock', since: s.presentingSince });
-  };
 
   const openPlace = (place: LessonPlace | null) => {
     if (samePlace(place, store.getState().lessonAt)) return;
@@ -91,54 +142,22 @@ export function connectPresenterSync(
     if (place) store.getState().openLesson(place.slug, place.step);
     else store.getState().closeLesson();
   };
+  const receiver: Receiver = { store, channel, role, openPlace };
 
   channel.onmessage = (event) => {
     const m = event.data;
     if (!isSyncMessage(m)) return;
-    const s = store.getState();
-    apply(() => {
-      switch (m.kind) {
-        case 'hello':
-          store.setState({ peerConnected: true });
-          if (role === 'audience') snapshot(s);
-          else channel.postMessage({ kind: 'hello', role }); // the audience came (back): ask it
-          return;
-        case 'bye':
-          store.setState({ peerConnected: false });
-          return;
-        case 'trace':
-          // Only the speaker mirrors the audience's run; it never runs programs of its own.
-          if (role === 'speaker') store.setState({ trace: m.trace, step: m.step, playing: false });
-          store.setState({ peerConnected: true });
-          return;
-        case 'step':
-          if (m.step !== s.step) s.seek(m.step);
-          return;
-        case 'lesson':
-          openPlace(m.place);
-          return;
-        case 'blank':
-          if (m.blanked !== s.blanked) s.setBlanked(m.blanked);
-          return;
-        case 'clock':
-          if (m.since !== s.presentingSince) store.setState({ presentingSince: m.since });
-          return;
-      }
-    });
+    applying = true;
+    try {
+      receive(receiver, m);
+    } finally {
+      applying = false;
+    }
   };
 
   const unsubscribe = store.subscribe((s, before) => {
-    // The lesson first: opening it in the other window shows its shipped run, which the trace
-    // that follows then replaces with this window's.
-    if (!samePlace(s.lessonAt, before.lessonAt)) post({ kind: 'lesson', place: s.lessonAt });
-    if (role === 'audience' && s.trace !== before.trace) {
-      post({ kind: 'trace', trace: s.trace, step: s.step });
-    } else if (s.step !== before.step) {
-      post({ kind: 'step', step: s.step });
-    }
-    if (s.blanked !== before.blanked) post({ kind: 'blank', blanked: s.blanked });
-    if (s.presentingSince !== before.presentingSince) {
-      post({ kind: 'clock', since: s.presentingSince });
+    for (const message of changeMessages(s, before, role)) {
+      if (!applying) channel.postMessage(message);
     }
   });
 

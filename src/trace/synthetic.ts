@@ -62,43 +62,80 @@ type Timer = {
 type Task = { id: number; frame: number; turns: number; timeout: number | null; main: boolean };
 
 export function syntheticTrace(steps: number, options: SyntheticOptions = {}): Trace {
-  const random = mulberry32(options.seed ?? 1);
-  const workers = options.workers ?? 6;
-  const perTurn = options.linesPerTurn ?? 200;
-  const events: RawEvent[] = [];
-  const emit = (e: RawObjectEvent) => events.push(e);
-  const full = () => events.length >= steps;
+  const sim = new SyntheticLoop(steps, options);
+  sim.runModule();
+  while (!sim.full()) {
+    const entry = sim.ready.shift();
+    if (entry === undefined) {
+      if (!sim.advanceClock()) break; // cannot happen: main always sleeps on a timer
+    } else if (entry.t === null) {
+      sim.runCallback(entry);
+    } else if (!sim.runTask(entry.t, entry.h)) {
+      break;
+    }
+  }
+  sim.events.length = Math.min(sim.events.length, steps);
+  return finishTrace(sim.events, steps);
+}
 
-  let time = 0;
-  let handles = 0;
-  let frames = 0;
-  const ready: Entry[] = [];
-  const timers: Timer[] = [];
-  const tasks = new Map<number, Task>();
-  let alive = 0;
+/** The simulated loop: its clock, ready queue, timers and tasks, and the events it emitted. */
+class SyntheticLoop {
+  readonly events: RawEvent[] = [];
+  readonly ready: Entry[] = [];
+  private readonly timers: Timer[] = [];
+  private readonly tasks = new Map<number, Task>();
+  private readonly random: () => number;
+  private readonly workers: number;
+  private readonly perTurn: number;
+  private time = 0;
+  private handles = 0;
+  private frames = 0;
+  private alive = 0;
+  private queued = 0;
 
-  const schedule = (t: number | null, cb: string | null) => {
-    const h = ++handles;
-    ready.push({ h, t, cb });
-    emit(t !== null ? { k: 'ready', h: H(h), t: T(t) } : { k: 'ready', h: H(h), cb: cb as string });
-  };
-  const timer = (at: number, why: Timer['why'], t: number | null, cb: string | null): number => {
-    const h = ++handles;
+  constructor(
+    private readonly steps: number,
+    options: SyntheticOptions,
+  ) {
+    this.random = mulberry32(options.seed ?? 1);
+    this.workers = options.workers ?? 6;
+    this.perTurn = options.linesPerTurn ?? 200;
+  }
+
+  full(): boolean {
+    return this.events.length >= this.steps;
+  }
+
+  private emit(e: RawObjectEvent): void {
+    this.events.push(e);
+  }
+
+  private schedule(t: number | null, cb: string | null): void {
+    const h = ++this.handles;
+    this.ready.push({ h, t, cb });
+    this.emit(
+      t !== null ? { k: 'ready', h: H(h), t: T(t) } : { k: 'ready', h: H(h), cb: cb as string },
+    );
+  }
+
+  private timer(at: number, why: Timer['why'], t: number | null, cb: string | null): number {
+    const h = ++this.handles;
     const entry: Timer = { h, at, why, t, cb };
-    let i = timers.length;
-    while (i > 0 && (timers[i - 1] as Timer).at > at) i--;
-    timers.splice(i, 0, entry);
-    emit(
+    let i = this.timers.length;
+    while (i > 0 && (this.timers[i - 1] as Timer).at > at) i--;
+    this.timers.splice(i, 0, entry);
+    this.emit(
       why === 'callback'
         ? { k: 'timer', h: H(h), at, why, cb: cb as string }
         : { k: 'timer', h: H(h), at, why, t: T(t as number) },
     );
     return h;
-  };
-  const createTask = (by: number | null, main: boolean) => {
-    const id = tasks.size + 1;
+  }
+
+  private createTask(by: number | null, main: boolean): void {
+    const id = this.tasks.size + 1;
     const coro = main ? 'main' : 'worker';
-    emit({
+    this.emit({
       k: 'task-created',
       t: T(id),
       name: `Task-${id}`,
@@ -106,125 +143,150 @@ export function syntheticTrace(steps: number, options: SyntheticOptions = {}): T
       user: true,
       by: by === null ? null : T(by),
     });
-    tasks.set(id, { id, frame: 0, turns: 0, timeout: null, main });
-    alive++;
-    schedule(id, null);
-  };
-  const lines = (pool: readonly number[], n: number, onLine?: (i: number) => void) => {
-    for (let i = 0; i < n && !full(); i++) {
-      events.push(pool[i % pool.length] as number);
+    this.tasks.set(id, { id, frame: 0, turns: 0, timeout: null, main });
+    this.alive++;
+    this.schedule(id, null);
+  }
+
+  private lines(pool: readonly number[], n: number, onLine?: (i: number) => void): void {
+    for (let i = 0; i < n && !this.full(); i++) {
+      this.events.push(pool[i % pool.length] as number);
       onLine?.(i);
     }
-  };
-  const suspend = (t: number, w: RawWait) => emit({ k: 'suspend', t: T(t), w });
+  }
 
-  // Module level, then asyncio.run(main()).
-  const moduleFrame = ++frames;
-  emit({ k: 'frame', f: F(moduleFrame), fn: '<module>', t: null });
-  emit({ k: 'in', f: F(moduleFrame) });
-  lines([1, 3], 2);
-  emit({ k: 'object', o: O(1), type: 'Queue', label: 'queue' });
-  emit({ k: 'state', o: O(1), s: { items: [], max: 0, get: [], put: [], unfinished: 0 } });
-  emit({ k: 'locals', f: F(moduleFrame), v: { queue: '<Queue maxsize=0>' } });
-  events.push(25);
-  emit({ k: 'loop', run: true });
-  createTask(null, true);
+  private suspend(t: number, w: RawWait): void {
+    this.emit({ k: 'suspend', t: T(t), w });
+  }
 
-  let queued = 0;
-  while (!full()) {
-    const entry = ready.shift();
-    if (entry === undefined) {
-      // Nothing ready: jump the clock to the next timer and move every due timer over.
-      const next = timers[0];
-      if (next === undefined) break; // cannot happen: main always sleeps on a timer
-      if (next.at > time) {
-        time = next.at;
-        emit({ k: 'clock', at: time });
-      }
-      const due: number[] = [];
-      while (timers.length > 0 && (timers[0] as Timer).at <= time) {
-        const d = timers.shift() as Timer;
-        due.push(d.h);
-        ready.push({
-          h: d.h,
-          t: d.why === 'sleep' ? d.t : null,
-          cb: d.why === 'sleep' ? null : (d.cb ?? 'timeout'),
-        });
-      }
-      emit({ k: 'due', h: due.map(H) });
-      continue;
+  /** Module level, then asyncio.run(main()). */
+  runModule(): void {
+    const moduleFrame = ++this.frames;
+    this.emit({ k: 'frame', f: F(moduleFrame), fn: '<module>', t: null });
+    this.emit({ k: 'in', f: F(moduleFrame) });
+    this.lines([1, 3], 2);
+    this.emit({ k: 'object', o: O(1), type: 'Queue', label: 'queue' });
+    this.emit({ k: 'state', o: O(1), s: { items: [], max: 0, get: [], put: [], unfinished: 0 } });
+    this.emit({ k: 'locals', f: F(moduleFrame), v: { queue: '<Queue maxsize=0>' } });
+    this.events.push(25);
+    this.emit({ k: 'loop', run: true });
+    this.createTask(null, true);
+  }
+
+  /**
+   * Nothing ready: jump the clock to the next timer and move every due timer over. False when
+   * there is no timer.
+   */
+  advanceClock(): boolean {
+    const next = this.timers[0];
+    if (next === undefined) return false;
+    if (next.at > this.time) {
+      this.time = next.at;
+      this.emit({ k: 'clock', at: this.time });
     }
-    if (entry.t === null) {
-      emit({ k: 'callback', h: H(entry.h) });
-      lines([5, 6], 2);
-      emit({ k: 'out', s: 'tick\n' });
-      continue;
+    const due: number[] = [];
+    while (this.timers.length > 0 && (this.timers[0] as Timer).at <= this.time) {
+      const d = this.timers.shift() as Timer;
+      due.push(d.h);
+      this.ready.push({
+        h: d.h,
+        t: d.why === 'sleep' ? d.t : null,
+        cb: d.why === 'sleep' ? null : (d.cb ?? 'timeout'),
+      });
     }
-    const task = tasks.get(entry.t) as Task;
+    this.emit({ k: 'due', h: due.map(H) });
+    return true;
+  }
+
+  runCallback(entry: Entry): void {
+    this.emit({ k: 'callback', h: H(entry.h) });
+    this.lines([5, 6], 2);
+    this.emit({ k: 'out', s: 'tick\n' });
+  }
+
+  /** One turn of task `t`, resumed by handle `h`. False when the trace filled up mid-turn. */
+  runTask(t: number, h: number): boolean {
+    const task = this.tasks.get(t) as Task;
+    this.resume(task, h);
+    const n = Math.max(1, Math.round(this.perTurn * (0.5 + this.random())));
+    if (task.main) {
+      this.mainTurn(task, n);
+      return true;
+    }
+    this.workerLines(task, n);
+    if (this.full()) return false;
+    this.endWorkerTurn(task);
+    return true;
+  }
+
+  /** Resume the task in its frame (made on its first turn), cancelling its armed timeout. */
+  private resume(task: Task, h: number): void {
     const t = task.id;
-    emit({ k: 'resume', t: T(t), h: H(entry.h) });
+    this.emit({ k: 'resume', t: T(t), h: H(h) });
     task.turns++;
     if (task.frame === 0) {
-      task.frame = ++frames;
-      emit({ k: 'frame', f: F(task.frame), fn: task.main ? 'main' : 'worker', t: T(t) });
+      task.frame = ++this.frames;
+      this.emit({ k: 'frame', f: F(task.frame), fn: task.main ? 'main' : 'worker', t: T(t) });
     }
-    emit({ k: 'in', f: F(task.frame) });
+    this.emit({ k: 'in', f: F(task.frame) });
     if (task.timeout !== null) {
-      emit({ k: 'cancel', h: H(task.timeout) });
-      const i = timers.findIndex((x) => x.h === task.timeout);
-      if (i >= 0) timers.splice(i, 1);
+      this.emit({ k: 'cancel', h: H(task.timeout) });
+      const i = this.timers.findIndex((x) => x.h === task.timeout);
+      if (i >= 0) this.timers.splice(i, 1);
       task.timeout = null;
     }
-    const n = Math.max(1, Math.round(perTurn * (0.5 + random())));
-    if (task.main) {
-      lines(MAIN_LINES, n);
-      if (alive - 1 < workers && !full()) createTask(t, false);
-      const until = time + 1;
-      timer(until, 'sleep', t, null);
-      suspend(t, { on: 'sleep', until, via: ['main'] });
-      continue;
-    }
-    lines(WORKER_LINES, n, (i) => {
-      if (i % 50 === 4) emit({ k: 'out', s: `${t} ${task.turns}:${i}\n` });
+  }
+
+  /** Main runs its lines, spawns a worker when there is room, and sleeps a second. */
+  private mainTurn(task: Task, n: number): void {
+    const t = task.id;
+    this.lines(MAIN_LINES, n);
+    if (this.alive - 1 < this.workers && !this.full()) this.createTask(t, false);
+    const until = this.time + 1;
+    this.timer(until, 'sleep', t, null);
+    this.suspend(t, { on: 'sleep', until, via: ['main'] });
+  }
+
+  /** A worker's lines, printing, updating its locals and now and then blocking the loop. */
+  private workerLines(task: Task, n: number): void {
+    const t = task.id;
+    this.lines(WORKER_LINES, n, (i) => {
+      if (i % 50 === 4) this.emit({ k: 'out', s: `${t} ${task.turns}:${i}\n` });
       if (i % 20 === 9)
-        emit({ k: 'locals', f: F(task.frame), v: { i: String(i), total: String(i * task.turns) } });
-      if (i === 100 && random() < 0.05) {
-        time += 0.25;
-        emit({ k: 'block', t: T(t), at: time, by: 'time.sleep(0.25)' });
+        this.emit({
+          k: 'locals',
+          f: F(task.frame),
+          v: { i: String(i), total: String(i * task.turns) },
+        });
+      if (i === 100 && this.random() < 0.05) {
+        this.time += 0.25;
+        this.emit({ k: 'block', t: T(t), at: this.time, by: 'time.sleep(0.25)' });
       }
     });
-    if (full()) break;
-    const roll = random();
+  }
+
+  /** How a worker's turn ends, by a roll: finish, rename, yield, sleep, time out, net or queue. */
+  private endWorkerTurn(task: Task): void {
+    const t = task.id;
+    const roll = this.random();
     if (roll < 0.05) {
-      // Finish, leaving a successor so the program keeps running.
-      createTask(t, false);
-      const r = random();
-      emit(
-        r < 0.6
-          ? { k: 'task-done', t: T(t), r: String(task.turns) }
-          : r < 0.8
-            ? { k: 'task-done', t: T(t), x: "ValueError('boom')" }
-            : { k: 'task-done', t: T(t), c: 1 },
-      );
-      alive--;
+      this.finishWorker(task);
     } else if (roll < 0.1) {
-      emit({ k: 'task-name', t: T(t), name: `worker-${t}-${task.turns}` });
-      schedule(t, null);
-      suspend(t, { on: 'yield', via: ['worker'] });
+      this.emit({ k: 'task-name', t: T(t), name: `worker-${t}-${task.turns}` });
+      this.schedule(t, null);
+      this.suspend(t, { on: 'yield', via: ['worker'] });
     } else if (roll < 0.3) {
-      schedule(t, null);
-      suspend(t, { on: 'yield', via: ['worker'] });
+      this.schedule(t, null);
+      this.suspend(t, { on: 'yield', via: ['worker'] });
     } else if (roll < 0.4) {
-      schedule(null, 'on_tick');
-      timer(time + 0.5, 'sleep', t, null);
-      suspend(t, { on: 'sleep', until: time + 0.5, via: ['worker'] });
+      this.schedule(null, 'on_tick');
+      this.sleepWorker(t, this.time + 0.5);
     } else if (roll < 0.5) {
-      timer(time + 0.75, 'callback', null, 'on_tick');
-      task.timeout = timer(time + 100, 'timeout', t, null);
-      timer(time + 0.5, 'sleep', t, null);
-      suspend(t, { on: 'sleep', until: time + 0.5, via: ['worker'] });
+      this.timer(this.time + 0.75, 'callback', null, 'on_tick');
+      task.timeout = this.timer(this.time + 100, 'timeout', t, null);
+      this.sleepWorker(t, this.time + 0.5);
     } else if (roll < 0.6) {
-      emit({
+      this.emit({
         k: 'net',
         t: T(t),
         lib: 'aiohttp',
@@ -232,22 +294,42 @@ export function syntheticTrace(steps: number, options: SyntheticOptions = {}): T
         url: `https://example.com/${t}`,
         lat: 0.5,
       });
-      timer(time + 0.5, 'sleep', t, null);
-      suspend(t, { on: 'other', what: '<aiohttp response>' });
+      this.timer(this.time + 0.5, 'sleep', t, null);
+      this.suspend(t, { on: 'other', what: '<aiohttp response>' });
     } else {
-      queued++;
-      emit({
+      this.queued++;
+      this.emit({
         k: 'state',
         o: O(1),
-        s: { items: [`${queued}`], max: 0, get: [], put: [], unfinished: queued },
+        s: { items: [`${this.queued}`], max: 0, get: [], put: [], unfinished: this.queued },
       });
-      const until = time + Math.round(random() * 8) / 4 + 0.25;
-      timer(until, 'sleep', t, null);
-      suspend(t, { on: 'sleep', until, via: ['worker'] });
+      this.sleepWorker(t, this.time + Math.round(this.random() * 8) / 4 + 0.25);
     }
   }
-  events.length = Math.min(events.length, steps);
 
+  private sleepWorker(t: number, until: number): void {
+    this.timer(until, 'sleep', t, null);
+    this.suspend(t, { on: 'sleep', until, via: ['worker'] });
+  }
+
+  /** Finish (returning, raising or cancelled), leaving a successor so the program keeps running. */
+  private finishWorker(task: Task): void {
+    const t = task.id;
+    this.createTask(t, false);
+    const r = this.random();
+    this.emit(
+      r < 0.6
+        ? { k: 'task-done', t: T(t), r: String(task.turns) }
+        : r < 0.8
+          ? { k: 'task-done', t: T(t), x: "ValueError('boom')" }
+          : { k: 'task-done', t: T(t), c: 1 },
+    );
+    this.alive--;
+  }
+}
+
+/** The trace around the events: a run of `steps` steps, stopped by the step limit. */
+function finishTrace(events: RawEvent[], steps: number): Trace {
   let stdout = '';
   let lineCount = 0;
   for (const e of events) {

@@ -8,7 +8,7 @@
  *
  * The lines are one tab stop: the arrow keys move between them (a roving tabindex).
  */
-import { type KeyboardEvent, memo, useEffect, useRef } from 'react';
+import { type KeyboardEvent, memo, type RefObject, useEffect, useRef } from 'react';
 import type { ConsoleLine, ConsoleSegment, ConsoleView } from '../../store/index.ts';
 import { type Advice, formatCount, type TaskId } from '../../trace/index.ts';
 import { TaskChip } from '../simulator/TaskChip.tsx';
@@ -91,13 +91,12 @@ const Line = memo(function Line({
   );
 });
 
-export function ConsolePanel({ view, step, taskName, onSeek, advice }: ConsolePanelProps) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const list = useRef<HTMLOListElement>(null);
-  const current = view ? view.current : -1;
-
-  // Keep the newest printed line in view (and the first later one, when there is room) by
-  // scrolling the console itself, never the page.
+/**
+ * Keeps the newest printed line in view (and the first later one, when there is room) by
+ * scrolling the console itself, never the page.
+ */
+function useScrollToCurrent(scroller: RefObject<HTMLDivElement | null>, view: ConsoleView | null) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroller is a ref; view is the re-scroll signal
   useEffect(() => {
     const box = scroller.current;
     if (!box || !view) return;
@@ -110,25 +109,25 @@ export function ConsolePanel({ view, step, taskName, onSeek, advice }: ConsolePa
     if (line.top < inner.top) box.scrollTop += line.top - inner.top - 8;
     else if (line.bottom > inner.bottom) box.scrollTop += line.bottom - inner.bottom + 8;
   }, [view]);
+}
 
-  const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    const buttons = Array.from(
-      list.current?.querySelectorAll<HTMLButtonElement>('.console__button') ?? [],
-    );
-    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    if (at < 0) return;
-    event.preventDefault();
-    const next =
-      buttons[Math.max(0, Math.min(buttons.length - 1, at + (event.key === 'ArrowDown' ? 1 : -1)))];
-    if (!next) return;
-    for (const b of buttons) b.tabIndex = b === next ? 0 : -1;
-    next.focus();
-  };
+/** The arrow keys move focus between the lines' buttons (a roving tabindex). */
+function moveBetweenLines(event: KeyboardEvent<HTMLOListElement>, list: HTMLOListElement | null) {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const buttons = Array.from(list?.querySelectorAll<HTMLButtonElement>('.console__button') ?? []);
+  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  if (at < 0) return;
+  event.preventDefault();
+  const next =
+    buttons[Math.max(0, Math.min(buttons.length - 1, at + (event.key === 'ArrowDown' ? 1 : -1)))];
+  if (!next) return;
+  for (const b of buttons) b.tabIndex = b === next ? 0 : -1;
+  next.focus();
+}
 
-  const firstShown = view?.lines[0]?.index ?? 0;
-  const focusIndex = view ? Math.max(firstShown, current) : -1;
-
+export function ConsolePanel({ view, step, taskName, onSeek, advice }: ConsolePanelProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  useScrollToCurrent(scroller, view);
   return (
     <section className="panel console" aria-label="Console">
       <h2 className="panel__title">
@@ -147,38 +146,59 @@ export function ConsolePanel({ view, step, taskName, onSeek, advice }: ConsolePa
         ) : view.total === 0 ? (
           <p className="console__empty">The program printed nothing.</p>
         ) : (
-          <>
-            {view.hiddenBefore > 0 && (
-              <p className="console__more">
-                … {formatCount(view.hiddenBefore)} earlier lines (step back to see them)
-              </p>
-            )}
-            <ol
-              className="console__lines"
-              aria-label="Console output"
-              ref={list}
-              onKeyDown={onKeyDown}
-            >
-              {view.lines.map((line) => (
-                <Line
-                  key={line.index}
-                  line={line}
-                  later={line.step > step}
-                  current={line.index === current}
-                  focusable={line.index === focusIndex}
-                  taskName={taskName}
-                  onSeek={onSeek}
-                />
-              ))}
-            </ol>
-            {view.hiddenAfter > 0 && (
-              <p className="console__more">
-                … {formatCount(view.hiddenAfter)} more lines later in the run
-              </p>
-            )}
-          </>
+          <ConsoleLines view={view} step={step} taskName={taskName} onSeek={onSeek} />
         )}
       </div>
     </section>
+  );
+}
+
+/** The printed (and later) lines, between notes on the lines left out before and after. */
+function ConsoleLines({
+  view,
+  step,
+  taskName,
+  onSeek,
+}: {
+  view: ConsoleView;
+  step: number;
+  taskName(id: TaskId): string;
+  onSeek(step: number): void;
+}) {
+  const list = useRef<HTMLOListElement>(null);
+  const current = view.current;
+  const firstShown = view.lines[0]?.index ?? 0;
+  const focusIndex = Math.max(firstShown, current);
+  return (
+    <>
+      {view.hiddenBefore > 0 && (
+        <p className="console__more">
+          … {formatCount(view.hiddenBefore)} earlier lines (step back to see them)
+        </p>
+      )}
+      <ol
+        className="console__lines"
+        aria-label="Console output"
+        ref={list}
+        onKeyDown={(event) => moveBetweenLines(event, list.current)}
+      >
+        {view.lines.map((line) => (
+          <Line
+            key={line.index}
+            line={line}
+            later={line.step > step}
+            current={line.index === current}
+            focusable={line.index === focusIndex}
+            taskName={taskName}
+            onSeek={onSeek}
+          />
+        ))}
+      </ol>
+      {view.hiddenAfter > 0 && (
+        <p className="console__more">
+          … {formatCount(view.hiddenAfter)} more lines later in the run
+        </p>
+      )}
+    </>
   );
 }

@@ -34,43 +34,8 @@ export function PresenterBar(p: PresenterBarProps) {
     <header className="app-header presenter-bar">
       <h1 className="presenter-bar__title">{p.title}</h1>
       {p.run}
-      <label className="presenter-bar__field" title="How far PageDown / PageUp (a clicker) move">
-        <span>Clicker:</span>
-        <select
-          value={p.granularity}
-          onChange={(e) => p.onGranularity(e.target.value as Granularity)}
-        >
-          <option value="handoff">one handoff</option>
-          <option value="step">one line step</option>
-        </select>
-      </label>
-      <fieldset className="presenter-bar__group" aria-label="Zoom">
-        <button
-          type="button"
-          className="button"
-          onClick={p.zoom > p.minZoom ? p.onZoomOut : undefined}
-          aria-disabled={p.zoom <= p.minZoom || undefined}
-          aria-keyshortcuts="-"
-          title="Zoom out (−)"
-        >
-          A−
-          <span className="sr-only">Zoom out</span>
-        </button>
-        <output className="presenter-bar__zoom" aria-label="Zoom level">
-          {p.zoom} %
-        </output>
-        <button
-          type="button"
-          className="button"
-          onClick={p.zoom < p.maxZoom ? p.onZoomIn : undefined}
-          aria-disabled={p.zoom >= p.maxZoom || undefined}
-          aria-keyshortcuts="+"
-          title="Zoom in (+)"
-        >
-          A+
-          <span className="sr-only">Zoom in</span>
-        </button>
-      </fieldset>
+      <ClickerField granularity={p.granularity} onGranularity={p.onGranularity} />
+      <ZoomControls {...p} />
       <button
         type="button"
         className="button"
@@ -113,6 +78,61 @@ export function PresenterBar(p: PresenterBarProps) {
         Exit presenter mode
       </button>
     </header>
+  );
+}
+
+/** How far PageDown / PageUp move: one handoff or one line step. */
+function ClickerField({
+  granularity,
+  onGranularity,
+}: Pick<PresenterBarProps, 'granularity' | 'onGranularity'>) {
+  return (
+    <label className="presenter-bar__field" title="How far PageDown / PageUp (a clicker) move">
+      <span>Clicker:</span>
+      <select value={granularity} onChange={(e) => onGranularity(e.target.value as Granularity)}>
+        <option value="handoff">one handoff</option>
+        <option value="step">one line step</option>
+      </select>
+    </label>
+  );
+}
+
+/** Zoom out, the level, zoom in; a button at its limit says so (aria-disabled) and does nothing. */
+function ZoomControls({
+  zoom,
+  minZoom,
+  maxZoom,
+  onZoomIn,
+  onZoomOut,
+}: Pick<PresenterBarProps, 'zoom' | 'minZoom' | 'maxZoom' | 'onZoomIn' | 'onZoomOut'>) {
+  return (
+    <fieldset className="presenter-bar__group" aria-label="Zoom">
+      <button
+        type="button"
+        className="button"
+        onClick={zoom > minZoom ? onZoomOut : undefined}
+        aria-disabled={zoom <= minZoom || undefined}
+        aria-keyshortcuts="-"
+        title="Zoom out (−)"
+      >
+        A−
+        <span className="sr-only">Zoom out</span>
+      </button>
+      <output className="presenter-bar__zoom" aria-label="Zoom level">
+        {zoom} %
+      </output>
+      <button
+        type="button"
+        className="button"
+        onClick={zoom < maxZoom ? onZoomIn : undefined}
+        aria-disabled={zoom >= maxZoom || undefined}
+        aria-keyshortcuts="+"
+        title="Zoom in (+)"
+      >
+        A+
+        <span className="sr-only">Zoom in</span>
+      </button>
+    </fieldset>
   );
 }
 

@@ -11,7 +11,7 @@ import { waitTargets } from '../../trace/words.ts';
 import { taskStyle } from '../task-style.ts';
 import { ControlToken } from './ControlToken.tsx';
 import { EventLoopView } from './EventLoopView.tsx';
-import { taskLanes } from './lanes.ts';
+import { type TaskLanes, taskLanes } from './lanes.ts';
 import { ObjectsView } from './ObjectsView.tsx';
 import { ReadyQueueView } from './ReadyQueueView.tsx';
 import { TaskCards } from './TaskCards.tsx';
@@ -46,6 +46,108 @@ const ROOMY_TASKS = 3;
 /** Past this many task cards, long lanes collapse into a summary. */
 export const MANY_TASKS = 12;
 
+/** Controlled when both the value and its callback are given; otherwise the panel's own state. */
+function useShowInternal(
+  showInternalProp: boolean | undefined,
+  onShowInternalChange: ((show: boolean) => void) | undefined,
+): [boolean, (show: boolean) => void] {
+  const [ownShowInternal, setOwnShowInternal] = useState(showInternalProp ?? false);
+  const controlled = onShowInternalChange !== undefined && showInternalProp !== undefined;
+  const showInternal = controlled ? showInternalProp : ownShowInternal;
+  const setShowInternal = (show: boolean) => {
+    if (!controlled) setOwnShowInternal(show);
+    onShowInternalChange?.(show);
+  };
+  return [showInternal, setShowInternal];
+}
+
+/** The ids of the tasks that have a card in some lane. */
+function shownTasks(lanes: TaskLanes): Set<TaskId> {
+  const ids = new Set<TaskId>();
+  for (const lane of Object.values(lanes.lanes)) for (const t of lane) ids.add(t.id);
+  return ids;
+}
+
+/** An arrow from each shown waiting task to each shown task, and each object, it awaits. */
+function waitLinks(state: LoopState, shown: ReadonlySet<TaskId>): WaitLink[] {
+  const out: WaitLink[] = [];
+  for (const t of state.tasks) {
+    if (t.state !== 'waiting' || !t.wait || !shown.has(t.id)) continue;
+    const color = taskStyle(t.id).color;
+    const targets = waitTargets(state, t.wait);
+    for (const id of targets.tasks) {
+      if (shown.has(id)) out.push({ from: t.id, to: { task: id }, color });
+    }
+    for (const id of targets.objects) out.push({ from: t.id, to: { object: id }, color });
+  }
+  return out;
+}
+
+/** The tasks and objects the highlighted task awaits, and the tasks that await it. */
+function relatedTo(
+  links: readonly WaitLink[],
+  highlight: TaskId | null,
+): { relatedTasks: Set<TaskId>; relatedObjects: Set<ObjectId> } {
+  const tasks = new Set<TaskId>();
+  const objects = new Set<ObjectId>();
+  if (highlight !== null) {
+    for (const l of links) {
+      if (l.from === highlight) {
+        if ('task' in l.to) tasks.add(l.to.task);
+        else objects.add(l.to.object);
+      } else if ('task' in l.to && l.to.task === highlight) {
+        tasks.add(l.from);
+      }
+    }
+  }
+  return { relatedTasks: tasks, relatedObjects: objects };
+}
+
+/** Where the control token sits: the running task's card, asyncio's internals, the loop or the program. */
+function tokenPlace(state: LoopState, holderShown: boolean): string {
+  if (state.holder !== null) return holderShown ? `task-${state.holder}` : 'internal';
+  return state.loopRunning ? 'loop' : 'program';
+}
+
+/** The lanes, the tasks shown in them, the arrows between them and what the highlight touches. */
+function useWaitGraph(state: LoopState, showInternal: boolean, highlight: TaskId | null) {
+  const lanes = useMemo(() => taskLanes(state, showInternal), [state, showInternal]);
+  const shown = useMemo(() => shownTasks(lanes), [lanes]);
+  const links = useMemo(() => waitLinks(state, shown), [state, shown]);
+  const { relatedTasks, relatedObjects } = useMemo(
+    () => relatedTo(links, highlight),
+    [links, highlight],
+  );
+  return { lanes, shown, links, relatedTasks, relatedObjects };
+}
+
+/** Roomy cards keep their locals, compact ones do not; past MANY_TASKS long lanes may fold. */
+function densityFor(shownCount: number): 'roomy' | 'compact' | 'many' {
+  if (shownCount <= ROOMY_TASKS) return 'roomy';
+  return shownCount <= MANY_TASKS ? 'compact' : 'many';
+}
+
+/** The top row: the event loop with its clock, the ready queue and the timers. */
+function LoopRow({
+  trace,
+  state,
+  previous,
+  holderShown,
+}: {
+  trace: Trace;
+  state: LoopState;
+  previous: LoopState | null;
+  holderShown: boolean;
+}) {
+  return (
+    <div className="sim-top">
+      <EventLoopView trace={trace} state={state} previous={previous} holderShown={holderShown} />
+      <ReadyQueueView trace={trace} state={state} />
+      <TimersView trace={trace} state={state} />
+    </div>
+  );
+}
+
 /**
  * The simulator: the event loop with its clock and control token, the ready queue and timers,
  * one card per task in lanes by state with arrows to what each awaits, and the asyncio objects.
@@ -64,58 +166,20 @@ export function SimulatorPanel({
 }: SimulatorPanelProps) {
   const groupId = useId();
   const [canvas, setCanvas] = useState<HTMLDivElement | null>(null);
-  const [ownShowInternal, setOwnShowInternal] = useState(showInternalProp ?? false);
-  const controlled = onShowInternalChange !== undefined && showInternalProp !== undefined;
-  const showInternal = controlled ? showInternalProp : ownShowInternal;
-  const setShowInternal = (show: boolean) => {
-    if (!controlled) setOwnShowInternal(show);
-    onShowInternalChange?.(show);
-  };
+  const [showInternal, setShowInternal] = useShowInternal(showInternalProp, onShowInternalChange);
   const [hovered, setHovered] = useState<TaskId | null>(null);
   const highlight = hovered ?? selectedTask;
 
-  const lanes = useMemo(() => taskLanes(state, showInternal), [state, showInternal]);
-  const shown = useMemo(() => {
-    const ids = new Set<TaskId>();
-    for (const lane of Object.values(lanes.lanes)) for (const t of lane) ids.add(t.id);
-    return ids;
-  }, [lanes]);
-
-  const links = useMemo(() => {
-    const out: WaitLink[] = [];
-    for (const t of state.tasks) {
-      if (t.state !== 'waiting' || !t.wait || !shown.has(t.id)) continue;
-      const color = taskStyle(t.id).color;
-      const targets = waitTargets(state, t.wait);
-      for (const id of targets.tasks) {
-        if (shown.has(id)) out.push({ from: t.id, to: { task: id }, color });
-      }
-      for (const id of targets.objects) out.push({ from: t.id, to: { object: id }, color });
-    }
-    return out;
-  }, [state, shown]);
-
-  const { relatedTasks, relatedObjects } = useMemo(() => {
-    const tasks = new Set<TaskId>();
-    const objects = new Set<ObjectId>();
-    if (highlight !== null) {
-      for (const l of links) {
-        if (l.from === highlight) {
-          if ('task' in l.to) tasks.add(l.to.task);
-          else objects.add(l.to.object);
-        } else if ('task' in l.to && l.to.task === highlight) {
-          tasks.add(l.from);
-        }
-      }
-    }
-    return { relatedTasks: tasks, relatedObjects: objects };
-  }, [links, highlight]);
+  const { lanes, shown, links, relatedTasks, relatedObjects } = useWaitGraph(
+    state,
+    showInternal,
+    highlight,
+  );
 
   // The whole picture fits the pane: cards get compact when there are many, and past
   // MANY_TASKS the long lanes collapse into a summary the learner can expand.
   const [expanded, setExpanded] = useState(false);
-  const density =
-    shown.size <= ROOMY_TASKS ? 'roomy' : shown.size <= MANY_TASKS ? 'compact' : 'many';
+  const density = densityFor(shown.size);
 
   const holderShown = state.holder !== null && shown.has(state.holder);
   // Outside a loop (before asyncio.run, or a program without one) no loop can be blocked.
@@ -134,16 +198,7 @@ export function SimulatorPanel({
           data-holder={holderTask ? holderTask.id : undefined}
         >
           <div className="sim-canvas" ref={setCanvas}>
-            <div className="sim-top">
-              <EventLoopView
-                trace={trace}
-                state={state}
-                previous={previous}
-                holderShown={holderShown}
-              />
-              <ReadyQueueView trace={trace} state={state} />
-              <TimersView trace={trace} state={state} />
-            </div>
+            <LoopRow trace={trace} state={state} previous={previous} holderShown={holderShown} />
             <TaskCards
               trace={trace}
               state={state}
@@ -163,15 +218,7 @@ export function SimulatorPanel({
             <WaitArrows container={canvas} links={links} highlight={highlight} measureKey={state} />
             <ControlToken
               container={canvas}
-              at={
-                state.holder !== null
-                  ? holderShown
-                    ? `task-${state.holder}`
-                    : 'internal'
-                  : state.loopRunning
-                    ? 'loop'
-                    : 'program'
-              }
+              at={tokenPlace(state, holderShown)}
               blocked={loopBlocked}
               measureKey={state}
             />

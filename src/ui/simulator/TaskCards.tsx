@@ -63,35 +63,12 @@ const EMPTY_LANE: Readonly<Record<Lane, string>> = {
  * a task never has two cards, even for the length of an animation.)
  */
 export function TaskCards(props: TaskCardsProps) {
-  const { state, lanes, showInternal, onShowInternalChange } = props;
-  const hiddenCount = lanes.hidden.length;
-  const internalCount = state.tasks.filter((t) => !t.user).length;
+  const { state, lanes } = props;
   const hiddenHolder =
     state.holder === null ? undefined : lanes.hidden.find((t) => t.id === state.holder);
   return (
     <div className="sim-tasks">
-      <div className="sim-section-head">
-        <h3 className="sim-section-title">Tasks</h3>
-        {internalCount > 0 ? (
-          <label className="sim-toggle">
-            <input
-              type="checkbox"
-              checked={showInternal}
-              onChange={(e) => onShowInternalChange(e.currentTarget.checked)}
-            />
-            show internal tasks{hiddenCount > 0 ? ` (${hiddenCount} hidden)` : ''}
-          </label>
-        ) : null}
-        {props.onCollapsedChange ? (
-          <button
-            type="button"
-            className="sim-toggle sim-expand"
-            onClick={() => props.onCollapsedChange?.(!props.collapsed)}
-          >
-            {props.collapsed ? 'Show every task' : 'Summarise long lanes'}
-          </button>
-        ) : null}
-      </div>
+      <TasksHead {...props} />
       {state.tasks.length === 0 && !state.loopRunning ? (
         <p className="sim-empty sim-tasks__none">{noTasksText(props.trace, state)}</p>
       ) : null}
@@ -103,44 +80,87 @@ export function TaskCards(props: TaskCardsProps) {
         className="sim-lanes"
         hidden={state.tasks.length === 0 && !state.loopRunning}
       >
-        {LANES.map((lane) => {
-          const all = lanes.lanes[lane];
-          const folded =
-            props.collapsed && all.length > COLLAPSED_CARDS + 1 ? all.slice(COLLAPSED_CARDS) : [];
-          const cards = folded.length > 0 ? all.slice(0, COLLAPSED_CARDS) : all;
-          return (
-            <div key={lane} className="sim-lane" data-lane={lane}>
-              <div className="sim-lane__title" aria-hidden="true">
-                {LANE_TITLES[lane]}
-              </div>
-              <div className="sim-lane__cards">
-                {cards.map((task) => (
-                  <TaskCard key={task.id} task={task} {...props} />
-                ))}
-                {folded.length > 0 ? (
-                  // biome-ignore lint/a11y/useSemanticElements: an item of the lanes' list (see above)
-                  <div role="listitem" className="sim-lane__summary">
-                    {laneSummary(lane, folded)}
-                  </div>
-                ) : null}
-                {cards.length === 0 ? (
-                  <div className="sim-lane__empty" aria-hidden="true">
-                    {lane === 'running' && hiddenHolder ? (
-                      <>
-                        <span className="sim-lane__token">
-                          <TokenAnchor at="internal" />
-                        </span>
-                        {`${hiddenHolder.name}, an internal asyncio task (${coroText(hiddenHolder)}), is running.`}
-                      </>
-                    ) : (
-                      EMPTY_LANE[lane]
-                    )}
-                  </div>
-                ) : null}
-              </div>
-            </div>
-          );
-        })}
+        {LANES.map((lane) => (
+          <TaskLane key={lane} lane={lane} hiddenHolder={hiddenHolder} {...props} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** The section's title, the internal-tasks toggle and (with many tasks) the expand button. */
+function TasksHead({
+  state,
+  lanes,
+  showInternal,
+  onShowInternalChange,
+  collapsed,
+  onCollapsedChange,
+}: TaskCardsProps) {
+  const hiddenCount = lanes.hidden.length;
+  const internalCount = state.tasks.filter((t) => !t.user).length;
+  return (
+    <div className="sim-section-head">
+      <h3 className="sim-section-title">Tasks</h3>
+      {internalCount > 0 ? (
+        <label className="sim-toggle">
+          <input
+            type="checkbox"
+            checked={showInternal}
+            onChange={(e) => onShowInternalChange(e.currentTarget.checked)}
+          />
+          show internal tasks{hiddenCount > 0 ? ` (${hiddenCount} hidden)` : ''}
+        </label>
+      ) : null}
+      {onCollapsedChange ? (
+        <button
+          type="button"
+          className="sim-toggle sim-expand"
+          onClick={() => onCollapsedChange?.(!collapsed)}
+        >
+          {collapsed ? 'Show every task' : 'Summarise long lanes'}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** One lane: its cards, a summary of the folded rest, or a line saying why it is empty. */
+function TaskLane(props: TaskCardsProps & { lane: Lane; hiddenHolder: TaskView | undefined }) {
+  const { lane, hiddenHolder, ...cardProps } = props;
+  const all = props.lanes.lanes[lane];
+  const folded =
+    props.collapsed && all.length > COLLAPSED_CARDS + 1 ? all.slice(COLLAPSED_CARDS) : [];
+  const cards = folded.length > 0 ? all.slice(0, COLLAPSED_CARDS) : all;
+  return (
+    <div className="sim-lane" data-lane={lane}>
+      <div className="sim-lane__title" aria-hidden="true">
+        {LANE_TITLES[lane]}
+      </div>
+      <div className="sim-lane__cards">
+        {cards.map((task) => (
+          <TaskCard key={task.id} task={task} {...cardProps} />
+        ))}
+        {folded.length > 0 ? (
+          // biome-ignore lint/a11y/useSemanticElements: an item of the lanes' list (see above)
+          <div role="listitem" className="sim-lane__summary">
+            {laneSummary(lane, folded)}
+          </div>
+        ) : null}
+        {cards.length === 0 ? (
+          <div className="sim-lane__empty" aria-hidden="true">
+            {lane === 'running' && hiddenHolder ? (
+              <>
+                <span className="sim-lane__token">
+                  <TokenAnchor at="internal" />
+                </span>
+                {`${hiddenHolder.name}, an internal asyncio task (${coroText(hiddenHolder)}), is running.`}
+              </>
+            ) : (
+              EMPTY_LANE[lane]
+            )}
+          </div>
+        ) : null}
       </div>
     </div>
   );
@@ -193,6 +213,17 @@ function noTasksText(trace: Trace, state: LoopState): string {
     : 'No tasks: the event loop is not running.';
 }
 
+/** How a card shows the highlight: the highlighted task itself, one linked to it, or another. */
+function cardEmphasis(
+  task: TaskView,
+  highlight: TaskId | null,
+  related: ReadonlySet<TaskId>,
+): 'self' | 'related' | 'dim' | undefined {
+  if (highlight === null) return undefined;
+  if (highlight === task.id) return 'self';
+  return related.has(task.id) ? 'related' : 'dim';
+}
+
 function TaskCard({
   task,
   trace,
@@ -209,24 +240,6 @@ function TaskCard({
   const finished = isFinished(task.state);
   const running = task.state === 'running';
   const blocking = running && state.blocked !== null && state.blocked.task === task.id;
-  const frame = task.frame === null ? undefined : findFrame(state, task.frame);
-  const before =
-    previous && task.frame !== null ? findFrame(previous, task.frame)?.locals : undefined;
-  const locals = frame ? Object.entries(frame.locals) : [];
-  // A card has room for four rows: past that, three and a line naming the rest.
-  const shownLocals = locals.length > MAX_LOCAL_ROWS ? locals.slice(0, MAX_LOCAL_ROWS - 1) : locals;
-  const moreLocals = locals.slice(shownLocals.length).map(([name]) => name);
-  const now = describeTaskNow(state, task, trace);
-  const awaits = task.state === 'waiting' && task.wait !== null;
-  const nowText = `${awaits ? 'awaits ' : ''}${plain(now)}`;
-  const emphasis =
-    highlight === null
-      ? undefined
-      : highlight === task.id
-        ? 'self'
-        : related.has(task.id)
-          ? 'related'
-          : 'dim';
   return (
     <motion.div
       layoutId={`sim-task-${task.id}`}
@@ -239,7 +252,7 @@ function TaskCard({
       data-state={task.state}
       data-blocking={blocking ? 'true' : undefined}
       data-internal={task.user ? undefined : 'true'}
-      data-emphasis={emphasis}
+      data-emphasis={cardEmphasis(task, highlight, related)}
       style={{ '--task-color': style.color } as React.CSSProperties}
       // Only a task created at this step fades in; a card that changes lanes glides instead.
       initial={isNew ? { opacity: 0, scale: 0.9 } : false}
@@ -250,95 +263,130 @@ function TaskCard({
       onFocus={() => onHoverTask(task.id)}
       onBlur={() => onHoverTask(null)}
     >
-      <div className="sim-card__head">
-        <TaskChip task={task.id} size="large" />
-        {/* The task's name with its coroutine's (`Task-3 · consumer()`): lessons speak of both. */}
-        {onSelectTask ? (
-          <button
-            type="button"
-            className="sim-card__name sim-card__select"
-            onClick={() => onSelectTask(task.id)}
-            title={`${task.name}: ${coroText(task)}`}
-          >
-            {task.name}
-          </button>
-        ) : (
-          <span className="sim-card__name" title={`${task.name}: ${coroText(task)}`}>
-            {task.name}
-          </span>
-        )}
-        {task.name === task.coro ? null : (
-          <span className="sim-card__coroname">
-            {' · '}
-            <code className="sim-code">{coroText(task)}</code>
-          </span>
-        )}
-        <span className="sim-card__state" data-state={task.state}>
-          <span aria-hidden="true">{taskStateGlyph(task.state)}</span> {taskStateLabel(task.state)}
-        </span>
-      </div>
+      <CardHead task={task} onSelectTask={onSelectTask} />
       {task.user ? null : (
         <div className="sim-card__coro">
           <span className="sim-internal-tag">asyncio internal</span>
         </div>
       )}
-      <div className="sim-card__now" data-state={task.state} title={nowText}>
-        {awaits ? <span className="sim-card__awaits">awaits </span> : null}
-        <WordsView words={now} />
-        {task.line !== null && !finished && !running ? (
-          <span className="sim-card__line"> · line {task.line}</span>
-        ) : null}
-      </div>
-      {finished ? null : (
-        <div className="sim-card__locals" data-paused={running ? undefined : 'true'}>
-          <div className="sim-card__locals-title">
-            {frame && frame.fn !== task.coro ? (
-              <>
-                locals in{' '}
-                {frame.fn === '<module>' ? (
-                  TOP_LEVEL
-                ) : (
-                  <code className="sim-code">{frame.fn}()</code>
-                )}
-              </>
-            ) : (
-              'locals'
-            )}
-            {running ? null : <span className="sim-card__paused"> · paused</span>}
-          </div>
-          {locals.length === 0 ? (
-            <div className="sim-card__nolocals">{task.line === null ? 'not started' : 'none'}</div>
-          ) : (
-            <dl
-              className="sim-locals"
-              title={locals.map(([name, value]) => `${name} = ${value}`).join('\n')}
-            >
-              {shownLocals.map(([name, value]) => (
-                <div
-                  key={name}
-                  className="sim-locals__row"
-                  data-changed={
-                    running && before !== undefined && before[name] !== value ? 'true' : undefined
-                  }
-                >
-                  <dt className="sim-locals__name">{name}</dt>
-                  <dd className="sim-locals__value">{value}</dd>
-                </div>
-              ))}
-              {moreLocals.length > 0 ? (
-                <div className="sim-locals__more">
-                  +{moreLocals.length} more: {moreLocals.join(', ')}
-                </div>
-              ) : null}
-            </dl>
-          )}
-        </div>
-      )}
+      <CardNow task={task} trace={trace} state={state} />
+      {finished ? null : <CardLocals task={task} state={state} previous={previous} />}
       {running ? (
         <span className="sim-card__token">
           <TokenAnchor at={`task-${task.id}`} />
         </span>
       ) : null}
     </motion.div>
+  );
+}
+
+/** The chip, the task's name (a button when tasks can be selected), its coroutine and state. */
+function CardHead({ task, onSelectTask }: { task: TaskView; onSelectTask?(id: TaskId): void }) {
+  return (
+    <div className="sim-card__head">
+      <TaskChip task={task.id} size="large" />
+      {/* The task's name with its coroutine's (`Task-3 · consumer()`): lessons speak of both. */}
+      {onSelectTask ? (
+        <button
+          type="button"
+          className="sim-card__name sim-card__select"
+          onClick={() => onSelectTask(task.id)}
+          title={`${task.name}: ${coroText(task)}`}
+        >
+          {task.name}
+        </button>
+      ) : (
+        <span className="sim-card__name" title={`${task.name}: ${coroText(task)}`}>
+          {task.name}
+        </span>
+      )}
+      {task.name === task.coro ? null : (
+        <span className="sim-card__coroname">
+          {' · '}
+          <code className="sim-code">{coroText(task)}</code>
+        </span>
+      )}
+      <span className="sim-card__state" data-state={task.state}>
+        <span aria-hidden="true">{taskStateGlyph(task.state)}</span> {taskStateLabel(task.state)}
+      </span>
+    </div>
+  );
+}
+
+/** What the task is doing now (what it awaits), and the line it is paused at. */
+function CardNow({ task, trace, state }: { task: TaskView; trace: Trace; state: LoopState }) {
+  const now = describeTaskNow(state, task, trace);
+  const awaits = task.state === 'waiting' && task.wait !== null;
+  const nowText = `${awaits ? 'awaits ' : ''}${plain(now)}`;
+  const paused = !isFinished(task.state) && task.state !== 'running';
+  return (
+    <div className="sim-card__now" data-state={task.state} title={nowText}>
+      {awaits ? <span className="sim-card__awaits">awaits </span> : null}
+      <WordsView words={now} />
+      {task.line !== null && paused ? (
+        <span className="sim-card__line"> · line {task.line}</span>
+      ) : null}
+    </div>
+  );
+}
+
+/** The locals of the task's innermost frame; those changed by this step are marked. */
+function CardLocals({
+  task,
+  state,
+  previous,
+}: {
+  task: TaskView;
+  state: LoopState;
+  previous?: LoopState | null;
+}) {
+  const running = task.state === 'running';
+  const frame = task.frame === null ? undefined : findFrame(state, task.frame);
+  const before =
+    previous && task.frame !== null ? findFrame(previous, task.frame)?.locals : undefined;
+  const locals = frame ? Object.entries(frame.locals) : [];
+  // A card has room for four rows: past that, three and a line naming the rest.
+  const shownLocals = locals.length > MAX_LOCAL_ROWS ? locals.slice(0, MAX_LOCAL_ROWS - 1) : locals;
+  const moreLocals = locals.slice(shownLocals.length).map(([name]) => name);
+  return (
+    <div className="sim-card__locals" data-paused={running ? undefined : 'true'}>
+      <div className="sim-card__locals-title">
+        {frame && frame.fn !== task.coro ? (
+          <>
+            locals in{' '}
+            {frame.fn === '<module>' ? TOP_LEVEL : <code className="sim-code">{frame.fn}()</code>}
+          </>
+        ) : (
+          'locals'
+        )}
+        {running ? null : <span className="sim-card__paused"> · paused</span>}
+      </div>
+      {locals.length === 0 ? (
+        <div className="sim-card__nolocals">{task.line === null ? 'not started' : 'none'}</div>
+      ) : (
+        <dl
+          className="sim-locals"
+          title={locals.map(([name, value]) => `${name} = ${value}`).join('\n')}
+        >
+          {shownLocals.map(([name, value]) => (
+            <div
+              key={name}
+              className="sim-locals__row"
+              data-changed={
+                running && before !== undefined && before[name] !== value ? 'true' : undefined
+              }
+            >
+              <dt className="sim-locals__name">{name}</dt>
+              <dd className="sim-locals__value">{value}</dd>
+            </div>
+          ))}
+          {moreLocals.length > 0 ? (
+            <div className="sim-locals__more">
+              +{moreLocals.length} more: {moreLocals.join(', ')}
+            </div>
+          ) : null}
+        </dl>
+      )}
+    </div>
   );
 }

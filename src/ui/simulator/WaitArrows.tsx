@@ -46,11 +46,68 @@ function targetKey(link: WaitLink): string {
   return 'task' in link.to ? `t${link.to.task}` : `o${link.to.object}`;
 }
 
+/** Where each link's arrow goes in `container`, between the cards and boxes as they are now. */
+function measureArrows(container: HTMLElement, links: readonly WaitLink[]): Drawn[] {
+  const base = container.getBoundingClientRect();
+  const rectOf = (selector: string): Rect | null => {
+    const el = container.querySelector(selector);
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    return { x: r.left - base.left, y: r.top - base.top, width: r.width, height: r.height };
+  };
+  // Several arrows leaving one card, or entering one, spread along its edge.
+  const outCount = new Map<TaskId, number>();
+  const inCount = new Map<string, number>();
+  for (const l of links) {
+    outCount.set(l.from, (outCount.get(l.from) ?? 0) + 1);
+    inCount.set(targetKey(l), (inCount.get(targetKey(l)) ?? 0) + 1);
+  }
+  const outSeen = new Map<TaskId, number>();
+  const inSeen = new Map<string, number>();
+  const next: Drawn[] = [];
+  for (const l of links) {
+    const tk = targetKey(l);
+    const oi = outSeen.get(l.from) ?? 0;
+    const ii = inSeen.get(tk) ?? 0;
+    outSeen.set(l.from, oi + 1);
+    inSeen.set(tk, ii + 1);
+    const a = rectOf(`[data-sim-task="${l.from}"]`);
+    const b = rectOf(targetSelector(l));
+    if (!a || !b) continue;
+    const c = connector(a, b, {
+      startAt: spread(oi, outCount.get(l.from) ?? 1),
+      endAt: spread(ii, inCount.get(tk) ?? 1),
+    });
+    next.push({
+      key: `${l.from}-${tk}`,
+      d: c.d,
+      head: c.head,
+      color: l.color,
+      from: l.from,
+      toTask: 'task' in l.to ? l.to.task : null,
+      object: 'object' in l.to,
+    });
+  }
+  return next;
+}
+
+/** The same arrows in the same places (keeps the old array, so nothing re-renders). */
+function sameDrawing(prev: readonly Drawn[], next: readonly Drawn[]): boolean {
+  return (
+    prev.length === next.length &&
+    prev.every((p, i) => p.key === next[i]?.key && p.d === next[i]?.d)
+  );
+}
+
 /**
- * An SVG overlay that measures card positions and draws the links. It follows cards while they
- * glide (measuring every frame for a moment after each change) and when the panel is resized.
+ * The arrows as measured now, measured again every frame for a moment after each change (cards
+ * glide) and whenever the container is resized.
  */
-export function WaitArrows({ container, links, highlight, measureKey }: WaitArrowsProps) {
+function useMeasuredArrows(
+  container: HTMLElement | null,
+  links: readonly WaitLink[],
+  measureKey: unknown,
+): readonly Drawn[] {
   const [drawn, setDrawn] = useState<readonly Drawn[]>([]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: measureKey is the re-measure signal
@@ -58,52 +115,8 @@ export function WaitArrows({ container, links, highlight, measureKey }: WaitArro
     if (!container) return;
     let frame = 0;
     const measure = () => {
-      const base = container.getBoundingClientRect();
-      const rectOf = (selector: string): Rect | null => {
-        const el = container.querySelector(selector);
-        if (!el) return null;
-        const r = el.getBoundingClientRect();
-        return { x: r.left - base.left, y: r.top - base.top, width: r.width, height: r.height };
-      };
-      // Several arrows leaving one card, or entering one, spread along its edge.
-      const outCount = new Map<TaskId, number>();
-      const inCount = new Map<string, number>();
-      for (const l of links) {
-        outCount.set(l.from, (outCount.get(l.from) ?? 0) + 1);
-        inCount.set(targetKey(l), (inCount.get(targetKey(l)) ?? 0) + 1);
-      }
-      const outSeen = new Map<TaskId, number>();
-      const inSeen = new Map<string, number>();
-      const next: Drawn[] = [];
-      for (const l of links) {
-        const tk = targetKey(l);
-        const oi = outSeen.get(l.from) ?? 0;
-        const ii = inSeen.get(tk) ?? 0;
-        outSeen.set(l.from, oi + 1);
-        inSeen.set(tk, ii + 1);
-        const a = rectOf(`[data-sim-task="${l.from}"]`);
-        const b = rectOf(targetSelector(l));
-        if (!a || !b) continue;
-        const c = connector(a, b, {
-          startAt: spread(oi, outCount.get(l.from) ?? 1),
-          endAt: spread(ii, inCount.get(tk) ?? 1),
-        });
-        next.push({
-          key: `${l.from}-${tk}`,
-          d: c.d,
-          head: c.head,
-          color: l.color,
-          from: l.from,
-          toTask: 'task' in l.to ? l.to.task : null,
-          object: 'object' in l.to,
-        });
-      }
-      setDrawn((prev) =>
-        prev.length === next.length &&
-        prev.every((p, i) => p.key === next[i]?.key && p.d === next[i]?.d)
-          ? prev
-          : next,
-      );
+      const next = measureArrows(container, links);
+      setDrawn((prev) => (sameDrawing(prev, next) ? prev : next));
     };
     const until = performance.now() + SETTLE_MS;
     const tick = () => {
@@ -119,29 +132,35 @@ export function WaitArrows({ container, links, highlight, measureKey }: WaitArro
     };
   }, [container, links, measureKey]);
 
+  return drawn;
+}
+
+function emphasisOf(arrow: Drawn, highlight: TaskId | null): 'normal' | 'strong' | 'dim' {
+  if (highlight === null) return 'normal';
+  return arrow.from === highlight || arrow.toTask === highlight ? 'strong' : 'dim';
+}
+
+/**
+ * An SVG overlay that measures card positions and draws the links. It follows cards while they
+ * glide (measuring every frame for a moment after each change) and when the panel is resized.
+ */
+export function WaitArrows({ container, links, highlight, measureKey }: WaitArrowsProps) {
+  const drawn = useMeasuredArrows(container, links, measureKey);
   return (
     <svg className="sim-arrows" aria-hidden="true">
-      {drawn.map((a) => {
-        const emphasis =
-          highlight === null
-            ? 'normal'
-            : a.from === highlight || a.toTask === highlight
-              ? 'strong'
-              : 'dim';
-        return (
-          <g
-            key={a.key}
-            className="sim-arrow"
-            data-emphasis={emphasis}
-            data-object={a.object ? 'true' : undefined}
-            style={{ color: a.color }}
-          >
-            <path className="sim-arrow__halo" d={a.d} />
-            <path className="sim-arrow__line" d={a.d} />
-            <polygon className="sim-arrow__head" points={a.head} />
-          </g>
-        );
-      })}
+      {drawn.map((a) => (
+        <g
+          key={a.key}
+          className="sim-arrow"
+          data-emphasis={emphasisOf(a, highlight)}
+          data-object={a.object ? 'true' : undefined}
+          style={{ color: a.color }}
+        >
+          <path className="sim-arrow__halo" d={a.d} />
+          <path className="sim-arrow__line" d={a.d} />
+          <polygon className="sim-arrow__head" points={a.head} />
+        </g>
+      ))}
     </svg>
   );
 }
