@@ -58,21 +58,6 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
   /** Dev only: lesson problems also go to Vite's error overlay, with a code frame. */
   let devServer: ViteDevServer | undefined;
 
-  /** The traces of `lesson`'s programs: from memory, then disk, then Pyodide (loaded lazily). */
-  async function traceOf(lesson: Lesson, tracer: () => Promise<NodeTracer>) {
-    const traces: Record<string, string> = {};
-    for (const program of lesson.programs) {
-      let json = traceCache.get(program.source) ?? disk?.get(program.source);
-      if (json === undefined) {
-        json = traceProgram(await tracer(), program.source);
-        disk?.set(program.source, json);
-      }
-      traceCache.set(program.source, json);
-      traces[program.id] = json;
-    }
-    return traces;
-  }
-
   async function build(): Promise<Built> {
     const loaded = loadLessons(root, dir);
     if (disk === null && options.cacheDir !== false) {
@@ -84,7 +69,7 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
     const used = new Set<string>();
     for (const lesson of loaded.lessons) {
       if (isBuild && lesson.meta.draft) continue;
-      const traces = await traceOf(lesson, nodeTracer);
+      const traces = await traceOf(lesson, nodeTracer, traceCache, disk);
       const parsed: Record<string, Trace> = {};
       for (const program of lesson.programs) used.add(program.source);
       for (const [id, json] of Object.entries(traces)) parsed[id] = parseTrace(json);
@@ -131,14 +116,7 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
     },
     configureServer(server) {
       devServer = server;
-      const lessonsDir = resolve(root, dir);
-      server.watcher.add(lessonsDir);
-      const onChange = (file: string) => {
-        if (isLessonFile(lessonsDir, file)) reload(server);
-      };
-      server.watcher.on('add', onChange);
-      server.watcher.on('change', onChange);
-      server.watcher.on('unlink', onChange);
+      watchLessons(server, resolve(root, dir));
     },
     handleHotUpdate(ctx) {
       // Lesson files are not modules: the watcher above reloads `virtual:lessons` for them.
@@ -146,6 +124,37 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
       return undefined;
     },
   };
+}
+
+/** The traces of `lesson`'s programs: from memory, then disk, then Pyodide (loaded lazily). */
+async function traceOf(
+  lesson: Lesson,
+  tracer: () => Promise<NodeTracer>,
+  memory: Map<string, string>,
+  disk: TraceCache | null,
+): Promise<Record<string, string>> {
+  const traces: Record<string, string> = {};
+  for (const program of lesson.programs) {
+    let json = memory.get(program.source) ?? disk?.get(program.source);
+    if (json === undefined) {
+      json = traceProgram(await tracer(), program.source);
+      disk?.set(program.source, json);
+    }
+    memory.set(program.source, json);
+    traces[program.id] = json;
+  }
+  return traces;
+}
+
+/** Lesson files are not modules: a save reloads `virtual:lessons` (the page updates in place). */
+function watchLessons(server: ViteDevServer, lessonsDir: string): void {
+  server.watcher.add(lessonsDir);
+  const onChange = (file: string) => {
+    if (isLessonFile(lessonsDir, file)) reload(server);
+  };
+  server.watcher.on('add', onChange);
+  server.watcher.on('change', onChange);
+  server.watcher.on('unlink', onChange);
 }
 
 function isLessonFile(lessonsDir: string, file: string): boolean {
