@@ -26,13 +26,21 @@ function sameTrace(file: string, json: string): boolean {
   }
 }
 
+/** Tracer options per fixture (options.json beside them; the coach's fixtures keep runs short). */
+const OPTIONS: Record<string, Record<string, number>> = JSON.parse(
+  readFileSync(join(DIR, 'options.json'), 'utf8'),
+);
+
 const tracer = await nodeTracer();
 const written: string[] = [];
 for (const name of readdirSync(DIR)
   .filter((f) => f.endsWith('.py'))
   .sort()) {
   const out = join(DIR, name.replace(/\.py$/, '.trace.json'));
-  const json = tracer.traceJson(readFileSync(join(DIR, name), 'utf8'));
+  const json = tracer.traceJson(
+    readFileSync(join(DIR, name), 'utf8'),
+    OPTIONS[name.replace(/\.py$/, '')] ?? {},
+  );
   if (sameTrace(out, json)) continue;
   writeFileSync(out, `${json}\n`);
   written.push(out);

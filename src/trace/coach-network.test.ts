@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { TRACE_FIXTURES } from '../../tests/fixtures/traces.ts';
 import { netWaitText, netWaitWords } from './coach-network.ts';
 import { eventAt } from './decode.ts';
 import { parseTrace } from './parse.ts';
@@ -7,7 +8,7 @@ import { stateAt } from './replay.ts';
 import { plain } from './words.ts';
 
 const trace = parseTrace(
-  readFileSync(new URL('./coach-fixtures/41-aiohttp-gather.trace.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('41-aiohttp-gather.trace.json', TRACE_FIXTURES), 'utf8'),
 );
 
 describe('network waits in words', () => {

@@ -1,19 +1,20 @@
 /**
  * The coach, on traces the real tracer recorded for the corpus programs of each case
- * (src/trace/coach-fixtures/README.md says how to regenerate them): what a learner reads beside
+ * (tests/fixtures/traces/, recorded again by `npm run fixtures:update`): what a learner reads beside
  * CPython's message, and where the editor points.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { TRACE_FIXTURES } from '../../tests/fixtures/traces.ts';
 import { type Advice, coach, LESSONS } from './coach.ts';
 import { stalls } from './coach-stalls.ts';
 import { parseTrace } from './parse.ts';
 import type { Trace } from './types.ts';
 
-const dir = new URL('./coach-fixtures/', import.meta.url);
+const dir = TRACE_FIXTURES;
 
 function trace(name: string): Trace {
-  const file = readdirSync(dir).find((f) => f.startsWith(`${name}-`) && f.endsWith('.json'));
+  const file = readdirSync(dir).find((f) => f.startsWith(`${name}-`) && f.endsWith('.trace.json'));
   if (!file) throw new Error(`no fixture ${name}`);
   return parseTrace(readFileSync(new URL(file, dir), 'utf8'));
 }

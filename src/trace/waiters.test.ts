@@ -22,7 +22,8 @@ function corpus(): { name: string; trace: Trace }[] {
       if (f.endsWith('.trace.json')) files.push(`${golden}${lesson}/${f}`);
   }
   for (const dir of ['tests/fixtures/traces/'])
-    for (const f of readdirSync(new URL(dir, ROOT))) if (f.endsWith('.json')) files.push(dir + f);
+    for (const f of readdirSync(new URL(dir, ROOT)))
+      if (f.endsWith('.trace.json')) files.push(dir + f);
   return files.map((name) => ({
     name,
     trace: parseTrace(JSON.parse(readFileSync(new URL(name, ROOT), 'utf8'))),

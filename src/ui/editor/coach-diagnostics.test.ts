@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { TRACE_FIXTURES } from '../../../tests/fixtures/traces.ts';
 import { parseTrace } from '../../trace/index.ts';
 import { coachDiagnostics, traceDiagnostics } from './markers.ts';
 
-const fixture = (file: string) =>
-  parseTrace(readFileSync(new URL(`../../trace/coach-fixtures/${file}`, import.meta.url), 'utf8'));
+const fixture = (file: string) => parseTrace(readFileSync(new URL(file, TRACE_FIXTURES), 'utf8'));
 
 describe('coachDiagnostics: the coach on the editor line', () => {
   it("puts the coach's note beside Python's own message on the line it raised", () => {
