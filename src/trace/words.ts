@@ -13,6 +13,7 @@
  */
 export * from './words/moment.ts';
 export * from './words/names.ts';
+export * from './words/network.ts';
 export * from './words/numbers.ts';
 export * from './words/parts.ts';
 export * from './words/tasks.ts';

@@ -7,6 +7,7 @@ import type { ObjectId, TaskId } from '../ids.ts';
 import { findObject, findTask, type LoopState, type ObjectView } from '../state.ts';
 import type { ObjectWaitOn, Trace, Wait } from '../types.ts';
 import { isFinished, objectPart, taskPart, taskStateLabel } from './names.ts';
+import { netWaitWords } from './network.ts';
 import { plural, seconds } from './numbers.ts';
 import { plain, type WordPart, type Words } from './parts.ts';
 
@@ -37,7 +38,10 @@ function taskList(state: LoopState, ids: readonly TaskId[], trace?: Trace): Word
 export function describeWaitWords(state: LoopState, wait: Wait, trace?: Trace): Words {
   switch (wait.on) {
     case 'sleep':
-      return ['sleep until ', seconds(wait.until)];
+      return (
+        netWaitWords(wait) ??
+        (Number.isFinite(wait.until) ? ['sleep until ', seconds(wait.until)] : ['sleep forever'])
+      );
     case 'yield':
       return ['a bare yield (', { code: 'asyncio.sleep(0)' }, '): lets the others run first'];
     case 'task': {

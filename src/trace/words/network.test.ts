@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { TRACE_FIXTURES } from '../../tests/fixtures/traces.ts';
-import { netWaitText, netWaitWords } from './coach-network.ts';
-import { eventAt } from './decode.ts';
-import { parseTrace } from './parse.ts';
-import { stateAt } from './replay.ts';
-import { plain } from './words.ts';
+import { TRACE_FIXTURES } from '../../../tests/fixtures/traces.ts';
+import { eventAt } from '../decode.ts';
+import { parseTrace } from '../parse.ts';
+import { stateAt } from '../replay.ts';
+import { plain } from '../words.ts';
+import { netWaitText, netWaitWords } from './network.ts';
 
 const trace = parseTrace(
   readFileSync(new URL('41-aiohttp-gather.trace.json', TRACE_FIXTURES), 'utf8'),

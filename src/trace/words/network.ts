@@ -4,11 +4,12 @@
  * simulation's internal sleep. The tracer marks such a wait (`net` on a sleep wait; see
  * eventlooplab/netwaits.py) and keeps only the program's coroutines in its `via`.
  *
- * words.ts's `describeWaitWords` is the one place that words a wait (task card, narration, editor
- * hover, timeline); its `sleep` case should return `netWaitWords(wait)` when `wait.net` is set.
+ * `describeWaitWords` (waits.ts), the one place that words a wait (task card, narration, editor
+ * hover, timeline), says this for a sleep that is really a response.
  */
-import type { Wait } from './types.ts';
-import { type CodePart, seconds, type Words } from './words.ts';
+import type { Wait } from '../types.ts';
+import { seconds } from './numbers.ts';
+import type { CodePart, Words } from './parts.ts';
 
 type SleepWait = Extract<Wait, { on: 'sleep' }>;
 
