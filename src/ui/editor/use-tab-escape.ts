@@ -54,23 +54,37 @@ export function tabKeyAction(
   return { action: 'pass', state: { leaving: false, inTabRun: false } };
 }
 
-/** How recent a Tab must be for a focus to count as "reached by Tab". */
-const TAB_FOCUS_MS = 400;
+/** How late after a Tab's keyup the editor may report the focus it brought. */
+const TAB_UP_MS = 100;
 
 export function useTabEscape(editor: Monaco.editor.IStandaloneCodeEditor | null): void {
   useEffect(() => {
     if (!editor) return;
     let state = TAB_ESCAPE_START;
-    let lastTabAt = Number.NEGATIVE_INFINITY;
-    const onWindowKey = (e: KeyboardEvent) => {
-      if (e.key === 'Tab') lastTabAt = performance.now();
+    // "Reached by Tab": the focus arrives while a Tab key is down. The browser moves the focus as
+    // the keydown's default action, before its keyup, so this holds however slow the page is (a
+    // time window would not, on a busy machine).
+    // A focus reported a moment after the keyup (should the editor report it late) still counts
+    // within TAB_UP_MS of it.
+    let tabDown = false;
+    let tabUpAt = Number.NEGATIVE_INFINITY;
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key === 'Tab') tabDown = true;
     };
-    window.addEventListener('keydown', onWindowKey, true);
+    const onKeyUp = (e: KeyboardEvent) => {
+      if (e.key !== 'Tab') return;
+      tabDown = false;
+      tabUpAt = performance.now();
+    };
+    const onPointer = () => {
+      tabDown = false;
+      tabUpAt = Number.NEGATIVE_INFINITY;
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    window.addEventListener('keyup', onKeyUp, true);
+    window.addEventListener('pointerdown', onPointer, true);
     const focus = editor.onDidFocusEditorText(() => {
-      state = {
-        leaving: performance.now() - lastTabAt < TAB_FOCUS_MS,
-        inTabRun: false,
-      };
+      state = { leaving: tabDown || performance.now() - tabUpAt < TAB_UP_MS, inTabRun: false };
     });
     const keys = editor.onKeyDown((e) => {
       const wasInRun = state.inTabRun;
@@ -100,7 +114,9 @@ export function useTabEscape(editor: Monaco.editor.IStandaloneCodeEditor | null)
     };
     editor.addOverlayWidget(widget);
     return () => {
-      window.removeEventListener('keydown', onWindowKey, true);
+      window.removeEventListener('keydown', onKeyDown, true);
+      window.removeEventListener('keyup', onKeyUp, true);
+      window.removeEventListener('pointerdown', onPointer, true);
       focus.dispose();
       keys.dispose();
       editor.removeOverlayWidget(widget);
