@@ -1,6 +1,7 @@
 /**
- * `npm run fixtures:update` records the test fixtures again: every tests/fixtures/traces/<name>.py
- * is traced in Node by the real tracer (as `npm run trace` does) into <name>.trace.json beside it.
+ * `npm run fixtures:update` records the test fixtures again: every tests/fixtures/traces/<name>.trace.json
+ * is traced anew from its program (<name>.py beside it, or the corpus program tests/corpus/<name>.py)
+ * in Node by the real tracer, as `npm run trace` does.
  * Files whose trace did not change are left alone (byte for byte); changed ones are written and
  * formatted with Biome, so the diff shows only what the tracer now records differently. Review it:
  * the unit tests pin step numbers from these runs.
@@ -31,20 +32,36 @@ const OPTIONS: Record<string, Record<string, number>> = JSON.parse(
   readFileSync(join(DIR, 'options.json'), 'utf8'),
 );
 
+const CORPUS = join(ROOT, 'tests', 'corpus');
+
+/**
+ * A fixture's program: `<name>.py` beside its trace, or the corpus program of the same name
+ * (tests/corpus/<name>.py), which is not copied here so the two can never drift apart.
+ */
+function programOf(name: string): string | null {
+  for (const file of [join(DIR, `${name}.py`), join(CORPUS, `${name}.py`)])
+    if (existsSync(file)) return readFileSync(file, 'utf8');
+  return null;
+}
+
 const tracer = await nodeTracer();
 const written: string[] = [];
 for (const name of readdirSync(DIR)
-  .filter((f) => f.endsWith('.py'))
+  .filter((f) => f.endsWith('.trace.json'))
+  .map((f) => f.slice(0, -'.trace.json'.length))
   .sort()) {
-  const out = join(DIR, name.replace(/\.py$/, '.trace.json'));
-  const json = tracer.traceJson(
-    readFileSync(join(DIR, name), 'utf8'),
-    OPTIONS[name.replace(/\.py$/, '')] ?? {},
-  );
+  const source = programOf(name);
+  if (source === null) {
+    process.stderr.write(`no program for tests/fixtures/traces/${name}.trace.json\n`);
+    process.exitCode = 1;
+    continue;
+  }
+  const out = join(DIR, `${name}.trace.json`);
+  const json = tracer.traceJson(source, OPTIONS[name] ?? {});
   if (sameTrace(out, json)) continue;
   writeFileSync(out, `${json}\n`);
   written.push(out);
-  process.stdout.write(`updated tests/fixtures/traces/${name.replace(/\.py$/, '.trace.json')}\n`);
+  process.stdout.write(`updated tests/fixtures/traces/${name}.trace.json\n`);
 }
 if (written.length > 0) {
   const biome = join(

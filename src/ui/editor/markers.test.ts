@@ -1,6 +1,6 @@
 /**
  * `editorMarkers` and `traceDiagnostics` on real traces. The fixtures are traces of corpus
- * programs, copied to tests/fixtures/traces (`npm run fixtures:update` records them again if the
+ * programs, kept in tests/fixtures/traces (`npm run fixtures:update` records them again if the
  * trace format changes).
  */
 import { describe, expect, it } from 'vitest';
