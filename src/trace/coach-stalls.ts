@@ -44,8 +44,23 @@ interface Turn {
   lineCount: number;
 }
 
-/** Every stall of the run, in order. */
-export function stalls(trace: Trace): Stall[] {
+/**
+ * The coach (console, status, editor) and the timeline both ask for a trace's stalls, and the
+ * scan costs as much as building the whole timeline on a million steps: scan once per trace.
+ */
+const cache = new WeakMap<Trace, readonly Stall[]>();
+
+/** Every stall of the run, in order (computed once per trace). */
+export function stalls(trace: Trace): readonly Stall[] {
+  let found = cache.get(trace);
+  if (found === undefined) {
+    found = Object.freeze(findStalls(trace));
+    cache.set(trace, found);
+  }
+  return found;
+}
+
+function findStalls(trace: Trace): Stall[] {
   const out: Stall[] = [];
   let time = 0;
   let turn: Turn | null = null;

@@ -16,6 +16,7 @@ import type {
 } from '../../../trace/index.ts';
 import type { TaskEnd, TaskLane, TimelineModel } from './lanes.ts';
 import { SpanBuilder } from './spans.ts';
+import { type LaneStalls, NO_STALLS, stallsByTask } from './stalls.ts';
 
 interface TaskAcc {
   task: TaskId;
@@ -48,7 +49,7 @@ export function buildTimeline(trace: Trace): TimelineModel {
     if (typeof e === 'number' || e === undefined) continue;
     fold.event(e, i);
   }
-  return fold.finish(n);
+  return fold.finish(n, stallsByTask(trace));
 }
 
 class TimelineFold {
@@ -213,7 +214,7 @@ class TimelineFold {
   }
 
   /** The model, once every event of the `n` has been folded in. */
-  finish(n: number): TimelineModel {
+  finish(n: number, stalls: ReadonlyMap<number, LaneStalls>): TimelineModel {
     this.close(n, this.time);
     // Blocked spans never merge (each is one call), so keep one label per span.
     const blockedSpans = this.blocked.build();
@@ -229,7 +230,9 @@ class TimelineFold {
         blockBy: this.blockBy.slice(0, blockedSpans.count),
         blockTask: this.blockTask.slice(0, blockedSpans.count),
       },
-      tasks: [...this.tasks.values()].sort((a, b) => a.task - b.task).map(taskLane),
+      tasks: [...this.tasks.values()]
+        .sort((a, b) => a.task - b.task)
+        .map((a) => taskLane(a, stalls.get(a.task) ?? NO_STALLS)),
       timeSteps: Int32Array.from(this.timeSteps),
       times: Float64Array.from(this.times),
       timeIsBlock: Uint8Array.from(this.timeIsBlock),
@@ -237,7 +240,7 @@ class TimelineFold {
   }
 }
 
-function taskLane(a: TaskAcc): TaskLane {
+function taskLane(a: TaskAcc, stalls: LaneStalls): TaskLane {
   return {
     kind: 'task',
     task: a.task,
@@ -254,5 +257,6 @@ function taskLane(a: TaskAcc): TaskLane {
     held: a.held.build(),
     suspends: Int32Array.from(a.suspends),
     suspendTimes: Float64Array.from(a.suspendTimes),
+    stalls,
   };
 }

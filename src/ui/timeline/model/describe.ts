@@ -113,6 +113,8 @@ function describeTask(
       lines.push(`running: holds control (${spanText(lane.held, i)})`);
       if (t1 > t0) lines.push('its turn takes virtual time: a blocking call, nothing else runs');
     }
+    const stall = stallAt(lane, probe);
+    if (stall !== null) lines.push(stall);
   } else if (end < lane.createdAt) {
     lines.push(`not created yet (created at step ${formatCount(lane.createdAt)})`);
   } else if (lane.doneAt !== null && at > lane.doneAt) {
@@ -127,6 +129,13 @@ function describeTask(
   if (lane.doneAt !== null && lane.doneAt >= at && lane.doneAt <= end) {
     lines.push(endText(lane));
   }
+}
+
+/** The coach's sentence about a stall of the lane's task under the probe, or null. */
+function stallAt(lane: TaskLane, probe: Probe): string | null {
+  const { spans, words } = lane.stalls;
+  const i = firstSpanIn(spans, probe.axis, probe.v0, probe.v1, probe.instant);
+  return i >= 0 ? (words[i] ?? null) : null;
 }
 
 /** The step whose picture shows where no step is drawn (an idle gap): the last one before. */
@@ -211,5 +220,14 @@ export function laneSummary(lane: TimelineRow): string {
     return `Runs whenever no task holds control. The clock jumped ${idle} while idle${blocked > 0 ? `; blocked ${plural(blocked, 'time')}` : ''}.`;
   }
   const end = lane.doneAt === null ? 'Not finished when the trace ends.' : `${cap(endText(lane))}.`;
-  return `${lane.coro}(), created at step ${formatCount(lane.createdAt)}; held control ${plural(lane.held.count, 'time')}. ${end}`;
+  return `${lane.coro}(), created at step ${formatCount(lane.createdAt)}; held control ${plural(lane.held.count, 'time')}. ${end}${stallSummary(lane)}`;
+}
+
+/** The lane's stalls for screen readers: the first in the coach's words, and how many more. */
+function stallSummary(lane: TaskLane): string {
+  const { words } = lane.stalls;
+  const [first] = words;
+  if (first === undefined) return '';
+  const more = words.length - 1;
+  return ` Stalled the loop: ${first}${more > 0 ? ` (and ${plural(more, 'more stall')})` : ''}`;
 }

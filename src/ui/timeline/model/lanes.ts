@@ -7,6 +7,7 @@
 import type { TaskId } from '../../../trace/index.ts';
 import { lowerBound, upperBound } from './search.ts';
 import { type Spans, spanAt } from './spans.ts';
+import type { LaneStalls } from './stalls.ts';
 
 export type { Spans } from './spans.ts';
 
@@ -34,6 +35,8 @@ export interface TaskLane {
   /** Steps of its `suspend` events, ascending, and their virtual times. */
   readonly suspends: Int32Array;
   readonly suspendTimes: Float64Array;
+  /** Turns in which it held the loop too long (a blocking call, a long computation). */
+  readonly stalls: LaneStalls;
 }
 
 export interface LoopLane {

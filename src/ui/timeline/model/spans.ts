@@ -46,6 +46,15 @@ export class SpanBuilder {
     this.b.push(t1);
   }
 
+  /** Adds a span that never continues the previous one (each is its own thing, with its own words). */
+  addApart(start: number, end: number, t0: number, t1: number): void {
+    if (end <= start) return;
+    this.s.push(start);
+    this.e.push(end);
+    this.a.push(t0);
+    this.b.push(t1);
+  }
+
   build(): Spans {
     return makeSpans(this.s, this.e, this.a, this.b);
   }

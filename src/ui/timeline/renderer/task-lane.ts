@@ -7,6 +7,7 @@ import { xOfStep, xOfValue } from '../model/scale.ts';
 import { BAR_H, type Frame, ROW_H } from './frame.ts';
 import { createdMark, endMark, notch } from './marks.ts';
 import { drawRuns, LEVELS } from './runs.ts';
+import { drawStallBands } from './stall-band.ts';
 
 export function drawTaskLane(
   ctx: CanvasRenderingContext2D,
@@ -19,6 +20,7 @@ export function drawTaskLane(
   const cy = y + ROW_H / 2;
   const steps = scale.axis === 'steps';
 
+  drawStallBands(ctx, f, lane, y);
   const [xa, xb] = drawLifetime(ctx, f, lane, style, cy);
   const top = cy - BAR_H / 2;
   const runs = drawRuns(ctx, f, lane.held, style.color, top, BAR_H, steps);
