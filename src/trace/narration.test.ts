@@ -34,6 +34,13 @@ describe('narrate: plain callbacks', () => {
   it('names callbacks as calls, as the simulator does, and never says null', () => {
     expect(narrate(trace, 20)).toBe('Timer: at 0.1 s the loop will run Future.set_result().');
     expect(narrate(trace, 28)).toBe('The callback on_done() joins the ready queue.');
+    // The `callback` event names only its handle: the narration finds the callback it runs.
+    expect(narrate(trace, 30)).toBe(
+      'The event loop runs the callback on_done() (no task holds control).',
+    );
+    expect(narrate(trace, 27)).toBe(
+      'The event loop runs the callback Future.set_result() (no task holds control).',
+    );
     for (let step = 0; step < trace.events.length; step++) {
       expect(narrate(trace, step), `step ${step}`).not.toMatch(/\bnull\b|undefined/);
     }
