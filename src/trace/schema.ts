@@ -254,7 +254,7 @@ export const eventSchemas: Readonly<Record<RawEventKind, v.GenericSchema>> = {
     by: taskIdOrNull(),
   }),
   'task-name': ev('task-name', { t: taskId(), name: str() }),
-  resume: ev('resume', { t: taskId(), h: handleId() }),
+  resume: ev('resume', { t: taskId(), h: handleId(), cn: v.optional(positiveInt()) }),
   suspend: ev('suspend', { t: taskId(), w: waitSchema }),
   'task-done': v.pipe(
     ev('task-done', {
@@ -262,6 +262,7 @@ export const eventSchemas: Readonly<Record<RawEventKind, v.GenericSchema>> = {
       r: v.optional(str()),
       x: v.optional(str()),
       c: v.optional(v.literal(1, must('1'))),
+      cn: v.optional(positiveInt()),
     }),
     v.check(
       (e) => e.r !== undefined || e.x !== undefined || e.c !== undefined,

@@ -56,7 +56,11 @@ class Handle(events.Handle):
         tid = recorder.task_id(task)
         recorder.holder = tid
         awaiting.resumed(tid)
-        recorder.emit({"k": "resume", "t": tid, "h": self._lab_id})
+        ev = {"k": "resume", "t": tid, "h": self._lab_id}
+        pending = _cancelling(task)
+        if pending:
+            ev["cn"] = pending
+        recorder.emit(ev)
         try:
             events.Handle._run(self)
         finally:
@@ -99,6 +103,15 @@ class TimerHandle(events.TimerHandle):
         super().cancel()
 
 
+def _cancelling(task):
+    """Task.cancelling(): cancel() requests not undone by uncancel().
+
+    asyncio.timeout undoes its own; a resume whose count is higher than the task's previous
+    resume delivers a CancelledError into the coroutine."""
+    cancelling = getattr(task, "cancelling", None)
+    return cancelling() if cancelling is not None else 0
+
+
 def after_step(task, tid):
     recorder.check_name(tid, task)
     if task.done():
@@ -109,6 +122,11 @@ def after_step(task, tid):
             ev["x"] = waits.exc_repr(task._exception)
         else:
             ev["r"] = recorder.reprs.brepr(task._result)
+            # Returned although cancel() was asked and never undone (uncancel): the coach's
+            # "swallowed cancellation" rests on this CPython fact, not on reading the source.
+            pending = _cancelling(task)
+            if pending:
+                ev["cn"] = pending
         monitor.task_finished(task)
         recorder.emit(ev)
     else:
