@@ -5,6 +5,7 @@ import {
   expectStep,
   runToCompletion,
   SCREENS,
+  setProgram,
   stepCounter,
   waitForPython,
 } from './helpers.ts';
@@ -48,4 +49,80 @@ test('scrub the timeline: click and drag move the replay', async ({ page }) => {
   await plot.focus();
   await page.keyboard.press('End');
   await expectStep(page, DEFAULT.last);
+});
+
+const BLOCKING = `import asyncio
+import time
+
+
+async def ticker():
+    for i in range(3):
+        print("tick", i)
+        await asyncio.sleep(0.5)
+
+
+async def worker():
+    await asyncio.sleep(0.1)
+    time.sleep(2)
+    print("worker done")
+
+
+async def main():
+    await asyncio.gather(ticker(), worker())
+
+
+asyncio.run(main())
+`;
+const STALL = 'Task-3 (worker) held the loop for 2.0 s at line 13; nothing else could run.';
+
+test('a stall is drawn on the lane of the task that held the loop, and the legend says what each mark means', async ({
+  page,
+}) => {
+  // Tall enough that the timeline shows every lane of the program without scrolling.
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.goto('/');
+  await waitForPython(page);
+  await setProgram(page, BLOCKING);
+  await runToCompletion(page);
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+
+  // Screen readers get the stall in the lane list, in the coach's words.
+  await expect(timeline.getByRole('list', { name: 'Lanes' })).toContainText(
+    `Stalled the loop: ${STALL}`,
+  );
+
+  // Hovering the worker's lane during the stall says the same.
+  await timeline.getByRole('radio', { name: 'X axis: time' }).check();
+  const plot = timeline.getByRole('slider', { name: 'Timeline position' });
+  const box = await plot.boundingBox();
+  if (!box) throw new Error('the timeline has no box');
+  // Rows: the axis (30 px), the loop's lane, then main, ticker and worker (34 px each).
+  await page.mouse.move(box.x + box.width * 0.4, box.y + 30 + 3 * 34 + 17);
+  // (The status bar says the same sentence: look in the timeline only.)
+  await expect(timeline.getByText(STALL, { exact: true })).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/13-timeline-stall.png` });
+
+  // The legend: a disclosure button and a named list, closed at first.
+  const legendButton = timeline.getByRole('button', { name: 'Legend' });
+  await expect(legendButton).toHaveAttribute('aria-expanded', 'false');
+  await expect(timeline.getByRole('list', { name: 'Timeline legend' })).toBeHidden();
+  await legendButton.click();
+  await expect(legendButton).toHaveAttribute('aria-expanded', 'true');
+  const legend = timeline.getByRole('list', { name: 'Timeline legend' });
+  await expect(legend).toBeVisible();
+  for (const mark of ['running:', 'waiting or ready:', 'await:', 'stall:', 'idle', 'blocked:']) {
+    await expect(legend.getByRole('listitem').filter({ hasText: mark })).toHaveCount(1);
+  }
+  await page.screenshot({ path: `${SCREENS}/13-timeline-stall-legend.png` });
+
+  // Escape closes it, and focus stays on the button.
+  await legendButton.press('Escape');
+  await expect(legend).toBeHidden();
+  await expect(legendButton).toHaveAttribute('aria-expanded', 'false');
+
+  // On a small screen the pane is short: the list scrolls over the lanes instead of pushing them out.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await timeline.getByRole('button', { name: 'Legend' }).click();
+  await expect(timeline.getByRole('list', { name: 'Timeline legend' })).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/13-timeline-stall-legend-1024.png` });
 });

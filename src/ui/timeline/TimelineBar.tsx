@@ -1,6 +1,10 @@
-/** The timeline's bar: which axis (steps or time), zoom buttons, and where the cursor is. */
+/**
+ * The timeline's bar: which axis (steps or time), zoom buttons, the legend, and where the cursor
+ * is.
+ */
 import { useId } from 'react';
 import type { Axis } from './model/scale.ts';
+import { TimelineLegend } from './TimelineLegend.tsx';
 import { ZOOM_STEP } from './use-timeline-keys.ts';
 
 export interface TimelineBarProps {
@@ -66,6 +70,7 @@ export function TimelineBar(props: TimelineBarProps) {
           Show all
         </button>
       </div>
+      <TimelineLegend />
       <p className="timeline__readout" aria-hidden="true">
         {props.readout}
       </p>
