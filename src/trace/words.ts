@@ -17,4 +17,5 @@ export * from './words/network.ts';
 export * from './words/numbers.ts';
 export * from './words/parts.ts';
 export * from './words/tasks.ts';
+export * from './words/threads.ts';
 export * from './words/waits.ts';
