@@ -148,7 +148,10 @@ export function decodeWait(w: RawWait): Wait {
       wait = { on: w.on, what: w.what, via };
       break;
     default:
-      wait = { on: w.on, object: w.o, via };
+      wait =
+        w.th === undefined
+          ? { on: w.on, object: w.o, via }
+          : { on: w.on, object: w.o, thread: w.th, via };
   }
   return Object.freeze(wait);
 }

@@ -164,7 +164,8 @@ const waitSchema = v.variant(
     v.object({ ...where, on: v.literal('yield') }),
     v.object({ ...where, on: v.literal('task'), t: taskId() }),
     v.object({ ...where, on: v.literal('shield'), t: taskId() }),
-    objectWait('future'),
+    // A future of run_in_executor / to_thread names the thread whose job completes it.
+    v.object({ ...where, on: v.literal('future'), o: objectId(), th: v.optional(threadId()) }),
     objectWait('queue-get'),
     objectWait('queue-put'),
     objectWait('queue-join'),

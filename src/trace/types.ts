@@ -227,7 +227,12 @@ export type RawWait = RawWaitWhere &
       }
     | { readonly on: 'yield' }
     | { readonly on: 'task' | 'shield'; readonly t: TaskId }
-    | { readonly on: ObjectWaitOn; readonly o: ObjectId }
+    | {
+        readonly on: ObjectWaitOn;
+        readonly o: ObjectId;
+        /** On a future of run_in_executor/to_thread: the thread whose job completes it. */
+        readonly th?: ThreadId;
+      }
     | { readonly on: 'gather'; readonly of: readonly TaskId[]; readonly n: number }
     | { readonly on: 'wait'; readonly of: readonly TaskId[]; readonly mode: WaitMode }
     | { readonly on: 'as-completed'; readonly of: readonly TaskId[] }
@@ -283,7 +288,12 @@ export type Wait = WaitWhere &
     | { readonly on: 'yield' }
     | { readonly on: 'task'; readonly task: TaskId }
     | { readonly on: 'shield'; readonly task: TaskId }
-    | { readonly on: ObjectWaitOn; readonly object: ObjectId }
+    | {
+        readonly on: ObjectWaitOn;
+        readonly object: ObjectId;
+        /** Set on a future of `run_in_executor` / `to_thread`: the thread running its job. */
+        readonly thread?: ThreadId;
+      }
     | { readonly on: 'gather'; readonly of: readonly TaskId[]; readonly count: number }
     | { readonly on: 'wait'; readonly of: readonly TaskId[]; readonly mode: WaitMode }
     | { readonly on: 'as-completed'; readonly of: readonly TaskId[] }

@@ -18,4 +18,5 @@ export * from './words/numbers.ts';
 export * from './words/parts.ts';
 export * from './words/stuck.ts';
 export * from './words/tasks.ts';
+export * from './words/threads.ts';
 export * from './words/waits.ts';

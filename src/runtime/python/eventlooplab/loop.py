@@ -228,6 +228,15 @@ class VirtualLoop(base_events.BaseEventLoop):
             handle._callback, handle._args, handle._context))
         return handle
 
+    def run_in_executor(self, executor, func, *args):
+        # Remember the job's thread, so a task awaiting the future waits for that thread.
+        return threads.note_job(super().run_in_executor(executor, func, *args))
+
+    async def getaddrinfo(self, host, port, *, family=0, type=0, proto=0, flags=0):
+        # As CPython: in the default executor (a thread), here on the simulated network.
+        return await self.run_in_executor(None, simnet.getaddrinfo, host, port, family, type,
+                                          proto, flags)
+
     # Streams and protocols run on the simulated network (simnet): no system sockets here.
 
     async def create_server(self, protocol_factory, host=None, port=None, *, backlog=100,
@@ -241,6 +250,7 @@ class VirtualLoop(base_events.BaseEventLoop):
                                 **kwargs):
         if sock is not None or host is None or port is None:
             raise OSError("Event Loop Lab has no system sockets: connect with a host and port")
+        await simnet.resolve(self, host, port)
         return await simnet.connect(self, protocol_factory, host, port)
 
     def add_reader(self, fd, callback, *args):
