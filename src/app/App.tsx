@@ -139,7 +139,19 @@ function ConsolePane() {
     [trace],
   );
   const advice = useMemo(() => (trace ? coach(trace) : []), [trace]);
-  return <ConsolePanel view={view} step={step} taskName={nameOf} onSeek={seek} advice={advice} />;
+  // Hidden later lines, or a run still streaming: an empty console is only empty so far.
+  const live = useLab(isLive);
+  const moreToCome = live || (full !== null && view !== null && full.total > view.total);
+  return (
+    <ConsolePanel
+      view={view}
+      step={step}
+      taskName={nameOf}
+      onSeek={seek}
+      advice={advice}
+      moreToCome={moreToCome}
+    />
+  );
 }
 
 function NarrationPane() {
