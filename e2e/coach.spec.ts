@@ -124,3 +124,92 @@ app = fastapi.FastAPI()
   await expect(lesson).toHaveAttribute('href', '#/lessons/servers/2');
   await page.screenshot({ path: `${SCREENS}/coach-6-module-not-found.png` });
 });
+
+/** The status bar, whole and not covered by the coach's notes, at the sizes a class projects. */
+async function statusBarUnhidden(page: Page, shot: string): Promise<void> {
+  for (const [width, height] of [
+    [1280, 720],
+    [1024, 768],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    const bar = page.getByRole('status', { name: 'Run status' });
+    await expect(bar).toBeInViewport({ ratio: 1 });
+    // Nothing sits on the status text: the element at its centre is the status itself.
+    const onTop = await bar.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return hit !== null && (el === hit || el.contains(hit));
+    });
+    expect(onTop, `the run status is covered at ${width}x${height}`).toBe(true);
+    // Nor cut: a squeezed status wraps into its two-line clamp ("C… i…") and overflows it.
+    const cut = await bar.evaluate(
+      (el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1,
+    );
+    expect(cut, `the run status is cut at ${width}x${height}`).toBe(false);
+    await expect(bar).toHaveText(/^Completed in [\d,]+ steps \(0–[\d,]+\)$/);
+    await page.screenshot({ path: `${SCREENS}/${shot}-${width}x${height}.png` });
+  }
+}
+
+test('4. a task that swallows its cancellation: which task, which except, and the re-raise', async ({
+  page,
+}) => {
+  await open(
+    page,
+    `import asyncio
+
+
+async def stubborn():
+    try:
+        await asyncio.sleep(10)
+    except asyncio.CancelledError:
+        print("cancelled, but carrying on")
+    return "finished anyway"
+
+
+async def main():
+    task = asyncio.create_task(stubborn())
+    await asyncio.sleep(0.1)
+    task.cancel()
+    print("result:", await task)
+    print("cancelled?", task.cancelled())
+
+
+asyncio.run(main())
+`,
+  );
+  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps/, RUN);
+  const notes = coachNotes(page);
+  await expect(notes).toContainText(
+    'Task-2 (stubborn) was cancelled, but the except CancelledError at line 7 caught the CancelledError and the task returned normally',
+  );
+  await expect(notes).toContainText('then raise to let the cancellation go on');
+  await expect(problems(page)).toContainText('Line 7 (warning): Task-2 (stubborn) was cancelled');
+  await expect(notes.getByRole('link', { name: `Lesson: ${'Cancellation'}` })).toHaveAttribute(
+    'href',
+    '#/lessons/when-things-go-wrong/2',
+  );
+  await statusBarUnhidden(page, 'coach-4-cancel-swallowed');
+});
+
+test('the status bar stays whole beside a long coach note (a blocking time.sleep)', async ({
+  page,
+}) => {
+  await open(
+    page,
+    `import asyncio
+import time
+
+
+async def worker():
+    time.sleep(2)
+    print("worker done")
+
+
+asyncio.run(worker())
+`,
+  );
+  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps/, RUN);
+  await expect(coachNotes(page)).toContainText('held the loop for 2.0 s at line 6');
+  await statusBarUnhidden(page, 'coach-blocking-status');
+});
