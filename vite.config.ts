@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type PluginOption } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { defaultTracePlugin } from './scripts/vite-plugin-default-trace.ts';
 import { lessonsPlugin } from './scripts/vite-plugin-lessons.ts';
 
 /**
@@ -132,7 +133,7 @@ function offline(): PluginOption {
 }
 
 export default defineConfig({
-  plugins: [react(), pyodideFiles(), devCsp(), lessonsPlugin(), offline()],
+  plugins: [react(), pyodideFiles(), devCsp(), lessonsPlugin(), defaultTracePlugin(), offline()],
   optimizeDeps: { exclude: ['pyodide'] },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },

@@ -99,7 +99,7 @@ test('open the queues lesson and step to the first moment the second worker awai
   ).toContainText('2 of 5 steps seen');
 });
 
-test('answer a prediction wrong, see the proving moment, then answer it right', async ({
+test('answer a prediction wrong, get a hint and a second try, then see the answer', async ({
   page,
 }) => {
   await page.goto('/#/lessons/queues/1');
@@ -112,15 +112,29 @@ test('answer a prediction wrong, see the proving moment, then answer it right', 
   await expect(consolePanel(page)).toContainText('got 1');
   await expect(consolePanel(page)).not.toContainText('put 2');
 
+  // A first wrong answer: a hint, and nothing that gives the answer away.
+  await question.getByRole('button', { name: 'got 2', exact: true }).click();
+  await expect(feedback).toContainText('Not quite. Here is a hint');
+  await expect(feedback).not.toContainText('put 2');
+  await expectStep(page, at);
+  await expect(consolePanel(page)).not.toContainText('put 2');
+  await question.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENS}/32-question-hint.png` });
+
+  // The second wrong answer shows the answer and the moment that proves it.
+  await question.getByRole('button', { name: 'Try again' }).click();
+  await expect(feedback).toHaveText('');
+  await expectStep(page, at);
   await question.getByRole('button', { name: 'got 2', exact: true }).click();
   await expect(feedback).toContainText('Not quite: the answer is “put 2”');
   await expect(feedback).toContainText(`At step ${proof}`);
   await expectStep(page, proof); // the moment that proves it
   await expect(consolePanel(page)).toContainText('put 2');
+  await expect(question.getByRole('button', { name: 'Try again' })).toHaveCount(0);
   await page.screenshot({ path: `${SCREENS}/32-question-wrong.png` });
 
-  await question.getByRole('button', { name: 'Try again' }).click();
-  await expect(feedback).toHaveText('');
+  // Another visit (answers last a visit): right at once.
+  await page.reload();
   await expectStep(page, at);
   await question.getByRole('button', { name: 'put 2', exact: true }).click();
   await expect(feedback).toContainText('Right.');
@@ -142,6 +156,8 @@ test('answer a prediction wrong, see the proving moment, then answer it right', 
   await order.getByRole('button', { name: 'Check the order' }).click();
   // The author lists them scrambled, so the order as shown is wrong.
   await expect(order.getByRole('status', { name: 'Answer feedback' })).toContainText('Not quite');
+  await expect(order.getByRole('list', { name: 'The run’s order' })).toHaveCount(0);
+  await order.getByRole('button', { name: 'Show answer' }).click();
   await expect(order.getByRole('list', { name: 'The run’s order' })).toBeVisible();
   await order.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENS}/33-question-order.png` });

@@ -34,7 +34,11 @@ test('the built app runs the default program in Python loaded from its own origi
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Event Loop Lab' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Program' })).toBeVisible();
-  await expect(narration(page)).toContainText('Run the program');
+  // Before Python has loaded, the picture is already whole: the run recorded at build time.
+  await expect(page.getByText('A recorded run', { exact: false })).toBeVisible();
+  await expect(narration(page)).toContainText('The top-level code starts running.');
+  await expectStep(page, 0);
+  await expect(consolePanel(page)).toContainText('0 of 8 lines printed');
   await page.screenshot({ path: `${SCREENS}/01-loading.png` });
 
   await waitForPython(page);
@@ -42,6 +46,7 @@ test('the built app runs the default program in Python loaded from its own origi
   await expect(status(page)).toHaveText(
     `Completed in ${DEFAULT.steps} steps (0–${DEFAULT.steps - 1})`,
   );
+  await expect(page.getByText('A recorded run', { exact: false })).toBeHidden();
 
   // The replay opens at the first step: nothing printed yet, everything still to come (greyed).
   await expectStep(page, 0);

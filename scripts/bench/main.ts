@@ -7,15 +7,14 @@
  *   traced/untraced time ratio, trace bytes per event, seek p50/p99 in a 1,000,000-step trace,
  *   Pyodide load time (Node); then the playground in headless Chromium (see browser.ts).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createNodeTracer } from '../../src/runtime/tracer.node.ts';
 import { buildReplayIndex, parseTrace, stateAt } from '../../src/trace/index.ts';
 import { browserBench } from './browser.ts';
 import { lessonChunkRows } from './lesson-chunks.ts';
+import { program, throughput } from './throughput.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const program = (name: string) =>
-  readFileSync(new URL(`./programs/${name}`, import.meta.url), 'utf8');
 
 interface Row {
   measure: string;
@@ -28,7 +27,6 @@ const rows: Row[] = [];
 const row = (measure: string, value: number, unit: string, target?: [string, boolean]) =>
   rows.push({ measure, value, unit, target: target?.[0], ok: target?.[1] });
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const quantile = (xs: number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? NaN;
 
@@ -37,29 +35,14 @@ const tracer = await createNodeTracer();
 row('Pyodide load + tracer install (Node)', performance.now() - t0, 'ms');
 
 function measure(label: string, file: string, eventsTarget: number) {
-  const source = program(file);
-  const traced: number[] = [];
-  const untraced: number[] = [];
-  let json = '';
-  for (let i = 0; i < RUNS; i++) {
-    let s = performance.now();
-    json = tracer.traceJson(source);
-    traced.push(performance.now() - s);
-    s = performance.now();
-    tracer.runUntraced(source);
-    untraced.push(performance.now() - s);
-  }
-  const trace = parseTrace(json);
-  if (trace.status !== 'completed') throw new Error(`${file} did not complete: ${trace.status}`);
-  const steps = trace.events.length;
-  const rate = steps / (median(traced) / 1000);
-  row(`${label}: steps`, steps, 'events');
-  row(`${label}: throughput`, Math.round(rate), 'events/s', [
+  const r = throughput(tracer, file, RUNS);
+  row(`${label}: steps`, r.steps, 'events');
+  row(`${label}: throughput`, Math.round(r.eventsPerSecond), 'events/s', [
     `≥ ${eventsTarget.toLocaleString('en')}`,
-    rate >= eventsTarget,
+    r.eventsPerSecond >= eventsTarget,
   ]);
-  row(`${label}: traced / untraced time`, median(traced) / median(untraced), '×');
-  row(`${label}: bytes per event`, json.length / steps, 'B', ['≤ 40', json.length / steps <= 40]);
+  row(`${label}: traced / untraced time`, r.ratio, '×');
+  row(`${label}: bytes per event`, r.bytesPerEvent, 'B', ['≤ 40', r.bytesPerEvent <= 40]);
 }
 
 measure('(a) tight loop', 'tight-loop.py', 1_000_000);

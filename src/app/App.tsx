@@ -10,6 +10,7 @@ import {
   consoleView,
   hidesLaterOutput,
   isLive,
+  isRecording,
   isStale,
   lastStepOf,
   lessonHighlight,
@@ -138,7 +139,19 @@ function ConsolePane() {
     [trace],
   );
   const advice = useMemo(() => (trace ? coach(trace) : []), [trace]);
-  return <ConsolePanel view={view} step={step} taskName={nameOf} onSeek={seek} advice={advice} />;
+  // Hidden later lines, or a run still streaming: an empty console is only empty so far.
+  const live = useLab(isLive);
+  const moreToCome = live || (full !== null && view !== null && full.total > view.total);
+  return (
+    <ConsolePanel
+      view={view}
+      step={step}
+      taskName={nameOf}
+      onSeek={seek}
+      advice={advice}
+      moreToCome={moreToCome}
+    />
+  );
 }
 
 function NarrationPane() {
@@ -241,16 +254,25 @@ function StatusPane() {
   // runProgress builds a new object each time: compare it by its fields, or React loops.
   const progress = useLab(useShallow(runProgress));
   const first = trace ? coach(trace)[0] : undefined;
+  const recording = useLab(isRecording);
   return (
-    <StatusBar
-      stepText={stepText(trace, step)}
-      timeText={timeText(trace, step)}
-      runText={runText}
-      tone={tone}
-      progress={progress}
-      stale={stale}
-      coachText={first ? adviceSummary(first) : undefined}
-    />
+    <>
+      <StatusBar
+        stepText={stepText(trace, step)}
+        timeText={timeText(trace, step)}
+        runText={runText}
+        tone={tone}
+        progress={progress}
+        stale={stale}
+        coachText={first ? adviceSummary(first) : undefined}
+      />
+      {recording && (
+        <p className="recording-note">
+          <strong>A recorded run</strong> of this program, made when the site was built. Press Run
+          to run it in Python here, or edit it and run your own.
+        </p>
+      )}
+    </>
   );
 }
 

@@ -182,6 +182,7 @@ function QuestionSlot({ bundle, question }: { bundle: LessonBundle; question: Qu
       lessonRunShown={lessonRunShown}
       onAnswer={(r) => a.answer(question.id, r)}
       onRetry={() => a.retryQuestion(question.id)}
+      onReveal={() => a.revealAnswer(question.id)}
       onShowProof={() => a.showProof(question.id)}
     />
   );

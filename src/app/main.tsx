@@ -1,8 +1,10 @@
+import { trace as defaultTrace } from 'virtual:default-trace';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserLabClient } from '../runtime/browser-client.ts';
 import { createLabStore, memoryTextStore, webTextStore } from '../store/index.ts';
 import { LabStoreProvider } from '../store/react.tsx';
+import { parseTrace } from '../trace/index.ts';
 import { App } from './App.tsx';
 import { DEFAULT_PROGRAM } from './default-program.ts';
 import { loadLessons } from './lessons-data.ts';
@@ -42,6 +44,9 @@ const store = createLabStore({
 if (role === 'speaker') store.setState({ presenting: true }); // its keys drive both windows
 if (role !== 'embed') syncPresenterWindows(store, role === 'speaker' ? 'speaker' : 'audience');
 registerOffline(role);
+// A first visit sees the default program's run, recorded at build time, while Python loads.
+// (Only the playground's own window: an embed shows its own program, the speaker mirrors.)
+if (role === 'app') store.getState().showRecording(parseTrace(defaultTrace));
 // The lessons (and their build-time traces) load beside the page, not before it.
 loadLessons(store);
 

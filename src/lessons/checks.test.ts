@@ -157,9 +157,9 @@ describe('evaluateCheck', () => {
       task: 3,
     });
     expect(run('no task is cancelled', 'bug').pass).toBe(false);
-    const stuck = run('every task finishes', 'deadlock');
-    expect(stuck.reason).toMatch(
-      /Task-1 \(main\) never finished: the run ended while it was still waiting/,
+    // A stuck run names every task left waiting, and the line it waits on.
+    expect(run('every task finishes', 'deadlock').reason).toBe(
+      'A task never finished (the run stopped in a deadlock at 0.0 s, its last task waiting for something that nothing left could give it): Task-1 (main) at line 7, waiting for future fut — pending.',
     );
     expect(run('no task fails', 'gather-error').reason).toBe(
       "Task-3 (boom) ended with ValueError('boom').",
@@ -190,12 +190,40 @@ describe('evaluateCheck', () => {
     expect(run('runs without error', 'raises').reason).toBe(
       'The program stopped with ValueError: boom at line 6.',
     );
-    expect(run('runs without error', 'deadlock').reason).toMatch(
-      /^The run did not finish: Deadlock at 0 s/,
+    expect(run('runs without error', 'deadlock').reason).toBe(
+      'The run did not finish: it stopped in a deadlock at 0.0 s, its last task waiting for something that nothing left could give it (Task-1 (main) at line 7, waiting for future fut — pending).',
     );
     expect(run('raises ValueError', 'raises').pass).toBe(true);
     expect(run('raises KeyError', 'raises').pass).toBe(false);
     expect(run('raises ValueError', 'tasks').reason).toMatch(/ends without an exception/);
+  });
+
+  it('a run that never finished has no end to judge: time and concurrency checks fail, saying why', () => {
+    for (const text of [
+      'time at most 5',
+      'at least 1 task run main at once',
+      'at most 9 requests at once',
+    ]) {
+      expect(run(text, 'deadlock')).toMatchObject({
+        pass: false,
+        reason:
+          'The run did not finish (it stopped in a deadlock at 0.0 s, its last task waiting for something that nothing left could give it), so this cannot be judged yet: make it run to the end first.',
+      });
+    }
+    // What did happen is still judged.
+    expect(run('uses Future', 'deadlock').pass).toBe(true);
+  });
+
+  it('a passing "at least" says how many, never "at most"', () => {
+    expect(run('at least 4 tasks run worker at once', 'pool').reason).toBe(
+      '4 tasks ran worker at the same time (worker-1, worker-2, worker-3, worker-4).',
+    );
+    expect(run('at least 5 tasks run worker at once', 'pool').reason).toMatch(
+      /^No more than 4 tasks ran worker at the same time .*; the goal is at least 5\.$/,
+    );
+    expect(run('at least 3 requests at once', 'semaphore').reason).toBe(
+      '3 requests were in flight at the same time.',
+    );
   });
 
   it('uses: object types, simulated libraries, ways of waiting, blocking calls', () => {

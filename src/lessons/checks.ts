@@ -8,6 +8,7 @@
  * (checks/run.ts).
  */
 import type { Step, Trace } from '../trace/index.ts';
+import { unfinishedWhy } from '../trace/words.ts';
 import { noWarnings, outputContains, outputEquals, outputLacks } from './checks/output.ts';
 import {
   completes,
@@ -69,7 +70,25 @@ export function evaluateChecks(
   return { pass: results.every((r) => r.pass), results };
 }
 
+/**
+ * Checks about time and concurrency judge a run by its end; a run that never got there (a
+ * deadlock, the step limit) has none, and "takes at most 2 s" would pass only because it stopped.
+ */
+const NEED_AN_END: ReadonlySet<Check['kind']> = new Set([
+  'time',
+  'tasks-at-once',
+  'requests-at-once',
+]);
+
 function verdict(check: Check, trace: Trace): Verdict {
+  const why = NEED_AN_END.has(check.kind) ? unfinishedWhy(trace) : null;
+  if (why !== null) {
+    return {
+      pass: false,
+      reason: `The run did not finish (it ${why}), so this cannot be judged yet: make it run to the end first.`,
+      step: trace.events.length - 1,
+    };
+  }
   switch (check.kind) {
     case 'output-contains':
       return outputContains(trace, check.text);

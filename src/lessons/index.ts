@@ -6,6 +6,8 @@
  */
 export type { Check, CheckKind, CheckParse, CheckResult, ChecksOutcome } from './checks.ts';
 export { describeCheck, evaluateCheck, evaluateChecks, parseCheck } from './checks.ts';
+export type { AnswerFeedback } from './hints.ts';
+export { answerFeedback, kindHint, revealedFeedback, TRIES_BEFORE_ANSWER } from './hints.ts';
 export type { Moment, MomentBase, MomentEvent, MomentParse, MomentResolution } from './moments.ts';
 export { MOMENT_EVENTS, parseMoment, resolveMoment } from './moments.ts';
 export type { AnswerResult, Grade, QuestionAnswer } from './questions.ts';

@@ -33,6 +33,7 @@ function question(kind: QuestionKind, extra: Partial<Question> = {}): Question {
     proof: null,
     choices: null,
     explanation: null,
+    hint: null,
     ...extra,
   };
 }

@@ -81,6 +81,8 @@ export interface Question {
   readonly choices: readonly Choice[] | null;
   /** Shown after answering (the prose after the list of choices), or null. */
   readonly explanation: RichText | null;
+  /** The author's `:::hint`, shown after a first wrong answer (null: one for the kind). */
+  readonly hint: RichText | null;
 }
 
 /** One line of a `checks` block. */

@@ -25,3 +25,19 @@ test('an endless loop of sleep(0) is stopped by the step limit while its events 
   const trace = partialTrace(header, events);
   expect(parseTrace(JSON.stringify(trace)).status).toBe('limit');
 });
+
+test('chunks and header are ASCII JSON that reads back to the program’s own characters', async () => {
+  const tracer = await nodeTracer();
+  const api = tracer.pyodide.pyimport('eventlooplab.api');
+  // A dash in a comment, accents and an emoji in output and in a local's repr.
+  const source = '# café — ☕\nword = "naïve 🐍"\nprint(word, "…")\n';
+  const chunks: string[] = [];
+  const headerText: string = api.trace_program(source, '{}', (text: string) => chunks.push(text));
+  for (const text of [headerText, ...chunks]) expect(text).toMatch(/^[\x20-\x7e]*$/);
+  const header = JSON.parse(headerText);
+  expect(header.source).toBe(source);
+  expect(header.stdout).toBe('naïve 🐍 …\n');
+  const events = chunks.flatMap((text) => JSON.parse(text) as unknown[]);
+  expect(events).toContainEqual({ k: 'out', s: 'naïve 🐍 …\n' });
+  expect(JSON.stringify(events)).toContain(`"word":"'naïve 🐍'"`);
+});

@@ -10,6 +10,7 @@ import {
 } from './slices/lesson/index.ts';
 import { createPlaybackSlice } from './slices/playback.ts';
 import { createPresenterSlice } from './slices/presenter.ts';
+import { createRecordingSlice } from './slices/recording.ts';
 import { createRunSlice, type Runner } from './slices/run.ts';
 import { createViewSlice } from './slices/view.ts';
 
@@ -45,6 +46,7 @@ export function createLabStore({
   const store: LabStore = createStore<LabState>()((...a) => ({
     ...createEditorSlice(text, defaultSource)(...a),
     ...createRunSlice(runner, { onShown: (trace) => state().recordRun(trace) })(...a),
+    ...createRecordingSlice()(...a),
     ...createPlaybackSlice()(...a),
     ...createViewSlice()(...a),
     ...createLessonSlice(memory)(...a),

@@ -41,6 +41,7 @@ export {
   type Speed,
   speedLabel,
 } from './slices/playback.ts';
+export { isRecording } from './slices/recording.ts';
 export { isLive, type Runner, type RunRequest } from './slices/run.ts';
 export type { TimelineAxis } from './slices/view.ts';
 export * from './views.ts';

@@ -6,7 +6,7 @@ import { handoffSteps } from '../trace/index.ts';
 import { createLabStore } from './create-lab-store.ts';
 import { playgroundRoute, shareRoute } from './selectors.ts';
 import { memoryTextStore } from './slices/editor.ts';
-import { HANDOFF_INTERVAL_MS, nextPlayStep } from './slices/playback.ts';
+import { HANDOFF_INTERVAL_MS, nextPlayStep, speedLabel } from './slices/playback.ts';
 import type { Runner } from './slices/run.ts';
 
 /** A runner that answers every run with the given trace at once. */
@@ -189,5 +189,13 @@ describe('the URL of what is open', () => {
     s().setSource('print("changed")');
     expect(route()).toEqual({ page: 'playground', code: 'print("changed")', step: null });
     expect(shareRoute(s()).step).toBeNull();
+  });
+});
+
+describe('speed labels', () => {
+  it('count steps in the singular and the plural', () => {
+    expect(speedLabel(1)).toBe('1 step/s');
+    expect(speedLabel(5)).toBe('5 steps/s');
+    expect(speedLabel('handoffs')).toBe('handoffs only');
   });
 });

@@ -2,6 +2,7 @@
 import { formatCount, limitText, plural, stepCount } from '../trace/index.ts';
 import type { LabState } from './lab-state.ts';
 import type { PlaygroundRoute } from './route.ts';
+import { isRecording } from './slices/recording.ts';
 import { maxStepsOf } from './views.ts';
 
 /** The one sentence the run status shows: loading, running, how the last run ended. */
@@ -13,7 +14,8 @@ export function statusText(state: LabState): string {
       : `Running… ${plural(state.streamed, 'step')}`;
   }
   if (failure) return failure;
-  if (trace) {
+  // A recording is not a run of the learner's: the status speaks of Python until they run.
+  if (trace && !isRecording(state)) {
     if (trace.status === 'completed') return `Completed in ${stepCount(trace.stats.steps)}`;
     if (trace.status === 'limit' && trace.limit) return limitText(trace) ?? trace.limit.message;
     if (trace.error) {
@@ -38,7 +40,8 @@ export function statusText(state: LabState): string {
 export function runTone(state: LabState): 'busy' | 'ok' | 'error' | 'limit' | 'idle' {
   if (state.running) return 'busy';
   if (state.failure || state.runtime.state === 'failed') return 'error';
-  if (!state.trace) return state.runtime.state === 'loading' ? 'busy' : 'idle';
+  if (!state.trace || isRecording(state))
+    return state.runtime.state === 'loading' ? 'busy' : 'idle';
   if (state.trace.status === 'completed') return 'ok';
   return state.trace.status === 'limit' ? 'limit' : 'error';
 }
@@ -69,11 +72,12 @@ export function canNavigate(state: LabState): boolean {
  * or has been run, and the step shown when the picture belongs to that program.
  */
 export function playgroundRoute(state: LabState, defaultSource: string): PlaygroundRoute {
-  const code =
-    state.trace !== null || state.running || state.source !== defaultSource ? state.source : null;
+  // The recording is what a first visit shows anyway: it leaves the address as a first visit's.
+  const ran = state.trace !== null && !isRecording(state);
+  const code = ran || state.running || state.source !== defaultSource ? state.source : null;
   let step: number | null = null;
   if (state.running) step = state.pendingStep;
-  else if (state.trace !== null && !isStale(state) && state.trace.events.length > 0) {
+  else if (ran && !isStale(state) && state.trace !== null && state.trace.events.length > 0) {
     step = state.step;
   }
   return { page: 'playground', code, step };

@@ -3,11 +3,9 @@
  * text on stderr, in fixed formats (the `warnings` module's `file:line: Category: message`, and
  * the loop's default exception handler's "Task exception was never retrieved" / "Task was
  * destroyed but it is pending!" followed by the task's repr), so they are read in those formats.
- * A swallowed cancellation is not reported by CPython at all: the trace shows it (a task ran a
- * `except CancelledError:` handler with no `raise`, then finished as if never cancelled).
+ * (A swallowed cancellation, which CPython does not report at all, is coach-cancel.ts.)
  */
-import { type Advice, advice, LESSONS, sourceLine, taskLabel } from './coach-advice.ts';
-import { asStep } from './ids.ts';
+import { type Advice, advice, LESSONS, sourceLine } from './coach-advice.ts';
 import type { Trace } from './types.ts';
 
 const NEVER_AWAITED =
@@ -117,102 +115,4 @@ export function lastLineBefore(trace: Trace, step: number): number | null {
     if (typeof e === 'number') return e;
   }
   return null;
-}
-
-interface Handler {
-  /** The `except … CancelledError` line. */
-  readonly line: number;
-  /** Its body's lines (inclusive). */
-  readonly from: number;
-  readonly to: number;
-}
-
-/** `except (asyncio.)CancelledError:` handlers whose body has no `raise`. */
-function swallowingHandlers(source: string): Handler[] {
-  const lines = source.split('\n');
-  const out: Handler[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^(\s*)except\b[^:]*\bCancelledError\b[^:]*:\s*(#.*)?$/.exec(lines[i] as string);
-    if (!m) continue;
-    const indent = (m[1] as string).length;
-    let j = i + 1;
-    let raises = false;
-    for (; j < lines.length; j++) {
-      const text = lines[j] as string;
-      if (text.trim() === '') continue;
-      if ((/^\s*/.exec(text)?.[0].length ?? 0) <= indent) break;
-      if (/^\s*raise\b/.test(text)) raises = true;
-    }
-    if (!raises && j > i + 1) out.push({ line: i + 1, from: i + 2, to: j });
-  }
-  return out;
-}
-
-export function swallowedCancelAdvice(trace: Trace): Advice[] {
-  const handlers = swallowingHandlers(trace.source);
-  if (handlers.length === 0) return [];
-  const ran = new Map<number, { handler: Handler; step: number }>(); // task id → first handler run
-  const finishedNormally = new Set<number>();
-  // A task is being cancelled when its sleep's timer is cancelled (Task.cancel cancels the
-  // future it waits on) or a timeout timer aimed at it falls due. A handler that runs in a task
-  // not being cancelled caught some other task's CancelledError (`await task`), which is fine.
-  const timers = new Map<number, { t: number; why: string }>();
-  const cancelling = new Set<number>();
-  let holder: number | null = null;
-  const { events } = trace;
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i];
-    if (typeof e === 'number') {
-      if (holder === null || ran.has(holder) || !cancelling.has(holder)) continue;
-      const handler = handlers.find((h) => e >= h.from && e <= h.to);
-      if (handler) ran.set(holder, { handler, step: i });
-      continue;
-    }
-    switch (e?.k) {
-      case 'timer':
-        if (e.t !== undefined && e.why !== 'callback') timers.set(e.h, { t: e.t, why: e.why });
-        break;
-      case 'cancel': {
-        const timer = timers.get(e.h);
-        if (timer?.why === 'sleep') cancelling.add(timer.t);
-        break;
-      }
-      case 'due':
-        for (const h of e.h) {
-          const timer = timers.get(h);
-          if (timer?.why === 'timeout') cancelling.add(timer.t);
-        }
-        break;
-      case 'resume':
-        holder = e.t;
-        break;
-      case 'suspend':
-        // The cancellation was delivered in the turn that just ended: handled, or not.
-        cancelling.delete(e.t);
-        holder = null;
-        break;
-      case 'callback':
-        holder = null;
-        break;
-      case 'task-done':
-        if (e.c === undefined) finishedNormally.add(e.t);
-        holder = null;
-        break;
-    }
-  }
-  const out: Advice[] = [];
-  for (const [t, { handler, step }] of ran) {
-    if (!finishedNormally.has(t)) continue;
-    const name = taskLabel(trace, t);
-    out.push(
-      advice('cancel-swallowed', {
-        explanation: `${name} was cancelled, but the \`except CancelledError\` at line ${handler.line} caught the cancellation and carried on, so the task finished as if nobody had asked it to stop: whoever cancelled it (a timeout, a TaskGroup, asyncio.run's clean-up) is not obeyed.`,
-        fix: 'Do the clean-up you need in the handler (or in `finally:`), then `raise` to let the cancellation go on.',
-        lines: [handler.line],
-        step: asStep(step),
-        lesson: LESSONS.cancellation,
-      }),
-    );
-  }
-  return out;
 }

@@ -124,8 +124,33 @@ describe('coach: 4. task exceptions and cancellation', () => {
     expect(a.explanation).toContain(
       'Task-2 (stubborn) was cancelled, but the `except CancelledError` at line 7',
     );
+    expect(a.explanation).toContain('the task returned normally');
     expect(a.fix).toContain('`raise`');
+    expect(a.fix).toContain('`async with asyncio.timeout(…)`');
+    expect(a.lines).toEqual([7]);
     expect(coach(trace('68'))).toEqual([]);
+  });
+
+  it('any handler that catches the cancellation: except/pass, BaseException, bare except', () => {
+    const pass = only('80');
+    expect(pass.explanation).toMatch(
+      /^Task-2 \(ticker\) was cancelled, but the `except CancelledError` at line 8 caught the CancelledError and the task returned normally/,
+    );
+    const base = only('81');
+    // A task waiting on an Event, not a timer: the tracer's own fact, not a cancelled sleep.
+    expect(base.explanation).toContain(
+      'listener was cancelled, but the `except BaseException` at line 7 caught the CancelledError',
+    );
+    expect(base.fix).toContain('`except Exception:` lets CancelledError through');
+    const bare = only('82');
+    expect(bare.explanation).toContain('slow was cancelled, but the bare `except:` at line 8');
+    expect(bare.lines).toEqual([8]);
+  });
+
+  it('not when a timeout took its cancellation back or the task ended cancelled', () => {
+    // 44 and bug: tasks cancelled by the run's end or gather, which let the cancellation go on.
+    for (const name of ['44', '45', '72'])
+      expect(coach(trace(name)).map((a) => a.topic)).not.toContain('cancel-swallowed');
   });
 });
 

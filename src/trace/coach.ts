@@ -11,10 +11,11 @@
  */
 
 import type { Advice } from './coach-advice.ts';
+import { swallowedCancelAdvice } from './coach-cancel.ts';
 import { errorAdvice } from './coach-errors.ts';
 import { limitAdvice } from './coach-limits.ts';
 import { stallAdvice } from './coach-stalls.ts';
-import { swallowedCancelAdvice, warningAdvice } from './coach-warnings.ts';
+import { warningAdvice } from './coach-warnings.ts';
 import type { Trace } from './types.ts';
 
 export type { Advice, CoachTopic, LessonLink } from './coach-advice.ts';

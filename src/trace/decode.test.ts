@@ -10,7 +10,7 @@ describe('eventAt', () => {
 
   it('decodes the event at a step on demand', () => {
     expect(eventAt(trace, 2)).toEqual({ kind: 'line', line: 1 });
-    expect(eventAt(trace, 9)).toEqual({ kind: 'resume', task: 1, handle: 1 });
+    expect(eventAt(trace, 9)).toEqual({ kind: 'resume', task: 1, handle: 1, cancelling: 0 });
     expect(eventAt(trace, 19)).toEqual({
       kind: 'suspend',
       task: 1,
@@ -39,19 +39,32 @@ describe('decodeEvent', () => {
       ],
       [
         { k: 'resume', t: 2, h: 5 },
-        { kind: 'resume', task: 2, handle: 5 },
+        { kind: 'resume', task: 2, handle: 5, cancelling: 0 },
+      ],
+      [
+        { k: 'resume', t: 2, h: 5, cn: 1 },
+        { kind: 'resume', task: 2, handle: 5, cancelling: 1 },
       ],
       [
         { k: 'task-done', t: 2, r: '42' },
-        { kind: 'task-done', task: 2, outcome: { kind: 'result', repr: '42' } },
+        { kind: 'task-done', task: 2, outcome: { kind: 'result', repr: '42' }, cancelling: 0 },
+      ],
+      [
+        { k: 'task-done', t: 2, r: '42', cn: 1 },
+        { kind: 'task-done', task: 2, outcome: { kind: 'result', repr: '42' }, cancelling: 1 },
       ],
       [
         { k: 'task-done', t: 2, x: "ValueError('boom')" },
-        { kind: 'task-done', task: 2, outcome: { kind: 'exception', repr: "ValueError('boom')" } },
+        {
+          kind: 'task-done',
+          task: 2,
+          outcome: { kind: 'exception', repr: "ValueError('boom')" },
+          cancelling: 0,
+        },
       ],
       [
         { k: 'task-done', t: 2, c: 1 },
-        { kind: 'task-done', task: 2, outcome: { kind: 'cancelled' } },
+        { kind: 'task-done', task: 2, outcome: { kind: 'cancelled' }, cancelling: 0 },
       ],
       [
         { k: 'loop', run: true },

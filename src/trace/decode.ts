@@ -48,11 +48,11 @@ function decodeObjectEvent(e: RawObjectEvent): TraceEvent {
     case 'task-name':
       return { kind: 'task-name', task: e.t, name: e.name };
     case 'resume':
-      return { kind: 'resume', task: e.t, handle: e.h };
+      return { kind: 'resume', task: e.t, handle: e.h, cancelling: e.cn ?? 0 };
     case 'suspend':
       return { kind: 'suspend', task: e.t, wait: decodeWait(e.w) };
     case 'task-done':
-      return { kind: 'task-done', task: e.t, outcome: decodeOutcome(e) };
+      return { kind: 'task-done', task: e.t, outcome: decodeOutcome(e), cancelling: e.cn ?? 0 };
     case 'loop':
       return { kind: 'loop', running: e.run };
     case 'ready':
@@ -148,7 +148,10 @@ export function decodeWait(w: RawWait): Wait {
       wait = { on: w.on, what: w.what, via };
       break;
     default:
-      wait = { on: w.on, object: w.o, via };
+      wait =
+        w.th === undefined
+          ? { on: w.on, object: w.o, via }
+          : { on: w.on, object: w.o, thread: w.th, via };
   }
   return Object.freeze(wait);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../../tests/fixtures/traces.ts';
+import { fixture, stepWhere } from '../../tests/fixtures/traces.ts';
 import { exampleTrace } from './example.ts';
 import { narrate } from './narration.ts';
 
@@ -32,8 +32,19 @@ describe('narrate: plain callbacks', () => {
   const trace = fixture('07-future-callbacks');
 
   it('names callbacks as calls, as the simulator does, and never says null', () => {
-    expect(narrate(trace, 20)).toBe('Timer: at 0.1 s the loop will run Future.set_result().');
-    expect(narrate(trace, 28)).toBe('The callback on_done() joins the ready queue.');
+    const timer = stepWhere(trace, (e) => e.kind === 'timer' && e.why === 'callback');
+    expect(narrate(trace, timer)).toBe('Timer: at 0.1 s the loop will run Future.set_result().');
+    const ready = stepWhere(trace, (e) => e.kind === 'ready' && e.callback === 'on_done');
+    expect(narrate(trace, ready)).toBe('The callback on_done() joins the ready queue.');
+    // The `callback` event names only its handle: the narration finds the callback it runs.
+    const due = stepWhere(trace, (e) => e.kind === 'callback');
+    expect(narrate(trace, due)).toBe(
+      'The event loop runs the callback Future.set_result() (no task holds control).',
+    );
+    const onDone = stepWhere(trace, (e) => e.kind === 'callback', ready);
+    expect(narrate(trace, onDone)).toBe(
+      'The event loop runs the callback on_done() (no task holds control).',
+    );
     for (let step = 0; step < trace.events.length; step++) {
       expect(narrate(trace, step), `step ${step}`).not.toMatch(/\bnull\b|undefined/);
     }

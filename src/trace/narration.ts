@@ -6,20 +6,23 @@
  * names, not ids; seconds, not floats with 17 digits.
  */
 import { eventAt } from './decode.ts';
-import type { ThreadId } from './ids.ts';
 import { stateAt } from './replay.ts';
 import { findTask, type LoopState } from './state.ts';
+import { controlAt } from './trace-index.ts';
 import type { TaskOutcome, Trace, TraceEvent } from './types.ts';
 import {
   callbackNoun,
   callbackText,
   cap,
+  describeOutcome,
   describeWait,
   functionText,
   holderName,
   objectName,
+  plain,
   seconds,
   taskName,
+  threadName,
   withArticle,
 } from './words.ts';
 
@@ -86,8 +89,12 @@ function sentence(trace: Trace, ev: TraceEvent, state: LoopState, step: number):
       return `It is ${seconds(state.time)}: ${ev.handles.length === 1 ? 'a timer falls due and moves' : `${ev.handles.length} timers fall due and move`} to the ready queue.`;
     case 'cancel':
       return 'A scheduled callback is cancelled; the loop will skip it.';
-    case 'callback':
-      return 'The event loop runs a callback (no task holds control).';
+    case 'callback': {
+      // The event names only its handle; the index knows which callback the handle runs.
+      const control = controlAt(trace, step);
+      const name = control.kind === 'callback' ? control.name : null;
+      return `The event loop runs ${callbackNoun(name)} (no task holds control).`;
+    }
     case 'clock':
       return `Nothing is ready: the clock jumps to ${seconds(ev.at)}, the next timer.`;
     case 'block':
@@ -122,13 +129,7 @@ function threadSentence(ev: ThreadEvent, state: LoopState): string {
     case 'thread-end':
       return `${threadName(state, ev.thread)} finishes its function at ${seconds(ev.until)}; the program hears of it then.`;
     case 'thread-done': {
-      const o = ev.outcome;
-      const how =
-        o.kind === 'result'
-          ? `returned ${o.repr}`
-          : o.kind === 'exception'
-            ? `raised ${o.repr}`
-            : 'was cancelled';
+      const how = plain(describeOutcome(ev.outcome));
       return `The function in thread ${threadName(state, ev.thread)} ${how}: the program sees it now.`;
     }
   }
@@ -182,8 +183,4 @@ function programSentence(trace: Trace, ev: ProgramEvent, state: LoopState): stri
     case 'net':
       return `${cap(holderName(state, ev.task))} sends ${ev.method} ${ev.url} (simulated ${ev.lib}); the answer takes ${seconds(ev.latency)}.`;
   }
-}
-
-function threadName(state: LoopState, id: ThreadId): string {
-  return state.threads.find((t) => t.id === id)?.name ?? `#${id}`;
 }

@@ -164,7 +164,8 @@ const waitSchema = v.variant(
     v.object({ ...where, on: v.literal('yield') }),
     v.object({ ...where, on: v.literal('task'), t: taskId() }),
     v.object({ ...where, on: v.literal('shield'), t: taskId() }),
-    objectWait('future'),
+    // A future of run_in_executor / to_thread names the thread whose job completes it.
+    v.object({ ...where, on: v.literal('future'), o: objectId(), th: v.optional(threadId()) }),
     objectWait('queue-get'),
     objectWait('queue-put'),
     objectWait('queue-join'),
@@ -254,7 +255,7 @@ export const eventSchemas: Readonly<Record<RawEventKind, v.GenericSchema>> = {
     by: taskIdOrNull(),
   }),
   'task-name': ev('task-name', { t: taskId(), name: str() }),
-  resume: ev('resume', { t: taskId(), h: handleId() }),
+  resume: ev('resume', { t: taskId(), h: handleId(), cn: v.optional(positiveInt()) }),
   suspend: ev('suspend', { t: taskId(), w: waitSchema }),
   'task-done': v.pipe(
     ev('task-done', {
@@ -262,6 +263,7 @@ export const eventSchemas: Readonly<Record<RawEventKind, v.GenericSchema>> = {
       r: v.optional(str()),
       x: v.optional(str()),
       c: v.optional(v.literal(1, must('1'))),
+      cn: v.optional(positiveInt()),
     }),
     v.check(
       (e) => e.r !== undefined || e.x !== undefined || e.c !== undefined,

@@ -33,6 +33,9 @@ export interface RawResume {
   readonly k: 'resume';
   readonly t: TaskId;
   readonly h: HandleId;
+  /** `Task.cancelling()` as the step starts, when above 0: higher than at the task's previous
+   * resume means this step delivers a CancelledError. */
+  readonly cn?: number;
 }
 export interface RawSuspend {
   readonly k: 'suspend';
@@ -46,6 +49,8 @@ export interface RawTaskDone {
   readonly r?: string;
   readonly x?: string;
   readonly c?: 1;
+  /** With `r`: `Task.cancelling()` when it returned, when above 0 (a cancellation it swallowed). */
+  readonly cn?: number;
 }
 export interface RawLoop {
   readonly k: 'loop';
@@ -222,7 +227,12 @@ export type RawWait = RawWaitWhere &
       }
     | { readonly on: 'yield' }
     | { readonly on: 'task' | 'shield'; readonly t: TaskId }
-    | { readonly on: ObjectWaitOn; readonly o: ObjectId }
+    | {
+        readonly on: ObjectWaitOn;
+        readonly o: ObjectId;
+        /** On a future of run_in_executor/to_thread: the thread whose job completes it. */
+        readonly th?: ThreadId;
+      }
     | { readonly on: 'gather'; readonly of: readonly TaskId[]; readonly n: number }
     | { readonly on: 'wait'; readonly of: readonly TaskId[]; readonly mode: WaitMode }
     | { readonly on: 'as-completed'; readonly of: readonly TaskId[] }
@@ -278,7 +288,12 @@ export type Wait = WaitWhere &
     | { readonly on: 'yield' }
     | { readonly on: 'task'; readonly task: TaskId }
     | { readonly on: 'shield'; readonly task: TaskId }
-    | { readonly on: ObjectWaitOn; readonly object: ObjectId }
+    | {
+        readonly on: ObjectWaitOn;
+        readonly object: ObjectId;
+        /** Set on a future of `run_in_executor` / `to_thread`: the thread running its job. */
+        readonly thread?: ThreadId;
+      }
     | { readonly on: 'gather'; readonly of: readonly TaskId[]; readonly count: number }
     | { readonly on: 'wait'; readonly of: readonly TaskId[]; readonly mode: WaitMode }
     | { readonly on: 'as-completed'; readonly of: readonly TaskId[] }
@@ -305,9 +320,21 @@ export type TraceEvent =
       readonly by: TaskId | null;
     }
   | { readonly kind: 'task-name'; readonly task: TaskId; readonly name: string }
-  | { readonly kind: 'resume'; readonly task: TaskId; readonly handle: HandleId }
+  | {
+      readonly kind: 'resume';
+      readonly task: TaskId;
+      readonly handle: HandleId;
+      /** Pending cancel() requests as the step starts (`Task.cancelling()`); 0 when none. */
+      readonly cancelling: number;
+    }
   | { readonly kind: 'suspend'; readonly task: TaskId; readonly wait: Wait }
-  | { readonly kind: 'task-done'; readonly task: TaskId; readonly outcome: TaskOutcome }
+  | {
+      readonly kind: 'task-done';
+      readonly task: TaskId;
+      readonly outcome: TaskOutcome;
+      /** Pending cancel() requests when it finished (`Task.cancelling()`); 0 when none. */
+      readonly cancelling: number;
+    }
   | { readonly kind: 'loop'; readonly running: boolean }
   | {
       readonly kind: 'ready';

@@ -17,6 +17,7 @@ import {
   type Wait,
 } from './index.ts';
 import {
+  callbackLabel,
   callbackNoun,
   callbackText,
   cap,
@@ -179,6 +180,9 @@ describe('task states', () => {
     expect(callbackText(null)).toBe('a callback');
     expect(callbackNoun('on_done')).toBe('the callback on_done()');
     expect(callbackNoun(null)).toBe('a callback');
+    // A callback holding control, as the editor names its marker.
+    expect(callbackLabel('say')).toBe('callback say()');
+    expect(callbackLabel(null)).toBe('a callback');
   });
 });
 

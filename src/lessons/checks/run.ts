@@ -10,7 +10,7 @@ import {
   traceIndex,
   virtualTimeAt,
 } from '../../trace/index.ts';
-import { plural } from '../../trace/words.ts';
+import { plural, stuckTasks, stuckTaskText, unfinishedWhy } from '../../trace/words.ts';
 import { describeTask, seconds } from '../lesson-words.ts';
 import type { Bound } from './syntax.ts';
 import type { Verdict } from './verdict.ts';
@@ -61,11 +61,13 @@ export function requestsAtOnce(trace: Trace, b: Bound, n: number): Verdict {
     }
   }
   const ok = within(b, best, n);
+  const flight = `${plural(best, 'request')} ${best === 1 ? 'was' : 'were'} in flight at the same time`;
   return {
     pass: ok,
-    reason: ok
-      ? `At most ${plural(best, 'request')} ${best === 1 ? 'was' : 'were'} in flight at the same time.`
-      : `${cap(plural(best, 'request'))} ${best === 1 ? 'was' : 'were'} in flight at the same time; the goal is ${boundWords(b)} ${n}.`,
+    // "At most" only beside a cap, "no more than" beside an unmet "at least".
+    reason: cap(
+      `${b === 'at-most' && ok ? 'at most ' : b === 'at-least' && !ok ? 'no more than ' : ''}${flight}${ok ? '.' : `; the goal is ${boundWords(b)} ${n}.`}`,
+    ),
     step: bestStep,
   };
 }
@@ -95,8 +97,15 @@ export function completes(trace: Trace): Verdict {
       step,
     };
   }
-  if (trace.status === 'limit' && trace.limit) {
-    return { pass: false, reason: `The run did not finish: ${trace.limit.message}`, step };
+  const why = unfinishedWhy(trace);
+  if (why !== null) {
+    const stuck = stuckTasks(trace).filter((t) => t.waits !== null);
+    const who = trace.limit?.kind === 'deadlock' && stuck.length > 0;
+    return {
+      pass: false,
+      reason: `The run did not finish: it ${why}${who ? ` (${stuck.map(stuckTaskText).join('; ')})` : ''}.`,
+      step,
+    };
   }
   if (trace.stats.exit !== undefined && trace.stats.exit !== null && trace.stats.exit !== 0) {
     return { pass: false, reason: `The program exited with code ${trace.stats.exit}.`, step };

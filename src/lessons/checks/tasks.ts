@@ -1,6 +1,6 @@
 /** Checks on the program's tasks: how many run a coroutine, how many at once, how they end. */
 import { type TaskSummary, type Trace, traceIndex } from '../../trace/index.ts';
-import { plural } from '../../trace/words.ts';
+import { plural, stuckTasks, stuckTaskText, unfinishedWhy } from '../../trace/words.ts';
 import { describeTask, programTasks } from '../lesson-words.ts';
 import type { Bound } from './syntax.ts';
 import type { Verdict } from './verdict.ts';
@@ -39,11 +39,14 @@ export function tasksAtOnce(trace: Trace, b: Bound, n: number, coro: string): Ve
   const names = running.map((t) => t.name).join(', ');
   return {
     pass: ok,
+    // The most at once, said so that it reads right beside the goal: "at most" only for a cap.
     reason: ok
-      ? `At most ${plural(best, 'task')} ran ${coro} at the same time (${names}).`
+      ? b === 'at-most'
+        ? `At most ${plural(best, 'task')} ran ${coro} at the same time (${names}).`
+        : `${cap(plural(best, 'task'))} ran ${coro} at the same time (${names}).`
       : b === 'at-most'
         ? `${cap(plural(best, 'task'))} ran ${coro} at the same time (${names}); the goal is at most ${n}.`
-        : `At most ${plural(best, 'task')} ran ${coro} at the same time (${names}); the goal is at least ${n}.`,
+        : `No more than ${plural(best, 'task')} ran ${coro} at the same time (${names}); the goal is at least ${n}.`,
     step,
   };
 }
@@ -81,13 +84,16 @@ export function everyTaskFinishes(trace: Trace): Verdict {
         step: t.done,
       };
     }
-    if (t.outcome === null) {
-      return {
-        pass: false,
-        reason: `${describeTask(t)} never finished: the run ended while it was still ${t.started === null ? 'waiting to start' : 'waiting'}.`,
-        step: trace.events.length - 1,
-      };
-    }
+  }
+  // Every task left waiting, each with the line it waits on: the learner fixes them all at once.
+  const stuck = stuckTasks(trace);
+  if (stuck.length > 0) {
+    const why = unfinishedWhy(trace);
+    return {
+      pass: false,
+      reason: `${stuck.length === 1 ? 'A task never finished' : `${cap(plural(stuck.length, 'task'))} never finished`}${why ? ` (the run ${why})` : ''}: ${stuck.map(stuckTaskText).join('; ')}.`,
+      step: trace.events.length - 1,
+    };
   }
   return { pass: true, reason: 'Every task finished.' };
 }

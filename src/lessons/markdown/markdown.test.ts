@@ -214,6 +214,32 @@ output contains "1"
     expect(textOf(ex?.goal as RichText)).toBe('Goal.');
   });
 
+  it('reads the :::hint of a question (one at most), apart from its prompt and explanation', () => {
+    const question = (hints: string) =>
+      parse(`## Q
+
+${PROGRAM}
+
+::::question{ask="time"}
+How long?
+
+- 1 s
+- 2 s
+
+It never sleeps.
+${hints}
+::::
+`);
+    const { lesson, problems } = question(':::hint\nCount the sleeps.\n:::');
+    expect(problems).toEqual([]);
+    const q = lesson?.steps[0]?.questions[0];
+    expect(textOf(q?.hint as RichText)).toBe('Count the sleeps.');
+    expect(textOf(q?.explanation as RichText)).toBe('It never sleeps.');
+    expect(question('').lesson?.steps[0]?.questions[0]?.hint).toBeNull();
+    const two = question(':::hint\nOne.\n:::\n\n:::hint\nTwo.\n:::');
+    expect(two.problems.map((p) => p.message)).toEqual(['a question has at most one :::hint']);
+  });
+
   it('reads programs from files beside a folder lesson', () => {
     const { lesson, problems } = parseLesson(
       `${FRONT}## S\n\n\`\`\`python program file=main.py\n\`\`\`\n`,

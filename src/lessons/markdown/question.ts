@@ -113,6 +113,7 @@ export function buildQuestion(
     proof,
     choices: content.choices,
     explanation: content.after.length > 0 ? rich(content.after) : null,
+    hint: content.hint ? rich(body(content.hint)) : null,
   };
 }
 
@@ -162,9 +163,24 @@ function readContent(
   node: ContainerDirective,
   kind: QuestionKind,
   problem: Problem,
-): { prompt: RootContent[]; choices: Choice[] | null; after: RootContent[] } {
+): {
+  prompt: RootContent[];
+  choices: Choice[] | null;
+  after: RootContent[];
+  hint: ContainerDirective | null;
+} {
   const line = lineOf(node);
-  const content = body(node);
+  const all = body(node);
+  const isHint = (c: RootContent) => c.type === 'containerDirective' && c.name === 'hint';
+  const hints = all.filter(isHint) as ContainerDirective[];
+  if (hints.length > 1) {
+    problem(
+      lineOf(hints[1] as ContainerDirective),
+      'question',
+      'a question has at most one :::hint',
+    );
+  }
+  const content = all.filter((c) => !isHint(c));
   const listAt = content.findIndex((c) => c.type === 'list');
   const prompt = listAt < 0 ? content : content.slice(0, listAt);
   const list = listAt < 0 ? null : (content[listAt] as List);
@@ -181,7 +197,7 @@ function readContent(
       }))
     : null;
   checkChoices(kind, list, choices, line, problem);
-  return { prompt, choices, after };
+  return { prompt, choices, after, hint: hints[0] ?? null };
 }
 
 /** What each kind of question needs of its list. */

@@ -121,9 +121,10 @@ function checkNoRawHtml(node: Nodes, problem: Problem): void {
   }
   if (!('children' in node)) return;
   for (const child of node.children as Nodes[]) {
+    // An exercise's or a question's own hints may sit inside its block.
     const hintInExercise =
       node.type === 'containerDirective' &&
-      node.name === 'exercise' &&
+      (node.name === 'exercise' || node.name === 'question') &&
       child.type === 'containerDirective' &&
       child.name === 'hint';
     if (

@@ -4,6 +4,7 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { LabState } from '../lab-state.ts';
+import { dropsRecording } from './recording.ts';
 
 /** Where the program text is kept between visits. */
 export interface TextStore {
@@ -41,11 +42,11 @@ export function createEditorSlice(
     programKey: 'playground',
     setSource(text) {
       store.save(text);
-      set({ source: text });
+      set({ source: text, ...dropsRecording(get(), text) });
     },
     openProgram(text) {
       store.save(text);
-      set({ source: text, originalSource: text });
+      set({ source: text, originalSource: text, ...dropsRecording(get(), text) });
     },
     adoptOriginal(text) {
       set({ originalSource: text });
@@ -53,7 +54,7 @@ export function createEditorSlice(
     resetSource() {
       const original = get().originalSource;
       store.save(original);
-      set({ source: original });
+      set({ source: original, ...dropsRecording(get(), original) });
     },
   });
 }

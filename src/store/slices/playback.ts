@@ -25,7 +25,8 @@ export const HANDOFF_INTERVAL_MS = 800;
 const MAX_CREDIT_MS = 250;
 
 export function speedLabel(speed: Speed): string {
-  return speed === 'handoffs' ? 'handoffs only' : `${speed} steps/s`;
+  if (speed === 'handoffs') return 'handoffs only';
+  return speed === 1 ? '1 step/s' : `${speed} steps/s`;
 }
 
 export interface PlaybackSlice {

@@ -1,5 +1,5 @@
 /** Names: task states, tasks, objects, callbacks, and what a finished task ended with. */
-import type { ObjectId, TaskId } from '../ids.ts';
+import type { ObjectId, TaskId, ThreadId } from '../ids.ts';
 import { findObject, findTask, type LoopState, type TaskState, type TaskView } from '../state.ts';
 import type { TaskOutcome, Trace } from '../types.ts';
 import type { ObjectPart, TaskPart, Words } from './parts.ts';
@@ -97,9 +97,22 @@ export function callbackText(name: string | null): string {
   return name === null ? 'a callback' : `${name.replace(/\.<locals>\./g, '.')}()`;
 }
 
+/**
+ * A callback as a party that holds control (an editor marker's name, a narration's subject):
+ * `callback say()`, or `a callback` when the tracer could not name it.
+ */
+export function callbackLabel(name: string | null): string {
+  return name === null ? 'a callback' : `callback ${callbackText(name)}`;
+}
+
 /** A callback in a sentence: `the callback f()`, or `a callback` when it has no name. */
 export function callbackNoun(name: string | null): string {
   return name === null ? 'a callback' : `the callback ${callbackText(name)}`;
+}
+
+/** A simulated thread's name (`ThreadPoolExecutor-0_0`), or `#2` before its `thread` event. */
+export function threadName(state: LoopState, id: ThreadId): string {
+  return state.threads.find((t) => t.id === id)?.name ?? `#${id}`;
 }
 
 /** What a finished task ended with: `returned 42`, `raised ValueError('x')`, `was cancelled`. */

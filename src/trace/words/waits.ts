@@ -10,6 +10,7 @@ import { isFinished, objectPart, taskPart, taskStateLabel } from './names.ts';
 import { netWaitWords } from './network.ts';
 import { plural, seconds } from './numbers.ts';
 import { plain, type WordPart, type Words } from './parts.ts';
+import { threadWaitWords } from './threads.ts';
 
 type ObjectWait = Extract<Wait, { readonly on: ObjectWaitOn }>;
 
@@ -74,7 +75,7 @@ export function describeWaitWords(state: LoopState, wait: Wait, trace?: Trace): 
     case 'other':
       return [{ code: wait.what }];
     default:
-      return objectWaitWords(state, wait, trace);
+      return threadWaitWords(state, wait) ?? objectWaitWords(state, wait, trace);
   }
 }
 
@@ -184,4 +185,35 @@ export function waitTargets(
     default:
       return { tasks: [], objects: [wait.object] };
   }
+}
+
+const WAIT_KIND: Readonly<Record<Wait['on'], string>> = {
+  sleep: 'asleep',
+  yield: 'yielded',
+  task: 'awaiting a task',
+  shield: 'awaiting a task',
+  gather: 'in gather',
+  wait: 'in wait',
+  'as-completed': 'in as_completed',
+  taskgroup: 'in a TaskGroup',
+  future: 'awaiting a future',
+  'queue-get': 'getting from a queue',
+  'queue-put': 'putting to a queue',
+  'queue-join': 'joining a queue',
+  lock: 'waiting for a lock',
+  event: 'waiting for an event',
+  condition: 'waiting on a condition',
+  semaphore: 'waiting for a semaphore',
+  barrier: 'at a barrier',
+  other: 'waiting',
+};
+
+/**
+ * What kind of wait, in a few words, for counting many waiting tasks at once: `asleep`,
+ * `getting from a queue`, `waiting for a thread` (a lane's summary: `6 asleep, 3 waiting for a
+ * thread`).
+ */
+export function waitKindText(wait: Wait): string {
+  if (wait.on === 'future' && wait.thread !== undefined) return 'waiting for a thread';
+  return WAIT_KIND[wait.on];
 }

@@ -24,6 +24,11 @@ export interface ConsolePanelProps {
   onSeek(step: number): void;
   /** The coach's advice on the run (`coach(trace)`), shown above the output. */
   advice?: readonly Advice[];
+  /**
+   * Output may still come after this step (later lines are hidden, or the run is still going):
+   * an empty console then says "Nothing printed yet." rather than that nothing was printed.
+   */
+  moreToCome?: boolean;
 }
 
 function Segment({ segment }: { segment: ConsoleSegment }) {
@@ -125,7 +130,14 @@ function moveBetweenLines(event: KeyboardEvent<HTMLOListElement>, list: HTMLOLis
   next.focus();
 }
 
-export function ConsolePanel({ view, step, taskName, onSeek, advice }: ConsolePanelProps) {
+export function ConsolePanel({
+  view,
+  step,
+  taskName,
+  onSeek,
+  advice,
+  moreToCome = false,
+}: ConsolePanelProps) {
   const scroller = useRef<HTMLDivElement>(null);
   useScrollToCurrent(scroller, view);
   return (
@@ -144,7 +156,9 @@ export function ConsolePanel({ view, step, taskName, onSeek, advice }: ConsolePa
         {!view ? (
           <p className="console__empty">Run the program to see what it prints.</p>
         ) : view.total === 0 ? (
-          <p className="console__empty">The program printed nothing.</p>
+          <p className="console__empty">
+            {moreToCome ? 'Nothing printed yet.' : 'The program printed nothing.'}
+          </p>
         ) : (
           <ConsoleLines view={view} step={step} taskName={taskName} onSeek={onSeek} />
         )}

@@ -1,6 +1,6 @@
 /**
- * The program editor. A plain textarea first (usable at once, same accessible name), replaced by
- * Monaco when its lazily loaded chunk arrives (use-monaco.ts). Both report every edit through
+ * The program editor. A plain one first (PlainEditor.tsx: usable at once, same accessible name),
+ * replaced by Monaco when its lazily loaded chunk arrives (use-monaco.ts). Both report every edit through
  * `onChange` (use-text-sync.ts).
  *
  * On top of the text it shows a replayed step (props in, nothing out but edits): the line each
@@ -19,6 +19,7 @@ import {
   lessonDecorations,
   markerDecorations,
 } from './monaco-decorations.ts';
+import { PlainEditor } from './PlainEditor.tsx';
 import { ProblemsList } from './ProblemsList.tsx';
 import {
   type Layer,
@@ -103,21 +104,17 @@ export function ProgramEditor({
             data-stale={stale ? 'true' : undefined}
           />
           {handle === null && (
-            <textarea
+            <PlainEditor
               ref={fallback}
-              className="program-editor__fallback"
-              aria-label={label}
-              aria-describedby={
+              label={label}
+              describedBy={
                 [stale ? staleId : null, diagnostics.length > 0 ? problemsId : null]
                   .filter(Boolean)
                   .join(' ') || undefined
               }
               value={value}
               readOnly={readOnly}
-              spellCheck={false}
-              autoCapitalize="off"
-              autoCorrect="off"
-              onChange={(event) => onChange(event.target.value)}
+              onChange={onChange}
             />
           )}
         </div>

@@ -14,7 +14,7 @@ import {
   type TaskView,
   type Trace,
 } from '../../trace/index.ts';
-import { describeWaitWords, markdown } from '../../trace/words.ts';
+import { callbackLabel, describeWaitWords, markdown } from '../../trace/words.ts';
 
 /** One party's place in the program at a step. */
 export interface EditorMarker {
@@ -92,7 +92,7 @@ export function editorMarkers(trace: Trace, state: LoopState): EditorMarker[] {
     } else if (callbackRunsCode(trace, state.step)) {
       const line = state.mainLine;
       const fn = state.mainFrame === null ? null : findFrame(state, state.mainFrame)?.fn;
-      const name = fn ? `callback ${fn}()` : 'a callback';
+      const name = callbackLabel(fn ?? null);
       markers.push({
         line,
         task: null,

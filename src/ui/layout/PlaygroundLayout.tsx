@@ -8,7 +8,7 @@
  * scrolls. Every split is resizable with the mouse or the keyboard (the separators are focusable)
  * and remembered.
  */
-import { type ReactNode, useState } from 'react';
+import { createContext, type ReactNode, useContext, useState } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { useMediaQuery } from './use-media-query.ts';
 
@@ -22,6 +22,12 @@ export interface PlaygroundLayoutProps {
   timeline: ReactNode;
   footer: ReactNode;
 }
+
+/**
+ * A pane for the bottom row, beside the narration and the timeline: a lesson's prose on a
+ * screen of 1280 or less, so that the code and the picture above have the whole width.
+ */
+export const BottomAside = createContext<ReactNode>(null);
 
 function storage(): Storage | undefined {
   try {
@@ -43,16 +49,18 @@ function Handle({ label, orientation }: { label: string; orientation: 'vertical'
  * The bottom pane's first size, as a share of the main area: room for the narration and about
  * four timeline lanes, but never more than 40% (a short laptop screen needs the simulator).
  */
-function bottomShare(): number {
+function bottomShare(aside: boolean): number {
   const main = Math.max(300, (globalThis.innerHeight ?? 800) - 110);
-  const wanted = Math.min(300, Math.max(200, main * 0.34));
-  return Math.round(Math.min(40, (wanted / main) * 100));
+  // A lesson's prose in the bottom row needs a few more lines.
+  const wanted = Math.min(300, Math.max(200, main * (aside ? 0.4 : 0.34)));
+  return Math.round(Math.min(aside ? 42 : 40, (wanted / main) * 100));
 }
 
 export function PlaygroundLayout(props: PlaygroundLayoutProps) {
   const roomy = useMediaQuery('(min-width: 900px) and (min-height: 560px)');
   const tall = useMediaQuery('(min-height: 1000px)');
-  const [bottom] = useState(bottomShare);
+  const aside = useContext(BottomAside);
+  const [bottom] = useState(() => bottomShare(aside !== null));
 
   if (!roomy) {
     // Small screens: no splits, one pane after another; the page scrolls.
@@ -161,15 +169,28 @@ function Panes({
       second={{ id: 'simulator', size: '62%', min: '35%', content: simulator }}
     />
   );
-  const below = (
+  const aside = useContext(BottomAside);
+  const bottomRow = (
     <div className="layout__bottom">
       {narration}
       <div className="layout__timeline">{lower}</div>
     </div>
   );
+  const below =
+    aside === null ? (
+      bottomRow
+    ) : (
+      <SavedSplit
+        id={`ell-${name}-aside`}
+        orientation="horizontal"
+        label="Resize the lesson"
+        first={{ id: 'aside', size: '34%', min: '20%', content: aside }}
+        second={{ id: 'bottom-row', size: '66%', min: '40%', content: bottomRow }}
+      />
+    );
   return (
     <SavedSplit
-      id={`ell-${name}-rows`}
+      id={`ell-${name}${aside === null ? '' : '-lesson'}-rows`}
       orientation="vertical"
       className="layout__rows"
       label="Resize the panes and the timeline"

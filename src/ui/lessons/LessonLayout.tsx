@@ -1,11 +1,13 @@
 /**
  * A lesson's page: the header across the top, the lesson pane on the left, and the playground's
  * own layout (editor, simulator, narration, timeline, console, transport) on the right. The split
- * is resizable with the mouse or the keyboard and remembered. On small screens the lesson comes
- * first and everything stacks.
+ * is resizable with the mouse or the keyboard and remembered. Up to 1280 wide the lesson sits in
+ * the bottom row instead, beside the narration. On small screens the lesson comes first and
+ * everything stacks.
  */
 import type { ReactNode } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
+import { BottomAside } from '../layout/PlaygroundLayout.tsx';
 import { useMediaQuery } from '../layout/use-media-query.ts';
 import './lessons.css';
 
@@ -27,6 +29,9 @@ function storage(): Storage | undefined {
 export function LessonLayout({ header, lesson, playground }: LessonLayoutProps) {
   const roomy = useMediaQuery('(min-width: 900px) and (min-height: 560px)');
   const wide = useMediaQuery('(min-width: 1600px)');
+  // Up to 1280 wide (a projector), the prose goes into the bottom row: the code and the
+  // picture then have the whole width, and the picture the height it needs.
+  const narrow = useMediaQuery('(max-width: 1280px)');
   const columns = useDefaultLayout({ id: 'ell-lesson-columns', storage: storage() });
 
   if (!roomy) {
@@ -35,6 +40,18 @@ export function LessonLayout({ header, lesson, playground }: LessonLayoutProps) 
         {header}
         <div className="lesson-layout__stacked-lesson">{lesson}</div>
         {playground}
+      </div>
+    );
+  }
+  if (narrow) {
+    return (
+      <div className="layout lesson-layout lesson-layout--bottom">
+        {header}
+        <div className="lesson-layout__body">
+          <BottomAside.Provider value={<div className="lesson-layout__lesson">{lesson}</div>}>
+            {playground}
+          </BottomAside.Provider>
+        </div>
       </div>
     );
   }

@@ -3,11 +3,13 @@
  * buttons named by the choices), puts output lines in order (each line moves up or down), or
  * types a number of seconds. The answer is graded against the real run; the feedback (a live
  * region) says right or not and why, names the step that proves it, and offers to show that
- * moment in the run, or to try again.
+ * moment in the run. A first wrong answer keeps the answer back: it shows a hint and offers
+ * another try, or the answer on request (src/lessons/hints.ts decides).
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Question, QuestionAnswer, QuestionKind } from '../../lessons/index.ts';
 import type { GivenAnswer } from '../../store/slices/lesson/types.ts';
+import { QuestionHint } from './QuestionHint.tsx';
 import { inlineOf, RichText } from './RichText.tsx';
 
 const HEADINGS: Record<QuestionKind, string> = {
@@ -30,6 +32,8 @@ export interface QuestionCardProps {
   lessonRunShown: boolean;
   onAnswer(response: string | readonly string[]): void;
   onRetry(): void;
+  /** Shows the answer after a wrong one, without another try. */
+  onReveal(): void;
   onShowProof(): void;
 }
 
@@ -55,7 +59,7 @@ export function QuestionCard(props: QuestionCardProps) {
   const a = answer.answer;
   return (
     <section
-      className={`lesson-card lesson-card--question${given ? (given.correct ? ' is-right' : ' is-wrong') : ''}`}
+      className={`lesson-card lesson-card--question${given ? (given.correct ? ' is-right' : given.revealed ? ' is-wrong' : ' is-hinted') : ''}`}
       aria-labelledby={headingId}
     >
       <h4 id={headingId} className="lesson-card__title">
@@ -80,11 +84,12 @@ export function QuestionCard(props: QuestionCardProps) {
           <>
             <p className="lesson-feedback__verdict">
               <span className="lesson-feedback__mark" aria-hidden="true">
-                {given.correct ? '✓' : '✗'}
+                {given.correct ? '✓' : given.revealed ? '✗' : '?'}
               </span>
               {given.message}
             </p>
-            {question.explanation && (
+            {given.hint && <QuestionHint question={question} />}
+            {given.revealed && question.explanation && (
               <RichText tree={question.explanation} className="lesson-prose lesson-feedback__why" />
             )}
           </>
@@ -95,12 +100,15 @@ export function QuestionCard(props: QuestionCardProps) {
   );
 }
 
-/** After an answer: the moment of the run that proves it, and another try when it was wrong. */
+/**
+ * After an answer: the moment of the run that proves it (once the answer is shown), or, after a
+ * first wrong answer, another try or the answer.
+ */
 function AnswerActions(props: QuestionCardProps & { given: GivenAnswer }) {
   const { given } = props;
   return (
     <div className="lesson-card__actions">
-      {given.proof !== null && (
+      {given.revealed && given.proof !== null && (
         <button
           type="button"
           className="button button--quiet"
@@ -115,10 +123,15 @@ function AnswerActions(props: QuestionCardProps & { given: GivenAnswer }) {
           {props.atProof ? 'The run shows this moment' : 'Show this moment in the run'}
         </button>
       )}
-      {!given.correct && (
-        <button type="button" className="button button--quiet" onClick={props.onRetry}>
-          Try again
-        </button>
+      {!given.revealed && (
+        <>
+          <button type="button" className="button" onClick={props.onRetry}>
+            Try again
+          </button>
+          <button type="button" className="button button--quiet" onClick={props.onReveal}>
+            Show answer
+          </button>
+        </>
       )}
     </div>
   );
@@ -136,7 +149,8 @@ function Choices({
   onAnswer(response: string): void;
 }) {
   const picked = given?.response[0];
-  const right = given ? answer.answer[0] : undefined;
+  // Before the answer is shown, only the learner's own pick is marked.
+  const right = given?.revealed ? answer.answer[0] : undefined;
   return (
     <ul className="lesson-choices" aria-label="Choices">
       {answer.choices.map((choice, i) => {
@@ -241,7 +255,7 @@ function OrderInput({
           <li
             key={line}
             className={`lesson-order__line${moved === line ? ' is-moved' : ''}${
-              given ? (given.expected[i] === line ? ' is-right' : ' is-wrong') : ''
+              given?.revealed ? (given.expected[i] === line ? ' is-right' : ' is-wrong') : ''
             }`}
           >
             <span className="lesson-order__n" aria-hidden="true">
@@ -257,7 +271,7 @@ function OrderInput({
           Check the order
         </button>
       )}
-      {given && !given.correct && (
+      {given?.revealed && !given.correct && (
         <>
           <p className="lesson-order__caption">The order the run prints them:</p>
           <ol

@@ -16,6 +16,7 @@ import { ObjectsView } from './ObjectsView.tsx';
 import { ReadyQueueView } from './ReadyQueueView.tsx';
 import { TaskCards } from './TaskCards.tsx';
 import { TimersView } from './TimersView.tsx';
+import { useFit } from './use-fit.ts';
 import { WaitArrows, type WaitLink } from './WaitArrows.tsx';
 import './simulator.css';
 import './fit.css';
@@ -166,6 +167,7 @@ export function SimulatorPanel({
 }: SimulatorPanelProps) {
   const groupId = useId();
   const [canvas, setCanvas] = useState<HTMLDivElement | null>(null);
+  const [pane, setPane] = useState<HTMLDivElement | null>(null);
   const [showInternal, setShowInternal] = useShowInternal(showInternalProp, onShowInternalChange);
   const [hovered, setHovered] = useState<TaskId | null>(null);
   const highlight = hovered ?? selectedTask;
@@ -182,6 +184,7 @@ export function SimulatorPanel({
   const density = densityFor(shown.size);
 
   const holderShown = state.holder !== null && shown.has(state.holder);
+  useFit(pane, canvas, state);
   // Outside a loop (before asyncio.run, or a program without one) no loop can be blocked.
   const loopBlocked = state.blocked !== null && state.loopRunning;
   const holderTask = state.holder === null ? undefined : findTask(state, state.holder);
@@ -190,6 +193,7 @@ export function SimulatorPanel({
     <MotionConfig reducedMotion="user">
       <LayoutGroup id={groupId}>
         <motion.div
+          ref={setPane}
           layoutScroll
           className={`simulator${className ? ` ${className}` : ''}`}
           data-theme={theme === 'auto' ? undefined : theme}

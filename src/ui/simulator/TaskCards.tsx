@@ -17,6 +17,7 @@ import {
   taskCardLabel,
   taskStateGlyph,
   taskStateLabel,
+  waitKindText,
 } from '../../trace/words.ts';
 import { taskStyle } from '../task-style.ts';
 import { TokenAnchor } from './ControlToken.tsx';
@@ -166,26 +167,6 @@ function TaskLane(props: TaskCardsProps & { lane: Lane; hiddenHolder: TaskView |
   );
 }
 
-const WAIT_WORDS: Readonly<Record<string, string>> = {
-  sleep: 'asleep',
-  yield: 'yielded',
-  task: 'awaiting a task',
-  shield: 'awaiting a task',
-  gather: 'in gather',
-  wait: 'in wait',
-  'as-completed': 'in as_completed',
-  taskgroup: 'in a TaskGroup',
-  future: 'awaiting a future',
-  'queue-get': 'getting from a queue',
-  'queue-put': 'putting to a queue',
-  'queue-join': 'joining a queue',
-  lock: 'waiting for a lock',
-  event: 'waiting for an event',
-  condition: 'waiting on a condition',
-  semaphore: 'waiting for a semaphore',
-  barrier: 'at a barrier',
-};
-
 /** `+9 more waiting: 6 asleep, 3 getting from a queue (Task-4 … Task-12)`. */
 function laneSummary(lane: string, tasks: readonly TaskView[]): string {
   const counts = new Map<string, number>();
@@ -194,7 +175,7 @@ function laneSummary(lane: string, tasks: readonly TaskView[]): string {
       lane === 'waiting'
         ? t.wait === null
           ? 'not started'
-          : (WAIT_WORDS[t.wait.on] ?? 'waiting')
+          : waitKindText(t.wait)
         : taskStateLabel(t.state);
     counts.set(what, (counts.get(what) ?? 0) + 1);
   }

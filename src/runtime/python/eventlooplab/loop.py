@@ -56,7 +56,11 @@ class Handle(events.Handle):
         tid = recorder.task_id(task)
         recorder.holder = tid
         awaiting.resumed(tid)
-        recorder.emit({"k": "resume", "t": tid, "h": self._lab_id})
+        ev = {"k": "resume", "t": tid, "h": self._lab_id}
+        pending = _cancelling(task)
+        if pending:
+            ev["cn"] = pending
+        recorder.emit(ev)
         try:
             events.Handle._run(self)
         finally:
@@ -99,6 +103,15 @@ class TimerHandle(events.TimerHandle):
         super().cancel()
 
 
+def _cancelling(task):
+    """Task.cancelling(): cancel() requests not undone by uncancel().
+
+    asyncio.timeout undoes its own; a resume whose count is higher than the task's previous
+    resume delivers a CancelledError into the coroutine."""
+    cancelling = getattr(task, "cancelling", None)
+    return cancelling() if cancelling is not None else 0
+
+
 def after_step(task, tid):
     recorder.check_name(tid, task)
     if task.done():
@@ -109,6 +122,11 @@ def after_step(task, tid):
             ev["x"] = waits.exc_repr(task._exception)
         else:
             ev["r"] = recorder.reprs.brepr(task._result)
+            # Returned although cancel() was asked and never undone (uncancel): the coach's
+            # "swallowed cancellation" rests on this CPython fact, not on reading the source.
+            pending = _cancelling(task)
+            if pending:
+                ev["cn"] = pending
         monitor.task_finished(task)
         recorder.emit(ev)
     else:
@@ -210,6 +228,15 @@ class VirtualLoop(base_events.BaseEventLoop):
             handle._callback, handle._args, handle._context))
         return handle
 
+    def run_in_executor(self, executor, func, *args):
+        # Remember the job's thread, so a task awaiting the future waits for that thread.
+        return threads.note_job(super().run_in_executor(executor, func, *args))
+
+    async def getaddrinfo(self, host, port, *, family=0, type=0, proto=0, flags=0):
+        # As CPython: in the default executor (a thread), here on the simulated network.
+        return await self.run_in_executor(None, simnet.getaddrinfo, host, port, family, type,
+                                          proto, flags)
+
     # Streams and protocols run on the simulated network (simnet): no system sockets here.
 
     async def create_server(self, protocol_factory, host=None, port=None, *, backlog=100,
@@ -223,6 +250,7 @@ class VirtualLoop(base_events.BaseEventLoop):
                                 **kwargs):
         if sock is not None or host is None or port is None:
             raise OSError("Event Loop Lab has no system sockets: connect with a host and port")
+        await simnet.resolve(self, host, port)
         return await simnet.connect(self, protocol_factory, host, port)
 
     def add_reader(self, fd, callback, *args):

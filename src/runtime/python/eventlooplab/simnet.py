@@ -8,6 +8,7 @@ transports (StreamReader, StreamWriter, Server, serve_forever, wait_closed) is a
 the steps mirror the selector loop's (an accept task per connection, connection_made in a
 callback), so tasks get the names they get on CPython.
 """
+import ipaddress
 import socket
 from asyncio import base_events, tasks, transports
 
@@ -274,7 +275,7 @@ async def create_server(loop, protocol_factory, host, port, backlog, start):
     """loop.create_server on the simulated network."""
     hosts = host if isinstance(host, (list, tuple)) else [host]
     # As CPython: one address lookup per host, gathered (so tasks are numbered as there).
-    await tasks.gather(*[_resolved() for _ in hosts])
+    await tasks.gather(*[_create_server_getaddrinfo(loop, h, port) for h in hosts])
     server = base_events.Server(loop, listen(host, port), protocol_factory, None, backlog, None)
     if start:
         server._start_serving()
@@ -282,5 +283,27 @@ async def create_server(loop, protocol_factory, host, port, backlog, start):
     return server
 
 
-async def _resolved():
-    return None
+async def _create_server_getaddrinfo(loop, host, port):
+    # Named as CPython's coroutine: the task that runs it shows the same coroutine name.
+    return await resolve(loop, host, port)
+
+
+async def resolve(loop, host, port):
+    """As CPython's _ensure_resolved: a numeric address needs no lookup; a name (or no host)
+    is looked up by getaddrinfo, which runs in the default executor: a thread."""
+    if host is not None and _numeric(host):
+        return None
+    return await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+
+
+def _numeric(host):
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
+    """socket.getaddrinfo on the simulated network: every name is a host of its own."""
+    return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (_host(host), int(port or 0)))]

@@ -24,6 +24,7 @@ import heapq
 import itertools
 import os
 import threading
+import weakref
 
 from . import recorder, reprs
 from .recorder import RunStopped
@@ -35,6 +36,9 @@ _seq = itertools.count()
 _threads = []  # SimThread by id - 1
 _pools = itertools.count()
 _real = {}  # what install() replaced
+_last_job = [None]  # the thread of the last job submitted to a pool
+# asyncio future of loop.run_in_executor -> the thread its job runs on, for the wait's words
+jobs = weakref.WeakKeyDictionary()
 
 
 class SimThread:
@@ -59,6 +63,8 @@ def reset():
     _threads.clear()
     _seq = itertools.count()
     _pools = itertools.count()
+    _last_job[0] = None
+    jobs.clear()
 
 
 def now():
@@ -322,6 +328,7 @@ class ThreadPoolExecutor(concurrent.futures.Executor):
             run(w, self._initializer, self._initargs, {}, start)
             start = w.now
         outcome, end = run(w, fn, args, kwargs, start)
+        _last_job[0] = w.id
         w.free_at = end
         fut._lab_at = end
         fut._lab_outcome = outcome
@@ -369,6 +376,15 @@ def install():
     for mod in (concurrent.futures, concurrent.futures.thread):
         mod.ThreadPoolExecutor = ThreadPoolExecutor
     concurrent.futures.ProcessPoolExecutor = ProcessPoolExecutor
+
+
+def note_job(fut):
+    """`fut` (from loop.run_in_executor) completes when the job just submitted ends: a task
+    awaiting it waits for that thread (waits.describe_future says so)."""
+    if _last_job[0] is not None:
+        jobs[fut] = _last_job[0]
+        _last_job[0] = None
+    return fut
 
 
 def uninstall():

@@ -9,7 +9,7 @@ import math
 import types
 from asyncio import base_events, locks, queues, streams, taskgroups
 
-from . import awaiting, netwaits, objects, recorder, reprs
+from . import awaiting, netwaits, objects, recorder, reprs, threads
 
 _sleeps = {}  # id(future of a pending asyncio.sleep) -> its TimerHandle
 
@@ -178,6 +178,9 @@ def describe_future(fut):
     if timer is not None:
         return {"on": "sleep", "until": _until(timer)}
     if isinstance(fut, asyncio.Future):
+        th = threads.jobs.get(fut)
+        if th is not None:  # run_in_executor / to_thread: the thread's job completes it
+            return {"on": "future", "o": objects.track(fut), "th": th}
         return {"on": "future", "o": objects.track(fut)}
     return {"on": "other", "what": reprs.brepr(fut)}
 

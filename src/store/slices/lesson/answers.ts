@@ -1,11 +1,15 @@
 /** Questions (answered, retried, proved on the run) and exercises (hints, solution, reset). */
 import {
+  type AnswerFeedback,
+  answerFeedback,
   type Exercise,
+  type Grade,
   gradeAnswer,
   type LessonBundle,
   type LessonStep,
   type Question,
   resolveMoment,
+  revealedFeedback,
 } from '../../../lessons/index.ts';
 import type { LabState } from '../../lab-state.ts';
 import { clampStep } from '../playback.ts';
@@ -19,6 +23,7 @@ import {
   programOf,
   questionAnswer,
 } from './selectors.ts';
+import type { GivenAnswer } from './types.ts';
 
 function findQuestion(s: LabState, id: string): { bundle: LessonBundle; q: Question } | null {
   const bundle = s.lessonAt && findLesson(s.lessons, s.lessonAt.slug);
@@ -55,17 +60,51 @@ export function answer(
   if (!a.ok) return;
   const given = typeof response === 'string' ? [response] : [...response];
   const grade = gradeAnswer(a.answer, given);
-  const { correct, message, expected, proof } = grade;
   const key = lessonKey(bundle.lesson.slug, q.id);
+  // A first wrong answer gets a hint and another try; the answer is kept back until then.
+  const feedback = answerFeedback(grade, s.questionTries[key] ?? 0);
   const patch: Partial<LabState> = {
-    answers: { ...s.answers, [key]: { response: given, correct, message, expected, proof } },
+    answers: { ...s.answers, [key]: givenAnswer(given, grade, feedback) },
+    questionTries: { ...s.questionTries, [key]: feedback.tries },
   };
-  // The moment that proves it, when the lesson program's run is what is shown.
-  const trace = ctx.traces.get(bundle, q.program);
-  if (proof !== null && trace && s.trace === trace) {
-    Object.assign(patch, { step: clampStep(trace, proof), playing: false });
-  }
+  if (feedback.revealed) Object.assign(patch, proofPatch(ctx, bundle, q, grade.proof));
   ctx.set(patch);
+}
+
+function givenAnswer(response: string[], grade: Grade, feedback: AnswerFeedback): GivenAnswer {
+  const { correct, expected, proof } = grade;
+  const { message, revealed, hint } = feedback;
+  return { response, correct, message, expected, proof, revealed, hint };
+}
+
+/** The moment that proves it, when the lesson program's run is what is shown. */
+function proofPatch(
+  ctx: LessonContext,
+  bundle: LessonBundle,
+  q: Question,
+  proof: number | null,
+): Partial<LabState> {
+  const trace = ctx.traces.get(bundle, q.program);
+  if (proof === null || !trace || ctx.get().trace !== trace) return {};
+  return { step: clampStep(trace, proof), playing: false };
+}
+
+/** "Show answer" after a wrong answer: the answer, and the step of the run that proves it. */
+export function revealAnswer(ctx: LessonContext, questionId: string): void {
+  const s = ctx.get();
+  const found = findQuestion(s, questionId);
+  if (!found) return;
+  const { bundle, q } = found;
+  const key = lessonKey(bundle.lesson.slug, q.id);
+  const given = s.answers[key];
+  const a = questionAnswer(s, bundle, q);
+  if (!given || given.revealed || !a.ok) return;
+  const grade = gradeAnswer(a.answer, given.response);
+  const feedback = revealedFeedback(grade, s.questionTries[key] ?? 0);
+  ctx.set({
+    answers: { ...s.answers, [key]: givenAnswer([...given.response], grade, feedback) },
+    ...proofPatch(ctx, bundle, q, grade.proof),
+  });
 }
 
 export function retryQuestion(ctx: LessonContext, questionId: string): void {
@@ -173,6 +212,7 @@ export function resetProgress(ctx: LessonContext, slug?: string): void {
   ctx.set({
     progress,
     answers: pick(s.answers),
+    questionTries: pick(s.questionTries),
     hintsShown: pick(s.hintsShown),
     solutionsShown: pick(s.solutionsShown),
     exerciseRuns: pick(s.exerciseRuns),

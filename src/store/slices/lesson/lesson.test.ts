@@ -165,19 +165,47 @@ describe('questions', () => {
     expect(q?.kind).toBe('next-output');
     expect(hidesLaterOutput(s())).toBe(true);
     const at = s().step;
-    s().answer(q?.id as string, 'got 2');
-    const wrong = s().answers[`queues/${q?.id}`];
-    expect(wrong?.correct).toBe(false);
-    expect(wrong?.message).toMatch(/^Not quite: the answer is “put 2”/);
-    expect(s().step).toBe(wrong?.proof);
+    s().answer(q?.id as string, 'put 2');
+    const right = s().answers[`queues/${q?.id}`];
+    expect(right).toMatchObject({ correct: true, revealed: true, hint: false });
+    expect(s().step).toBe(right?.proof);
     expect(s().step).toBeGreaterThan(at);
     expect(hidesLaterOutput(s())).toBe(false);
+  });
 
-    s().retryQuestion(q?.id as string);
-    expect(s().answers[`queues/${q?.id}`]).toBeUndefined();
+  it('a first wrong answer gets a hint and another try; the second shows the answer', () => {
+    const { s } = setup();
+    s().openLesson('queues', 0);
+    const id = QUEUES.lesson.steps[0]?.questions[0]?.id as string;
+    const at = s().step;
+    s().answer(id, 'got 2');
+    const first = s().answers[`queues/${id}`];
+    expect(first).toMatchObject({ correct: false, revealed: false, hint: true });
+    // Nothing gives the answer away: not the message, the replay or the console.
+    expect(first?.message).not.toMatch(/put 2/);
     expect(s().step).toBe(at);
-    s().answer(q?.id as string, 'put 2');
-    expect(s().answers[`queues/${q?.id}`]?.correct).toBe(true);
+    expect(hidesLaterOutput(s())).toBe(true);
+
+    s().retryQuestion(id);
+    expect(s().answers[`queues/${id}`]).toBeUndefined();
+    s().answer(id, 'got 2');
+    const second = s().answers[`queues/${id}`];
+    expect(second).toMatchObject({ correct: false, revealed: true, hint: false });
+    expect(second?.message).toMatch(/^Not quite: the answer is “put 2”/);
+    expect(s().step).toBe(second?.proof);
+    expect(hidesLaterOutput(s())).toBe(false);
+  });
+
+  it('"Show answer" after a first wrong answer shows it at once', () => {
+    const { s } = setup();
+    s().openLesson('queues', 0);
+    const id = QUEUES.lesson.steps[0]?.questions[0]?.id as string;
+    s().answer(id, 'got 2');
+    s().revealAnswer(id);
+    const shown = s().answers[`queues/${id}`];
+    expect(shown).toMatchObject({ correct: false, revealed: true, hint: false });
+    expect(shown?.message).toMatch(/^Not quite: the answer is “put 2”/);
+    expect(s().step).toBe(shown?.proof);
   });
 
   it('grades an order question', () => {

@@ -104,7 +104,8 @@ export function hidesLaterOutput(
   if (!open || !state.trace) return false;
   return open.step.questions.some(
     (q) =>
-      !state.answers[lessonKey(open.bundle.lesson.slug, q.id)] &&
+      // A wrong answer with a try left keeps it too: the output would give the answer away.
+      !state.answers[lessonKey(open.bundle.lesson.slug, q.id)]?.revealed &&
       state.shippedTrace(open.bundle, q.program) === state.trace,
   );
 }

@@ -20,6 +20,10 @@ export interface GivenAnswer {
   readonly expected: readonly string[];
   /** The step of the lesson program's run that proves the answer. */
   readonly proof: number | null;
+  /** The right answer is shown: it was right, the tries are used up, or the learner asked. */
+  readonly revealed: boolean;
+  /** A wrong answer with a try left: the question's hint is shown (src/lessons/hints.ts). */
+  readonly hint: boolean;
 }
 
 /** The checks of an exercise, evaluated on the learner's last run of it. */
@@ -47,6 +51,8 @@ export interface LessonSlice {
   lessonMissing: string | null;
   /** By `slug/questionId`. */
   answers: Readonly<Record<string, GivenAnswer>>;
+  /** Wrong answers given so far (kept when the learner tries again), by `slug/questionId`. */
+  questionTries: Readonly<Record<string, number>>;
   /** Hints shown, by `slug/exerciseId`. */
   hintsShown: Readonly<Record<string, number>>;
   /** Solutions revealed, by `slug/exerciseId`. */
@@ -74,6 +80,8 @@ export interface LessonSlice {
   answer(questionId: string, response: string | readonly string[]): void;
   /** Forgets the answer, so the learner can try again (the run goes back to the question). */
   retryQuestion(questionId: string): void;
+  /** Shows the right answer after a wrong one ("Show answer"), at the step that proves it. */
+  revealAnswer(questionId: string): void;
   /** Shows the lesson program's run at the step that proves a question's answer. */
   showProof(questionId: string): void;
   showHint(exerciseId: string): void;

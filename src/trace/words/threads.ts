@@ -1,0 +1,86 @@
+/**
+ * Simulated threads in words: what a task awaiting `asyncio.to_thread` / `run_in_executor`
+ * waits for ("thread asyncio_0 to finish blocking_io()"), and what each thread is doing at the
+ * picture's time ("sleeps in time.sleep(1) until 1.0 s"). The tracer marks a future that a
+ * thread's job completes (`th` on a future wait; eventlooplab/threads.py `note_job`), so the
+ * wait reads as the thread, not as "future a Future".
+ */
+import type { ThreadId } from '../ids.ts';
+import {
+  type LoopState,
+  type ThreadActivity,
+  type ThreadJob,
+  type ThreadView,
+  threadActivityAt,
+} from '../state.ts';
+import type { Wait } from '../types.ts';
+import { seconds } from './numbers.ts';
+import { plain, type Words } from './parts.ts';
+
+export function findThread(state: LoopState, id: ThreadId): ThreadView | undefined {
+  return state.threads.find((t) => t.id === id);
+}
+
+/** The job a waiting task awaits: a thread's jobs settle in order, so the first unsettled one. */
+function awaitedJob(thread: ThreadView): ThreadJob | undefined {
+  return thread.jobs.find((j) => j.outcome === null) ?? thread.jobs[thread.jobs.length - 1];
+}
+
+/**
+ * `thread asyncio_0 to finish blocking_io() (sleeping until 1.0 s)`, for a wait on a future a
+ * thread's job completes; null for any other wait.
+ */
+export function threadWaitWords(state: LoopState, wait: Wait): Words | null {
+  if (wait.on !== 'future' || wait.thread === undefined) return null;
+  const thread = findThread(state, wait.thread);
+  if (!thread) return ['a thread to finish its job'];
+  const job = awaitedJob(thread);
+  const head: Words = ['thread ', { code: thread.name }, ' to finish '];
+  if (!job) return [...head, 'its job'];
+  return [...head, { code: `${job.fn}()` }, ...jobProgress(job, state.time)];
+}
+
+/** Where the awaited job is at `time`, in a parenthesis. */
+function jobProgress(job: ThreadJob, time: number): Words {
+  if (time < job.from) return [` (starts at ${seconds(job.from)}, when a worker is free)`];
+  if (job.until !== null && time >= job.until) return [' (finished: the loop hears of it next)'];
+  const sleep = job.sleeps.find((s) => time >= s.from && time < s.until);
+  if (sleep) return [' (in ', { code: sleep.by }, ` until ${seconds(sleep.until)})`];
+  return job.until === null ? [] : [` (done at ${seconds(job.until)})`];
+}
+
+/** What a thread does at `time`: `runs blocking_io(), in time.sleep(1) until 1.0 s`, `idle`. */
+export function threadActivityWords(thread: ThreadView, time: number): Words {
+  return activityWords(threadActivityAt(thread, time), thread, time);
+}
+
+function activityWords(a: ThreadActivity, thread: ThreadView, time: number): Words {
+  switch (a.state) {
+    case 'sleeping':
+      return [
+        'runs ',
+        { code: `${a.job.fn}()` },
+        ', blocked in ',
+        { code: a.by },
+        ` until ${seconds(a.until)}`,
+      ];
+    case 'running':
+      return ['runs ', { code: `${a.job.fn}()` }];
+    case 'idle': {
+      const next = thread.jobs.find((j) => j.from > time);
+      if (next) return [`idle; starts `, { code: `${next.fn}()` }, ` at ${seconds(next.from)}`];
+      return thread.jobs.length === 0 ? ['idle'] : ['idle (its jobs are done)'];
+    }
+  }
+}
+
+/** The same, one string: for titles and accessible names. */
+export function threadActivityText(thread: ThreadView, time: number): string {
+  return plain(threadActivityWords(thread, time));
+}
+
+/** `blocking_io() 0.0 s → 1.0 s`: one job on the thread's own clock. */
+export function threadJobText(job: ThreadJob): string {
+  const end = job.until === null ? '…' : seconds(job.until);
+  return `${job.fn}() ${seconds(job.from)} → ${end}`;
+}

@@ -1,0 +1,67 @@
+import { useLayoutEffect } from 'react';
+
+/** The smallest scale the picture takes (about 10 px type from 16): still readable up close. */
+export const MIN_FIT = 0.62;
+/** Halvings of the search between MIN_FIT and 1: 1/128 of the range is finer than a pixel row. */
+const STEPS = 7;
+
+/** Whether the scroll box shows all it holds (a pixel of rounding allowed). */
+function fits(scroller: HTMLElement): boolean {
+  return scroller.scrollHeight - scroller.clientHeight <= 1;
+}
+
+/**
+ * The largest scale in [MIN_FIT, 1] at which the content fits the scroll box, set as `--sim-fit`
+ * on it. A binary search of synchronous layouts: the content's height is not proportional to
+ * the scale (cards re-flow into more or fewer rows), so it is measured, not computed. Returns
+ * the scale set; MIN_FIT when nothing fits (the box then scrolls, as the last resort).
+ */
+export function fitScale(scroller: HTMLElement): number {
+  const set = (scale: number) => scroller.style.setProperty('--sim-fit', String(scale));
+  set(1);
+  if (fits(scroller)) return 1;
+  let lo = MIN_FIT;
+  let hi = 1;
+  for (let i = 0; i < STEPS; i++) {
+    const mid = (lo + hi) / 2;
+    set(mid);
+    if (fits(scroller)) lo = mid;
+    else hi = mid;
+  }
+  const scale = Math.round(lo * 1000) / 1000;
+  set(scale);
+  return scale;
+}
+
+/**
+ * Keeps the simulator's whole picture inside its pane (issue 9 §1): whenever the pane resizes,
+ * the content changes size, or `key` (the state shown) changes, the picture's type — and with
+ * it, since everything is sized in em, its paddings, gaps and cards — scales down until nothing
+ * needs scrolling, and back up when there is room. The CSS reads `--sim-fit`.
+ */
+export function useFit(scroller: HTMLElement | null, content: HTMLElement | null, key: unknown) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key is the re-fit signal
+  useLayoutEffect(() => {
+    if (!scroller || !content) return;
+    let busy = false;
+    let frame = 0;
+    const refit = () => {
+      if (busy) return;
+      busy = true;
+      fitScale(scroller);
+      busy = false;
+    };
+    refit();
+    // A re-fit settles on the same scale for the same content, so its own resize ends here.
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(refit);
+    });
+    observer.observe(scroller);
+    observer.observe(content);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    };
+  }, [scroller, content, key]);
+}
