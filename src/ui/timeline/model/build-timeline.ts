@@ -1,262 +1,221 @@
 /**
- * Builds the timeline's model (lanes.ts) in one pass over the trace's events: a fold that
- * follows who holds control (a task, the loop, or module-level code) and the virtual clock.
+ * Builds the timeline's model (lanes.ts) from the per-trace index (src/trace/trace-index.ts):
+ * who holds control and the virtual time after every step, each task's creation, end and
+ * outcome, and the steps of each kind of event. The timeline decodes no wire fields itself: the
+ * few events it needs whole (loop start/stop, blocking calls, task creation) come from eventAt.
  *
  * Steps follow `stateAt`: the party holding control *after* event n holds step n. A task holds
  * [resume, suspend) — the suspend (or task-done, or callback) step already belongs to the loop.
+ * With no task holding control, the loop holds it while a loop runs, else module-level code does.
  */
-import type {
-  RawBlock,
-  RawClock,
-  RawObjectEvent,
-  RawTaskDone,
-  TaskId,
-  TaskInfo,
-  Trace,
+import {
+  eventAt,
+  type TaskSummary,
+  type Trace,
+  type TraceIndex,
+  traceIndex,
 } from '../../../trace/index.ts';
-import type { TaskEnd, TaskLane, TimelineModel } from './lanes.ts';
+import type { LoopLane, TaskEnd, TaskLane, TimelineModel } from './lanes.ts';
 import { SpanBuilder } from './spans.ts';
 import { type LaneStalls, NO_STALLS, stallsByTask } from './stalls.ts';
-
-interface TaskAcc {
-  task: TaskId;
-  name: string;
-  coro: string;
-  user: boolean;
-  createdBy: TaskId | null;
-  createdAt: number;
-  createdTime: number;
-  doneAt: number | null;
-  doneTime: number | null;
-  end: TaskEnd | null;
-  endRepr: string | null;
-  held: SpanBuilder;
-  suspends: number[];
-  suspendTimes: number[];
-}
 
 // Who holds control: a task id (> 0), or one of these.
 const LOOP = 0;
 const MODULE = -1;
 
-/** Turns a trace into lanes and the time mapping: one pass over the events. */
+/** Turns a trace into lanes and the time mapping: one pass over the index's arrays. */
 export function buildTimeline(trace: Trace): TimelineModel {
-  const fold = new TimelineFold(trace.tasks);
-  const events = trace.events;
-  const n = events.length;
-  for (let i = 0; i < n; i++) {
-    const e = events[i];
-    if (typeof e === 'number' || e === undefined) continue;
-    fold.event(e, i);
-  }
-  return fold.finish(n, stallsByTask(trace));
-}
-
-class TimelineFold {
-  private readonly info: Map<number, TaskInfo>;
-  private readonly tasks = new Map<number, TaskAcc>();
-  private readonly loopHeld = new SpanBuilder();
-  private readonly moduleHeld = new SpanBuilder();
-  private readonly idle = new SpanBuilder();
-  private readonly blocked = new SpanBuilder();
-  private readonly blockBy: string[] = [];
-  private readonly blockTask: (TaskId | null)[] = [];
-  private readonly timeSteps: number[] = [];
-  private readonly times: number[] = [];
-  private readonly timeIsBlock: number[] = [];
-  private time = 0;
-  private loopRunning = false;
-  private party = MODULE;
-  private partyStart = 0;
-  private partyT0 = 0;
-
-  constructor(tasks: readonly TaskInfo[]) {
-    this.info = new Map(tasks.map((t) => [t.id as number, t]));
-  }
-
-  event(e: RawObjectEvent, i: number): void {
-    switch (e.k) {
-      case 'task-created': {
-        const acc = this.taskOf(e.t, i);
-        acc.name = e.name;
-        acc.coro = e.coro;
-        acc.user = e.user;
-        acc.createdBy = e.by;
-        acc.createdAt = i;
-        acc.createdTime = this.time;
-        break;
-      }
-      case 'task-name':
-        this.taskOf(e.t, i).name = e.name;
-        break;
-      case 'resume':
-        this.taskOf(e.t, i);
-        this.handTo(e.t, i);
-        break;
-      case 'suspend': {
-        const acc = this.taskOf(e.t, i);
-        acc.suspends.push(i);
-        acc.suspendTimes.push(this.time);
-        this.handTo(this.noTask(), i);
-        break;
-      }
-      case 'task-done':
-        this.taskDone(e, i);
-        break;
-      case 'callback':
-        this.handTo(LOOP, i);
-        break;
-      case 'loop':
-        this.loopRunning = e.run;
-        if (this.party <= 0) this.handTo(this.noTask(), i);
-        break;
-      case 'clock':
-        this.clock(e, i);
-        break;
-      case 'block':
-        this.block(e, i);
-        break;
-      default:
-        break;
-    }
-  }
-
-  private taskOf(id: TaskId, step: number): TaskAcc {
-    let acc = this.tasks.get(id);
-    if (acc === undefined) {
-      // Normally declared by task-created; a trace cut short may still name it elsewhere.
-      const known = this.info.get(id);
-      acc = {
-        task: id,
-        name: known?.name ?? `Task-${id}`,
-        coro: known?.coro ?? '?',
-        user: known?.user ?? true,
-        createdBy: null,
-        createdAt: step,
-        createdTime: this.time,
-        doneAt: null,
-        doneTime: null,
-        end: null,
-        endRepr: null,
-        held: new SpanBuilder(),
-        suspends: [],
-        suspendTimes: [],
-      };
-      this.tasks.set(id, acc);
-    }
-    return acc;
-  }
-
-  /** Ends the current party's span at step `at`, at virtual time `t1`. */
-  private close(at: number, t1: number): void {
-    const { party, partyStart, partyT0 } = this;
-    if (at <= partyStart) return;
-    if (party > 0) (this.tasks.get(party) as TaskAcc).held.add(partyStart, at, partyT0, t1);
-    else if (party === LOOP) this.loopHeld.add(partyStart, at, partyT0, t1);
-    else this.moduleHeld.add(partyStart, at, partyT0, t1);
-  }
-
-  /** Control passes to `next` at step i (handoffs never move the clock). */
-  private handTo(next: number, i: number): void {
-    if (next === this.party) return;
-    this.close(i, this.time);
-    this.party = next;
-    this.partyStart = i;
-    this.partyT0 = this.time;
-  }
-
-  private noTask(): number {
-    return this.loopRunning ? LOOP : MODULE;
-  }
-
-  private taskDone(e: RawTaskDone, i: number): void {
-    const acc = this.taskOf(e.t, i);
-    acc.doneAt = i;
-    acc.doneTime = this.time;
-    if (e.c === 1) acc.end = 'cancelled';
-    else if (e.x !== undefined) {
-      acc.end = 'failed';
-      acc.endRepr = e.x;
-    } else {
-      acc.end = 'done';
-      acc.endRepr = e.r ?? 'None';
-    }
-    this.handTo(this.noTask(), i);
-  }
-
-  private clock(e: RawClock, i: number): void {
-    if (e.at <= this.time) return;
-    const before = this.time;
-    this.time = e.at;
-    this.idle.add(i, i + 1, before, this.time);
-    this.timeSteps.push(i);
-    this.times.push(this.time);
-    this.timeIsBlock.push(0);
-    // Split the loop's span at the jump, so that in time its bars leave the idle gap empty.
-    if (this.party <= 0) {
-      this.close(i, before);
-      this.partyStart = i;
-      this.partyT0 = this.time;
-    }
-  }
-
-  private block(e: RawBlock, i: number): void {
-    const before = this.time;
-    if (e.at > this.time) {
-      this.time = e.at;
-      this.timeSteps.push(i);
-      this.times.push(this.time);
-      this.timeIsBlock.push(1);
-    }
-    this.blocked.add(i, i + 1, before, this.time);
-    this.blockBy.push(e.by);
-    this.blockTask.push(e.t);
-  }
-
-  /** The model, once every event of the `n` has been folded in. */
-  finish(n: number, stalls: ReadonlyMap<number, LaneStalls>): TimelineModel {
-    this.close(n, this.time);
-    // Blocked spans never merge (each is one call), so keep one label per span.
-    const blockedSpans = this.blocked.build();
-    return {
-      steps: n,
-      endTime: this.time,
-      loop: {
-        kind: 'loop',
-        held: this.loopHeld.build(),
-        module: this.moduleHeld.build(),
-        idle: this.idle.build(),
-        blocked: blockedSpans,
-        blockBy: this.blockBy.slice(0, blockedSpans.count),
-        blockTask: this.blockTask.slice(0, blockedSpans.count),
-      },
-      tasks: [...this.tasks.values()]
-        .sort((a, b) => a.task - b.task)
-        .map((a) => taskLane(a, stalls.get(a.task) ?? NO_STALLS)),
-      timeSteps: Int32Array.from(this.timeSteps),
-      times: Float64Array.from(this.times),
-      timeIsBlock: Uint8Array.from(this.timeIsBlock),
-    };
-  }
-}
-
-function taskLane(a: TaskAcc, stalls: LaneStalls): TaskLane {
+  const index = traceIndex(trace);
+  const n = trace.events.length;
+  const held = heldSpans(trace, index, n);
+  const clock = clockChanges(trace, index);
+  const stalls = stallsByTask(trace);
+  const lanes = taskLanes(trace, index, held.tasks, stalls);
   return {
-    kind: 'task',
-    task: a.task,
-    name: a.name,
-    coro: a.coro,
-    user: a.user,
-    createdBy: a.createdBy,
-    createdAt: a.createdAt,
-    createdTime: a.createdTime,
-    doneAt: a.doneAt,
-    doneTime: a.doneTime,
-    end: a.end,
-    endRepr: a.endRepr,
-    held: a.held.build(),
-    suspends: Int32Array.from(a.suspends),
-    suspendTimes: Float64Array.from(a.suspendTimes),
-    stalls,
+    steps: n,
+    endTime: index.endTime,
+    loop: { kind: 'loop', held: held.loop.build(), module: held.module.build(), ...clock.lane },
+    tasks: lanes,
+    timeSteps: Int32Array.from(clock.timeSteps),
+    times: Float64Array.from(clock.times),
+    timeIsBlock: Uint8Array.from(clock.timeIsBlock),
   };
+}
+
+interface Held {
+  readonly tasks: Map<number, SpanBuilder>;
+  readonly loop: SpanBuilder;
+  readonly module: SpanBuilder;
+}
+
+/**
+ * The spans each party held control: runs of the same holder, with the loop's and module
+ * code's runs also split at each jump of the clock, so that in time their bars leave the idle
+ * gap empty (the jump's step starts the next span, at the new time). Control can only change
+ * hands at a handoff, a loop starting or stopping, or a jump of the clock, so only those steps
+ * are visited (a few thousand in a million-step trace), never every line.
+ */
+function heldSpans(trace: Trace, index: TraceIndex, n: number): Held {
+  const { holder, time } = index;
+  const out: Held = { tasks: new Map(), loop: new SpanBuilder(), module: new SpanBuilder() };
+  const loop = loopChanges(trace, index);
+  let nextLoop = 0;
+  let running = false;
+  let party = MODULE;
+  let start = 0;
+  const close = (end: number) => {
+    if (end <= start) return;
+    const t0 = time[start] as number;
+    const t1 = time[end - 1] as number;
+    if (party > 0) spansOf(out.tasks, party).add(start, end, t0, t1);
+    else (party === LOOP ? out.loop : out.module).add(start, end, t0, t1);
+  };
+  for (const i of changeSteps(index)) {
+    if (nextLoop < loop.steps.length && loop.steps[nextLoop] === i) {
+      running = loop.running[nextLoop++] as boolean;
+    }
+    const h = holder[i] as number;
+    const now = h > 0 ? h : running ? LOOP : MODULE;
+    const jump = (time[i] as number) > (i > 0 ? (time[i - 1] as number) : 0);
+    if (now !== party || (jump && now <= 0)) {
+      close(i);
+      party = now;
+      start = i;
+    }
+  }
+  close(n);
+  return out;
+}
+
+/** Steps where control may change hands or the clock jumps, ascending, without repeats. */
+function changeSteps(index: TraceIndex): Int32Array {
+  const kinds = ['resume', 'suspend', 'task-done', 'callback', 'loop', 'clock'] as const;
+  const lists = kinds.map((k) => index.kindSteps.get(k) ?? new Int32Array(0));
+  const all = new Int32Array(lists.reduce((sum, l) => sum + l.length, 0));
+  let at = 0;
+  for (const l of lists) {
+    all.set(l, at);
+    at += l.length;
+  }
+  // Each step holds one event, so the kinds' lists never share a step.
+  return all.sort();
+}
+
+function spansOf(map: Map<number, SpanBuilder>, id: number): SpanBuilder {
+  let spans = map.get(id);
+  if (spans === undefined) {
+    spans = new SpanBuilder();
+    map.set(id, spans);
+  }
+  return spans;
+}
+
+/** The steps where a loop starts or stops running, and whether it runs after each. */
+function loopChanges(trace: Trace, index: TraceIndex) {
+  const steps = index.kindSteps.get('loop') ?? new Int32Array(0);
+  const running = Array.from(steps, (s) => {
+    const ev = eventAt(trace, s);
+    return ev.kind === 'loop' && ev.running;
+  });
+  return { steps, running };
+}
+
+/**
+ * Where the clock moves: jumps while nothing could run (`clock`: idle time) and blocking calls
+ * (`block`: the clock ran while someone kept control), and the step → time mapping.
+ */
+function clockChanges(trace: Trace, index: TraceIndex) {
+  const { time } = index;
+  const idle = new SpanBuilder();
+  const blocked = new SpanBuilder();
+  const blockBy: string[] = [];
+  const blockTask: LoopLane['blockTask'][number][] = [];
+  const changes = [
+    ...(index.kindSteps.get('clock') ?? []),
+    ...(index.kindSteps.get('block') ?? []),
+  ];
+  changes.sort((a, b) => a - b);
+  const timeSteps: number[] = [];
+  const times: number[] = [];
+  const timeIsBlock: number[] = [];
+  for (const i of changes) {
+    const before = i > 0 ? (time[i - 1] as number) : 0;
+    const after = time[i] as number;
+    const ev = eventAt(trace, i);
+    if (after > before) {
+      timeSteps.push(i);
+      times.push(after);
+      timeIsBlock.push(ev.kind === 'block' ? 1 : 0);
+    }
+    if (ev.kind === 'clock') {
+      if (after > before) idle.add(i, i + 1, before, after);
+    } else if (ev.kind === 'block') {
+      // Blocked spans never merge (each is one call), so keep one label per span.
+      blocked.addApart(i, i + 1, before, after);
+      blockBy.push(ev.by);
+      blockTask.push(ev.task);
+    }
+  }
+  const lane = { idle: idle.build(), blocked: blocked.build(), blockBy, blockTask };
+  return { lane, timeSteps, times, timeIsBlock };
+}
+
+/** A lane per task, in id order, from the index's task records and the spans it held. */
+function taskLanes(
+  trace: Trace,
+  index: TraceIndex,
+  held: Map<number, SpanBuilder>,
+  stalls: ReadonlyMap<number, LaneStalls>,
+): TaskLane[] {
+  const suspends = suspendsByTask(index);
+  return index.tasks.map((t) => {
+    const own = suspends.get(t.id) ?? [];
+    return {
+      kind: 'task',
+      task: t.id,
+      name: t.name,
+      coro: t.coro,
+      user: t.user,
+      createdBy: createdBy(trace, t),
+      createdAt: t.created,
+      createdTime: index.time[t.created] as number,
+      doneAt: t.done,
+      doneTime: t.done === null ? null : (index.time[t.done] as number),
+      ...ending(t),
+      held: (held.get(t.id) ?? new SpanBuilder()).build(),
+      suspends: Int32Array.from(own),
+      suspendTimes: Float64Array.from(own, (s) => index.time[s] as number),
+      stalls: stalls.get(t.id) ?? NO_STALLS,
+    };
+  });
+}
+
+/** Each task's `suspend` steps: the task holding control just before it gave control back. */
+function suspendsByTask(index: TraceIndex): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (const s of index.kindSteps.get('suspend') ?? []) {
+    const id = s > 0 ? (index.holder[s - 1] as number) : 0;
+    const list = out.get(id);
+    if (list) list.push(s);
+    else out.set(id, [s]);
+  }
+  return out;
+}
+
+function createdBy(trace: Trace, t: TaskSummary): TaskLane['createdBy'] {
+  const ev = eventAt(trace, t.created);
+  return ev.kind === 'task-created' ? ev.by : null;
+}
+
+function ending(t: TaskSummary): { end: TaskEnd | null; endRepr: string | null } {
+  switch (t.outcome?.kind) {
+    case 'result':
+      return { end: 'done', endRepr: t.outcome.repr };
+    case 'exception':
+      return { end: 'failed', endRepr: t.outcome.repr };
+    case 'cancelled':
+      return { end: 'cancelled', endRepr: null };
+    default:
+      return { end: null, endRepr: null };
+  }
 }

@@ -1,8 +1,8 @@
 /**
  * The timeline's model: lanes (one per task, plus the event loop's) of typed-array spans, and
- * the step → virtual-time mapping, with the queries on them. Built once per trace in one pass
- * (build-timeline.ts), so that drawing and seeking never walk the events again (a million steps
- * take one pass of a few milliseconds; see lanes.test.ts).
+ * the step → virtual-time mapping, with the queries on them. Built once per trace from the
+ * per-trace index of src/trace (build-timeline.ts), so that drawing and seeking never walk the
+ * events again (a million steps take a few milliseconds once the index exists; see lanes.test.ts).
  */
 import type { TaskId } from '../../../trace/index.ts';
 import { lowerBound, upperBound } from './search.ts';
