@@ -144,6 +144,11 @@ export function decodeWait(w: RawWait): Wait {
     case 'taskgroup':
       wait = { on: w.on, object: w.o, of: w.of, via };
       break;
+    case 'stream':
+      wait = { on: w.on, op: w.op, peer: w.peer, via };
+      if (w.n !== undefined) wait = { ...wait, count: w.n };
+      if (w.sep !== undefined) wait = { ...wait, separator: w.sep };
+      break;
     case 'other':
       wait = { on: w.on, what: w.what, via };
       break;

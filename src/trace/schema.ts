@@ -148,7 +148,19 @@ export const WAIT_ONS = [
   'as-completed',
   'taskgroup',
   'shield',
+  'stream',
   'other',
+] as const;
+
+const STREAM_OPS = [
+  'read',
+  'readline',
+  'readuntil',
+  'readexactly',
+  'drain',
+  'closed',
+  'serve',
+  'server-closed',
 ] as const;
 
 const waitSchema = v.variant(
@@ -186,6 +198,14 @@ const waitSchema = v.variant(
     }),
     v.object({ ...where, on: v.literal('as-completed'), of: taskIds() }),
     v.object({ ...where, on: v.literal('taskgroup'), o: objectId(), of: taskIds() }),
+    v.object({
+      ...where,
+      on: v.literal('stream'),
+      op: v.picklist(STREAM_OPS, must(STREAM_OPS.join(', '))),
+      peer: v.string(must('a string')),
+      n: v.optional(nonNegativeInt()),
+      sep: v.optional(str()),
+    }),
     v.object({ ...where, on: v.literal('other'), what: str() }),
   ],
   must(`one of ${WAIT_ONS.map((on) => `"${on}"`).join(', ')}`),

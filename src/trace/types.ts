@@ -237,8 +237,30 @@ export type RawWait = RawWaitWhere &
     | { readonly on: 'wait'; readonly of: readonly TaskId[]; readonly mode: WaitMode }
     | { readonly on: 'as-completed'; readonly of: readonly TaskId[] }
     | { readonly on: 'taskgroup'; readonly o: ObjectId; readonly of: readonly TaskId[] }
+    | {
+        readonly on: 'stream';
+        readonly op: StreamOp;
+        /** The other end (`127.0.0.1:50001`), or a server's own address; '' if unknown. */
+        readonly peer: string;
+        readonly n?: number;
+        readonly sep?: string;
+      }
     | { readonly on: 'other'; readonly what: string }
   );
+/**
+ * What a stream wait waits for: data from a StreamReader (`read`, `readline`, `readuntil`,
+ * `readexactly`), a StreamWriter's `drain` or its close (`closed`), a server accepting
+ * connections (`serve`: serve_forever, start_serving) or closing (`server-closed`).
+ */
+export type StreamOp =
+  | 'read'
+  | 'readline'
+  | 'readuntil'
+  | 'readexactly'
+  | 'drain'
+  | 'closed'
+  | 'serve'
+  | 'server-closed';
 interface RawWaitWhere {
   readonly via?: readonly string[];
 }
@@ -298,6 +320,16 @@ export type Wait = WaitWhere &
     | { readonly on: 'wait'; readonly of: readonly TaskId[]; readonly mode: WaitMode }
     | { readonly on: 'as-completed'; readonly of: readonly TaskId[] }
     | { readonly on: 'taskgroup'; readonly object: ObjectId; readonly of: readonly TaskId[] }
+    | {
+        readonly on: 'stream';
+        readonly op: StreamOp;
+        /** `127.0.0.1:50001`: the other end of the connection, or the server's address. */
+        readonly peer: string;
+        /** `readexactly(n)`'s n. */
+        readonly count?: number;
+        /** `readuntil`'s separator, as a bytes repr. */
+        readonly separator?: string;
+      }
     | { readonly on: 'other'; readonly what: string }
   );
 

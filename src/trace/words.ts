@@ -16,6 +16,7 @@ export * from './words/names.ts';
 export * from './words/network.ts';
 export * from './words/numbers.ts';
 export * from './words/parts.ts';
+export * from './words/streams.ts';
 export * from './words/stuck.ts';
 export * from './words/tasks.ts';
 export * from './words/threads.ts';

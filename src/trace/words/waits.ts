@@ -10,6 +10,7 @@ import { isFinished, objectPart, taskPart, taskStateLabel } from './names.ts';
 import { netWaitWords } from './network.ts';
 import { plural, seconds } from './numbers.ts';
 import { plain, type WordPart, type Words } from './parts.ts';
+import { streamWaitKind, streamWaitWords } from './streams.ts';
 import { threadWaitWords } from './threads.ts';
 
 type ObjectWait = Extract<Wait, { readonly on: ObjectWaitOn }>;
@@ -72,6 +73,8 @@ export function describeWaitWords(state: LoopState, wait: Wait, trace?: Trace): 
         ` to finish: ${plural(left, 'task')} left`,
       ];
     }
+    case 'stream':
+      return streamWaitWords(wait);
     case 'other':
       return [{ code: wait.what }];
     default:
@@ -171,6 +174,7 @@ export function waitTargets(
   switch (wait.on) {
     case 'sleep':
     case 'yield':
+    case 'stream':
     case 'other':
       return { tasks: [], objects: [] };
     case 'task':
@@ -205,6 +209,7 @@ const WAIT_KIND: Readonly<Record<Wait['on'], string>> = {
   condition: 'waiting on a condition',
   semaphore: 'waiting for a semaphore',
   barrier: 'at a barrier',
+  stream: 'on a connection',
   other: 'waiting',
 };
 
@@ -215,5 +220,6 @@ const WAIT_KIND: Readonly<Record<Wait['on'], string>> = {
  */
 export function waitKindText(wait: Wait): string {
   if (wait.on === 'future' && wait.thread !== undefined) return 'waiting for a thread';
+  if (wait.on === 'stream') return streamWaitKind(wait);
   return WAIT_KIND[wait.on];
 }

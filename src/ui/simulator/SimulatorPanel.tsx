@@ -15,6 +15,7 @@ import { type TaskLanes, taskLanes } from './lanes.ts';
 import { ObjectsView } from './ObjectsView.tsx';
 import { ReadyQueueView } from './ReadyQueueView.tsx';
 import { TaskCards } from './TaskCards.tsx';
+import { ThreadsView } from './ThreadsView.tsx';
 import { TimersView } from './TimersView.tsx';
 import { useFit } from './use-fit.ts';
 import { WaitArrows, type WaitLink } from './WaitArrows.tsx';
@@ -219,6 +220,7 @@ export function SimulatorPanel({
               onCollapsedChange={density === 'many' ? (c) => setExpanded(!c) : undefined}
             />
             <ObjectsView trace={trace} state={state} related={relatedObjects} />
+            <ThreadsView trace={trace} state={state} />
             <WaitArrows container={canvas} links={links} highlight={highlight} measureKey={state} />
             <ControlToken
               container={canvas}

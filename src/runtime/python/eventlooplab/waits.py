@@ -130,7 +130,7 @@ def _by_library(lib, fut):
     if isinstance(me, taskgroups.TaskGroup):
         return {"on": "taskgroup", "o": objects.track(me), "of": _task_ids(me._tasks)}
     if isinstance(me, (streams.StreamReader, streams.StreamWriter, base_events.Server)):
-        return {"on": "other", "what": _stream_words(me, qual, loc)}
+        return _stream_wait(me, qual, loc)
     if _AsCompleted is not None and isinstance(me, _AsCompleted):
         return {"on": "as-completed", "of": _task_ids(me._todo)}
     if qual == "sleep":
@@ -146,26 +146,31 @@ def _by_library(lib, fut):
 
 def _peer(transport, key="peername"):
     addr = transport.get_extra_info(key) if transport is not None else None
-    return "%s:%s" % addr[:2] if isinstance(addr, tuple) and len(addr) >= 2 else "the network"
+    return "%s:%s" % addr[:2] if isinstance(addr, tuple) and len(addr) >= 2 else ""
 
 
-def _stream_words(me, qual, loc):
-    """A stream wait in words: "a line from 127.0.0.1:50001" (the simulated network)."""
+def _stream_wait(me, qual, loc):
+    """A stream wait: what it waits for (`op`) and on which connection or server (`peer`); the
+    words are the UI's (src/trace/words/streams.ts)."""
     method = qual.rsplit(".", 1)[-1]
     if isinstance(me, base_events.Server):
         socks = me._sockets or ()
-        where = ", ".join("%s:%s" % s.getsockname()[:2] for s in socks) or "a closed server"
-        if method == "wait_closed":
-            return "server %s to close and its connections to end" % where
-        return "connections to %s (%s)" % (where, method)
+        where = ", ".join("%s:%s" % s.getsockname()[:2] for s in socks)
+        return {"on": "stream", "op": "server-closed" if method == "wait_closed" else "serve",
+                "peer": where}
     if isinstance(me, streams.StreamWriter):
-        what = {"wait_closed": "the connection to %s to close",
-                "drain": "the connection to %s to take more data"}.get(method, "%s")
-        return what % _peer(me.transport)
-    n = loc.get("n")
-    what = {"readline": "a line", "readuntil": "data up to %r" % (loc.get("separator"),),
-            "readexactly": "%s bytes" % n, "read": "data"}.get(method, "data")
-    return "%s from %s" % (what, _peer(me._transport))
+        op = "closed" if method == "wait_closed" else "drain"
+        return {"on": "stream", "op": op, "peer": _peer(me.transport)}
+    w = {"on": "stream", "op": method if method in _READS else "read",
+         "peer": _peer(me._transport)}
+    if method == "readexactly" and isinstance(loc.get("n"), int):
+        w["n"] = loc["n"]
+    if method == "readuntil":
+        w["sep"] = reprs.brepr(loc.get("separator"))
+    return w
+
+
+_READS = ("read", "readline", "readuntil", "readexactly")
 
 
 def describe_future(fut):
@@ -207,6 +212,8 @@ def words(w):
                 "semaphore": "semaphore %s", "event": "event %s", "barrier": "barrier %s",
                 "future": "future %s, which nothing will complete"}.get(on, "%s")
         return what % label
+    if on == "stream":  # the deadlock sentence: the UI words streams itself (streams.ts)
+        return "%s on the connection %s" % (w.get("op"), w.get("peer"))
     return on or "something"
 
 

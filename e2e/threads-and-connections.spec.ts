@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test';
+import {
+  expectStep,
+  narration,
+  runToCompletion,
+  SCREENS,
+  setProgram,
+  stepSlider,
+  taskCard,
+  waitForPython,
+} from './helpers.ts';
+
+/** A blocking call moved to a thread while a ticker keeps the loop busy. */
+const TO_THREAD = `import asyncio
+import time
+
+
+def blocking_io():
+    time.sleep(1)
+    return 'data'
+
+
+async def ticker():
+    for i in range(3):
+        print('tick', i)
+        await asyncio.sleep(0.4)
+
+
+async def main():
+    tick = asyncio.create_task(ticker())
+    print(await asyncio.to_thread(blocking_io))
+    await tick
+
+
+asyncio.run(main())
+`;
+/** Step 31: main awaits to_thread (the thread already ran blocking_io on its own clock). */
+const AWAITS_THREAD = 31;
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await waitForPython(page);
+});
+
+test('a task awaiting to_thread waits for the thread, and the thread shows what it runs until when', async ({
+  page,
+}) => {
+  await setProgram(page, TO_THREAD);
+  await runToCompletion(page);
+  await stepSlider(page).fill(String(AWAITS_THREAD));
+  await expectStep(page, AWAITS_THREAD);
+
+  await expect(taskCard(page, 'Task-1, waiting')).toContainText(
+    'awaits thread asyncio_0 to finish blocking_io() (in time.sleep(1) until 1.0 s)',
+  );
+  await expect(narration(page)).toContainText(
+    'Task-1 awaits thread asyncio_0 to finish blocking_io()',
+  );
+  await expect(narration(page)).not.toContainText('future');
+
+  const threads = page.getByRole('region', { name: 'Threads' });
+  await expect(
+    threads.getByRole('listitem', {
+      name: 'Thread asyncio_0: runs blocking_io(), blocked in time.sleep(1) until 1.0 s',
+    }),
+  ).toBeVisible();
+  await expect(threads.getByRole('list', { name: 'Jobs of asyncio_0' })).toContainText(
+    'blocking_io() 0.0 s → 1.0 s',
+  );
+  await threads.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENS}/threads.png` });
+});

@@ -1,0 +1,52 @@
+/**
+ * Streams on the simulated network, in words: a task waiting in `reader.readline()` waits for
+ * "a line from 127.0.0.1:50001", in `writer.drain()` for "the connection to 127.0.0.1:8888 to
+ * take more data", in `serve_forever()` for "connections to 127.0.0.1:8888". The tracer records
+ * what the task waits for (`on: "stream"`, `op`, `peer`; eventlooplab/waits.py) and these words
+ * say it, in the cards, hovers, narration and timeline alike (`describeWaitWords`).
+ */
+import type { StreamOp, Wait } from '../types.ts';
+import type { Words } from './parts.ts';
+
+type StreamWait = Extract<Wait, { readonly on: 'stream' }>;
+
+/** What a stream wait waits for, with the connection's other end in code font. */
+export function streamWaitWords(wait: StreamWait): Words {
+  const peer = { code: wait.peer || 'the network' };
+  switch (wait.op) {
+    case 'readline':
+      return ['a line from ', peer];
+    case 'readuntil':
+      return ['data up to ', { code: wait.separator ?? "b'\\n'" }, ' from ', peer];
+    case 'readexactly':
+      return [wait.count === undefined ? 'more bytes' : `${wait.count} bytes`, ' from ', peer];
+    case 'read':
+      return ['data from ', peer];
+    case 'drain':
+      return ['the connection to ', peer, ' to take more data'];
+    case 'closed':
+      return ['the connection to ', peer, ' to close'];
+    case 'serve':
+      return ['connections to ', peer];
+    case 'server-closed':
+      return wait.peer
+        ? ['server ', peer, ' to close and its connections to end']
+        : ['the server to close and its connections to end'];
+  }
+}
+
+const STREAM_KIND: Record<StreamOp, string> = {
+  read: 'reading from a connection',
+  readline: 'reading from a connection',
+  readuntil: 'reading from a connection',
+  readexactly: 'reading from a connection',
+  drain: 'writing to a connection',
+  closed: 'closing a connection',
+  serve: 'serving connections',
+  'server-closed': 'closing a server',
+};
+
+/** The kind of stream wait, for counting many waiting tasks: `reading from a connection`. */
+export function streamWaitKind(wait: StreamWait): string {
+  return STREAM_KIND[wait.op];
+}
