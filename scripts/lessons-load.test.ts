@@ -16,7 +16,7 @@ describe('the dev overlay for a lesson problem', () => {
       { file: 'tests/fixtures/lessons/02-typo.md', line: 19, field: 'x', message: 'y' },
     ]);
     expect(err?.message).toBe(
-      'program: the program raises NameError at line 6 of the program (and 1 more problems)',
+      'program: the program raises NameError at line 6 of the program (and 1 more problem)',
     );
     expect(err?.loc).toEqual({
       file: `${PROJECT}tests/fixtures/lessons/02-typo.md`,

@@ -133,7 +133,8 @@ export function overlayError(
   const first = problems[0];
   if (!first) return null;
   const path = join(root, first.file);
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : '';
+  const others = problems.length - 1;
+  const more = others > 0 ? ` (and ${others} more problem${others === 1 ? '' : 's'})` : '';
   return {
     message: `${first.field}: ${first.message}${more}`,
     stack: '',

@@ -3,7 +3,15 @@
  * with one mistake, checked in a scratch copy so that goldens written by the check go there.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,5 +56,19 @@ describe('lessons:check on fixture lessons', () => {
     const out = check('--update', 'typo');
     expect(out).toContain('  goldens not written: this run has the problems above; fix them first');
     expect(existsSync(join(scratch, 'tests', 'golden', 'lessons', '02-typo'))).toBe(false);
+  });
+
+  it('shows a changed run as one golden line for the lesson, with the command that accepts it', () => {
+    // 01-clean's goldens were written by the first check; now its program prints something else.
+    const file = join(scratch, 'lessons', '01-clean.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('print("done")', 'print("finished")'));
+    const out = check('clean');
+    expect(out).toEqual([
+      expect.stringMatching(/^FAIL 01-clean\.md /),
+      expect.stringMatching(
+        /^ {2}lessons\/01-clean\.md:\d+: golden: tests\/golden\/lessons\/01-clean\/ differs from this run \(.*\); if the change is intended, run `npm run lessons:check -- --update 01-clean` and review the diff$/,
+      ),
+      '0 passed, 1 failed',
+    ]);
   });
 });

@@ -5,6 +5,7 @@
  * `npm run lessons:check` runs this over every lesson; the dev server shows the same problems.
  */
 import type { Trace } from '../trace/index.ts';
+import { limitText } from '../trace/words.ts';
 import { evaluateChecks } from './checks.ts';
 import { didYouMean } from './closest.ts';
 import { resolveMoment } from './moments.ts';
@@ -69,7 +70,8 @@ function verifyPrograms(lesson: Lesson, traces: Traces, problem: Problem): Set<s
           `the ${program.role} was stopped after ${trace.stats.steps.toLocaleString('en')} steps, the step limit for lessons${at === null ? '' : `, running ${where(program, at)} over and over`}: it may loop forever (if it is just long, add "# lab: max-steps=N" as its first line)`,
         );
       } else {
-        fail(program.line, `the ${program.role} did not finish: ${trace.limit.message}`);
+        // In the page's words (a deadlock names each task's wait as the panes do), not the tracer's.
+        fail(program.line, `the ${program.role} did not finish: ${limitText(trace)}`);
       }
     }
     if (broken.size === before && trace.status === 'limit' && program.raises) {

@@ -5,10 +5,12 @@ import {
   type ConditionState,
   type EventState,
   type FutureState,
+  findEvent,
   findObject,
   findTask,
   type LockState,
   type LoopState,
+  type ObjectId,
   type ObjectInfo,
   type ObjectView,
   type QueueState,
@@ -188,7 +190,7 @@ function ObjectBody({
             {s.items.length}
             {s.max > 0 ? ` of at most ${s.max}` : ' (no limit)'}
           </Row>
-          {s.unfinished !== s.items.length ? (
+          {s.unfinished !== s.items.length && countsWork(trace, view.id) ? (
             <Row label="unfinished">{s.unfinished}, awaiting task_done()</Row>
           ) : null}
           <Row label="waiting to get">
@@ -318,4 +320,34 @@ function ObjectBody({
     default:
       return <code className="sim-code sim-object__raw">{JSON.stringify(view.state)}</code>;
   }
+}
+
+const workCounted = new WeakMap<Trace, Map<ObjectId, boolean>>();
+
+/**
+ * Whether the program counts finished work on queue `id` (it calls task_done(), or awaits
+ * join()): only then does the queue's "unfinished" count mean something to the learner. A queue
+ * used only to put and get (as lessons use one before they teach task_done) shows no such row.
+ */
+function countsWork(trace: Trace, id: ObjectId): boolean {
+  const known = workCounted.get(trace) ?? new Map<ObjectId, boolean>();
+  workCounted.set(trace, known);
+  const cached = known.get(id);
+  if (cached !== undefined) return cached;
+  let before = -1;
+  const done = findEvent(trace, 'state', (e) => {
+    if (e.object !== id) return false;
+    const n = (e.state as QueueState).unfinished;
+    const dropped = n < before;
+    before = n;
+    return dropped;
+  });
+  const joined = findEvent(
+    trace,
+    'suspend',
+    (e) => e.wait.on === 'queue-join' && e.wait.object === id,
+  );
+  const counts = done !== null || joined !== null;
+  known.set(id, counts);
+  return counts;
 }
