@@ -276,6 +276,16 @@ function StatusPane() {
   );
 }
 
+/** The player bar: a landmark of its own, so a screen reader can jump to the replay's controls. */
+function PlayerPane() {
+  return (
+    <section className="player" aria-label="Player">
+      <TransportPane />
+      <StatusPane />
+    </section>
+  );
+}
+
 export function App({ defaultSource }: { defaultSource: string }) {
   const store = useLabStore();
   const route = useRoute(store, defaultSource);
@@ -308,12 +318,7 @@ export function App({ defaultSource }: { defaultSource: string }) {
         simulator={<SimulatorPane />}
         console={<ConsolePane />}
         narration={<NarrationPane />}
-        footer={
-          <>
-            <TransportPane />
-            <StatusPane />
-          </>
-        }
+        footer={<PlayerPane />}
       />
     );
     return (
@@ -330,12 +335,7 @@ export function App({ defaultSource }: { defaultSource: string }) {
       console={<ConsolePane />}
       narration={<NarrationPane />}
       timeline={<TimelinePane />}
-      footer={
-        <>
-          <TransportPane />
-          <StatusPane />
-        </>
-      }
+      footer={<PlayerPane />}
     />
   );
   if (lesson) {
