@@ -8,6 +8,7 @@ import {
   narration,
   runButton,
   SCREENS,
+  setProgram,
   status,
   taskCard,
   waitForPython,
@@ -86,4 +87,29 @@ test('Ctrl+Enter runs the program too', async ({ page }) => {
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps \(0–[\d,]+\)$/);
   await expect(consolePanel(page)).toContainText('start tea');
+});
+
+test('a first visit is pointed at lesson 1, until it dismisses the pointer', async ({ page }) => {
+  await page.goto('/');
+  const player = page.getByRole('region', { name: 'Player' });
+  await expect(player.getByRole('link', { name: 'Start here: lesson 1' })).toHaveAttribute(
+    'href',
+    '#/lessons/waiting-is-wasted/1',
+  );
+  await player.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(player.getByRole('link', { name: 'Start here: lesson 1' })).toBeHidden();
+  await page.reload();
+  await expect(narration(page)).toContainText('The top-level code starts running.');
+  await expect(player.getByRole('link', { name: 'Start here: lesson 1' })).toBeHidden();
+});
+
+test('an edit drops the recorded run: the picture waits for a run of the new program', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByText('A recorded run', { exact: false })).toBeVisible();
+  await setProgram(page, 'print("mine")\n');
+  await expect(page.getByText('A recorded run', { exact: false })).toBeHidden();
+  await expect(narration(page)).toContainText('Run the program');
+  await expect(consolePanel(page)).toContainText('Run the program to see what it prints.');
 });

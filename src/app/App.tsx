@@ -48,6 +48,7 @@ import { PresenterHeader, PresenterLesson, PresenterStage } from './presenter/Pr
 import { usePresenterKeys } from './presenter/use-presenter-keys.ts';
 import { useRoute } from './router.ts';
 import { SpeakerPage } from './speaker/SpeakerPage.tsx';
+import { StartHere } from './start-here.tsx';
 import { usePlayer } from './use-player.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 
@@ -254,7 +255,6 @@ function StatusPane() {
   // runProgress builds a new object each time: compare it by its fields, or React loops.
   const progress = useLab(useShallow(runProgress));
   const first = trace ? coach(trace)[0] : undefined;
-  const recording = useLab(isRecording);
   return (
     <>
       <StatusBar
@@ -266,13 +266,29 @@ function StatusPane() {
         stale={stale}
         coachText={first ? adviceSummary(first) : undefined}
       />
-      {recording && (
+    </>
+  );
+}
+
+/** The player bar: a landmark of its own, so a screen reader can jump to the replay's controls. */
+function PlayerPane({ firstVisit = false }: { firstVisit?: boolean }) {
+  const recording = useLab(isRecording);
+  return (
+    <section className="player" aria-label="Player">
+      <TransportPane />
+      <StatusPane />
+      {(recording || firstVisit) && (
         <p className="recording-note">
-          <strong>A recorded run</strong> of this program, made when the site was built. Press Run
-          to run it in Python here, or edit it and run your own.
+          {recording && (
+            <>
+              <strong>A recorded run</strong> of this program, made when the site was built. Press
+              Run to run it yourself.
+            </>
+          )}
+          {firstVisit && <StartHere />}
         </p>
       )}
-    </>
+    </section>
   );
 }
 
@@ -308,12 +324,7 @@ export function App({ defaultSource }: { defaultSource: string }) {
         simulator={<SimulatorPane />}
         console={<ConsolePane />}
         narration={<NarrationPane />}
-        footer={
-          <>
-            <TransportPane />
-            <StatusPane />
-          </>
-        }
+        footer={<PlayerPane />}
       />
     );
     return (
@@ -330,12 +341,7 @@ export function App({ defaultSource }: { defaultSource: string }) {
       console={<ConsolePane />}
       narration={<NarrationPane />}
       timeline={<TimelinePane />}
-      footer={
-        <>
-          <TransportPane />
-          <StatusPane />
-        </>
-      }
+      footer={<PlayerPane firstVisit={!lesson} />}
     />
   );
   if (lesson) {

@@ -1,0 +1,53 @@
+/**
+ * An accessibility scan (axe-core) of the pages a learner meets first: the playground with its
+ * recorded run, the lesson list, a lesson step and an exercise step. No serious or critical
+ * finding is allowed; the rest are printed, to be looked at.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { narration } from './helpers.ts';
+
+async function seriousFindings(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    // Monaco's own widgets (hidden textareas, its scrollbars) are outside this app's say.
+    .exclude('.monaco-editor')
+    .analyze();
+  const lines: string[] = [];
+  for (const v of results.violations) {
+    const where = v.nodes.map((n) => n.target.join(' ')).slice(0, 3);
+    const line = `${v.impact}: ${v.id} (${v.help}) at ${where.join(', ')}`;
+    if (v.impact === 'serious' || v.impact === 'critical') lines.push(line);
+    else console.log(`axe, ${line}`);
+  }
+  return lines;
+}
+
+test('the playground, with its recorded run, has no serious accessibility finding', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(narration(page)).toContainText('The top-level code starts running.');
+  await expect(page.getByTestId('monaco-host')).toBeVisible();
+  expect(await seriousFindings(page)).toEqual([]);
+});
+
+test('the lesson list has no serious accessibility finding', async ({ page }) => {
+  await page.goto('/#/lessons');
+  await expect(page.getByRole('heading', { name: 'Waiting is wasted' })).toBeVisible();
+  expect(await seriousFindings(page)).toEqual([]);
+});
+
+test('a lesson step and an exercise step have no serious accessibility finding', async ({
+  page,
+}) => {
+  await page.goto('/#/lessons/waiting-is-wasted/1');
+  await expect(
+    page.getByRole('heading', { name: 'Three downloads, one after another' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('monaco-host')).toBeVisible();
+  expect(await seriousFindings(page)).toEqual([]);
+
+  await page.goto('/#/lessons/queues/5');
+  await expect(page.getByRole('heading', { name: 'Exercise: a pool of four' })).toBeVisible();
+  expect(await seriousFindings(page)).toEqual([]);
+});
