@@ -88,6 +88,11 @@ test('the speaker window stays in sync both ways, and either can close', async (
     button(page, 'Speaker window').click(),
   ]);
   await expect(speaker.getByRole('status')).toHaveText('In sync with the audience window');
+  // Asked for again, the speaker window comes forward: no second window opens.
+  const windows = context.pages().length;
+  await page.getByRole('button', { name: /^Speaker window/ }).click();
+  await page.waitForTimeout(1000);
+  expect(context.pages()).toHaveLength(windows);
   await expect(speaker.getByRole('region', { name: 'Presenter notes' })).toContainText(
     'The consumer does not poll',
   );

@@ -4,6 +4,7 @@
  * textarea carries on in Monaco with the same selection.
  */
 import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { codeFontSize } from './code-font.ts';
 import type { monaco as Monaco } from './monaco.ts';
 import { MARKER_OWNER, type MonacoApi } from './monaco-decorations.ts';
 
@@ -37,7 +38,7 @@ function createEditor(
     automaticLayout: true,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
-    fontSize: 14,
+    fontSize: codeFontSize(globalThis.innerWidth ?? 0),
     tabSize: 4,
     insertSpaces: true,
     readOnly,
@@ -72,8 +73,12 @@ export function useMonaco(
         const editor = createEditor(monaco, host.current, { ...latest.current, label });
         const onScheme = () => monaco.editor.setTheme(prefersDark() ? 'vs-dark' : 'vs');
         dark?.addEventListener('change', onScheme);
+        // The code grows with the window, as the narration does (code-font.ts).
+        const onResize = () => editor.updateOptions({ fontSize: codeFontSize(window.innerWidth) });
+        window.addEventListener('resize', onResize);
         cleanups.push(() => {
           dark?.removeEventListener('change', onScheme);
+          window.removeEventListener('resize', onResize);
           const model = editor.getModel();
           if (model) monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
           editor.dispose();

@@ -5,7 +5,7 @@
  * and the player bar (transport and status) at the foot. The console goes under the editor on
  * tall screens; on short ones (a laptop) it sits beside the timeline, so that the editor shows
  * a whole lesson-sized program. Below 900 wide or 560 high, everything stacks and the page
- * scrolls. Every split is resizable with the mouse or the keyboard (the separators are focusable)
+ * scrolls, the editor and the simulator still side by side on the first screen when 600 wide. Every split is resizable with the mouse or the keyboard (the separators are focusable)
  * and remembered.
  */
 import { createContext, type ReactNode, useContext, useState } from 'react';
@@ -68,9 +68,13 @@ export function PlaygroundLayout(props: PlaygroundLayoutProps) {
       <div className="layout layout--stacked">
         {props.header}
         <main className="layout__stack">
-          <div className="layout__cell layout__cell--editor">{props.editor}</div>
+          {/* Side by side when there is the width (800×600, or 150 % zoom on a laptop): the
+              first screen shows the code and the picture together, not the editor alone. */}
+          <div className="layout__pair">
+            <div className="layout__cell layout__cell--editor">{props.editor}</div>
+            <div className="layout__cell layout__cell--simulator">{props.simulator}</div>
+          </div>
           <div className="layout__cell">{props.narration}</div>
-          <div className="layout__cell layout__cell--simulator">{props.simulator}</div>
           <div className="layout__cell layout__cell--console">{props.console}</div>
           <div className="layout__cell layout__cell--timeline">{props.timeline}</div>
         </main>
