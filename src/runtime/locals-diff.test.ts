@@ -26,7 +26,9 @@ test('aliases and mutations show at the next line as they did with a whole-frame
   const source =
     'def f():\n    a = [1]\n    b = a\n    b.append(2)\n    x = 1\n    b += [3]\n    del x\n    return a\nf()\n';
   const trace = JSON.parse(tracer.traceJson(source));
-  const locals = trace.events.filter((e: { k?: string; f?: number }) => e.k === 'locals' && e.f === 2);
+  const locals = trace.events.filter(
+    (e: { k?: string; f?: number }) => e.k === 'locals' && e.f === 2,
+  );
   expect(locals.map((e: { v: object; d?: string[] }) => [e.v, e.d ?? []])).toEqual([
     [{ a: '[1]' }, []],
     [{ b: '[1]' }, []],
