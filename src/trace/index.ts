@@ -8,6 +8,8 @@ export type { Advice, CoachTopic, LessonLink } from './coach.ts';
 export { adviceSummary, adviceText, coach, LESSONS } from './coach.ts';
 export type { Stall } from './coach-stalls.ts';
 export { stalls } from './coach-stalls.ts';
+export type { EventColumns } from './columns.ts';
+export { ColumnAssembler, eventsOfColumns } from './columns.ts';
 export { decodeEvent, decodeWait, eventAt } from './decode.ts';
 export { handoffSteps, isHandoff, nextHandoff, prevHandoff } from './handoffs.ts';
 export type { FrameId, HandleId, ObjectId, Step, TaskId, ThreadId } from './ids.ts';
@@ -44,17 +46,21 @@ export type {
   ObjectEventKind,
   TaskSummary,
   TraceIndex,
+  TraceIndexData,
 } from './trace-index.ts';
 export {
+  adoptTraceIndex,
   controlAt,
   eventsOfKind,
   findEvent,
   firstStepAtTime,
+  indexTransferables,
   stepsOfKind,
   stepsOfLine,
   taskOfEvent,
   taskSummary,
   traceIndex,
+  traceIndexData,
   virtualTimeAt,
 } from './trace-index.ts';
 export type * from './types.ts';

@@ -4,15 +4,18 @@ import { asHandleId as H, asTaskId as T } from './ids.ts';
 import { partialTrace } from './partial-trace.ts';
 import { stateAt } from './replay.ts';
 import {
+  adoptTraceIndex,
   controlAt,
   eventsOfKind,
   findEvent,
   firstStepAtTime,
+  indexTransferables,
   stepsOfKind,
   stepsOfLine,
   taskOfEvent,
   taskSummary,
   traceIndex,
+  traceIndexData,
   virtualTimeAt,
 } from './trace-index.ts';
 
@@ -143,5 +146,25 @@ describe('controlAt', () => {
     expect(controlAt(trace, 7)).toEqual({ kind: 'callback', step: 7, name: 'tick' });
     expect(controlAt(trace, 8)).toEqual({ kind: 'callback', step: 7, name: 'tick' });
     expect(controlAt(trace, 9)).toEqual({ kind: 'none' });
+  });
+});
+
+describe('an index built elsewhere (a worker) and adopted', () => {
+  it('crosses a structured clone with its buffers moved, and answers as the one built here', () => {
+    const built = exampleTrace();
+    const data = traceIndexData(built);
+    const moved = structuredClone(data, { transfer: indexTransferables(data) });
+    expect(data.time.length).toBe(0); // transferred, not copied
+    const trace = exampleTrace();
+    const adopted = adoptTraceIndex(trace, moved);
+    expect(traceIndex(trace)).toBe(adopted);
+    const fresh = traceIndex(exampleTrace());
+    expect(Array.from(adopted.time)).toEqual(Array.from(fresh.time));
+    expect(Array.from(adopted.holder)).toEqual(Array.from(fresh.holder));
+    expect(adopted.tasks).toEqual(fresh.tasks);
+    expect(adopted.callbacks).toEqual(fresh.callbacks);
+    expect([...adopted.kindSteps.keys()]).toEqual([...fresh.kindSteps.keys()]);
+    expect(adopted.outputs).toEqual(fresh.outputs);
+    expect(controlAt(trace, 5)).toEqual(controlAt(exampleTrace(), 5));
   });
 });

@@ -86,11 +86,37 @@ const indexes = new WeakMap<Trace, TraceIndex>();
 
 /** The index of `trace`, built on first use. */
 export function traceIndex(trace: Trace): TraceIndex {
-  let index = indexes.get(trace);
-  if (index === undefined) {
-    index = buildIndex(trace);
-    indexes.set(trace, index);
-  }
+  return indexes.get(trace) ?? adoptTraceIndex(trace, buildIndexData(trace));
+}
+
+/**
+ * The index without its lazily listed outputs: plain data that structured clone carries across
+ * threads, so that a worker can build it (the one scan of a million events) off the page's
+ * thread. `transferables` lists its buffers, to move them rather than copy them.
+ */
+export type TraceIndexData = Omit<TraceIndex, 'outputs'>;
+
+export function traceIndexData(trace: Trace): TraceIndexData {
+  return buildIndexData(trace);
+}
+
+export function indexTransferables(data: TraceIndexData): ArrayBuffer[] {
+  const arrays = [data.time, data.holder, ...data.kindSteps.values()];
+  return arrays.map((a) => a.buffer as ArrayBuffer);
+}
+
+/** Makes `data` (built from this trace, here or in a worker) the index `traceIndex` answers with. */
+export function adoptTraceIndex(trace: Trace, data: TraceIndexData): TraceIndex {
+  let printed: readonly IndexedOutput[] | null = null;
+  const index: TraceIndex = {
+    ...data,
+    // Listed on first use: output.ts scans the trace for them, which many callers never need.
+    get outputs() {
+      printed ??= Object.freeze(outputs(trace).map((o) => withTask(o, data.holder)));
+      return printed;
+    },
+  };
+  indexes.set(trace, index);
   return index;
 }
 
@@ -224,7 +250,7 @@ interface Builder {
   openCallback: { step: Step; name: string | null; last: Step } | null;
 }
 
-function buildIndex(trace: Trace): TraceIndex {
+function buildIndexData(trace: Trace): TraceIndexData {
   const events = trace.events;
   const n = events.length;
   const time = new Float64Array(n);
@@ -253,17 +279,11 @@ function buildIndex(trace: Trace): TraceIndex {
       if (!task.names.includes(info.name)) task.names.push(info.name);
     }
   }
-  let printed: readonly IndexedOutput[] | null = null;
   return {
     time,
     holder,
     endTime: b.now,
     tasks: b.tasks.filter((t): t is MutableTask => t !== undefined),
-    // Listed on first use: output.ts scans the trace for them, which many callers never need.
-    get outputs() {
-      printed ??= Object.freeze(outputs(trace).map((o) => withTask(o, holder)));
-      return printed;
-    },
     kindSteps: freezeSteps(b.kinds),
     callbacks: b.callbacks,
   };

@@ -10,7 +10,7 @@ runs at full speed. Two line callbacks:
 import sys
 import types
 
-from . import objects, recorder, reprs
+from . import objects, recorder, reprs, writes
 from .recorder import EV, RunStopped, _append
 
 R = recorder
@@ -22,6 +22,8 @@ _codes = []
 _user = reprs.user_codes
 _fids = {}  # id(frame) -> (frame id, code): a call of the program's code
 _locals = {}  # frame id -> {name: (value if a small immutable else _NO, repr)}
+_last = {}  # frame id -> the line it executed last (inside the detail window)
+_plan = writes.plan
 _cur = None  # frame id the party holding control is executing in
 _getframe = sys._getframe
 _NO = object()
@@ -45,6 +47,8 @@ def install(code):
     reprs.user_codes.update(_codes)
     _fids.clear()
     _locals.clear()
+    _last.clear()
+    writes.reset()
     _cur = None
     if mon.get_tool(TOOL) is not None:
         mon.free_tool_id(TOOL)
@@ -88,6 +92,7 @@ def _call_starts(code, offset):
     entry = _fids.pop(id(_getframe(1)), None)
     if entry is not None:
         _locals.pop(entry[0], None)
+        _last.pop(entry[0], None)
 
 
 def _line_fast(code, line):
@@ -103,8 +108,16 @@ def _line_detail(code, line):
     if fid != _cur:
         _cur = fid
         R.emit({"k": "in", "f": fid})
-    _diff(fid, f, code)
-    objects.check_all()
+    # What changed since this frame's previous line is what that line could change (writes.py):
+    # nothing but a few names, or (a call, an await, …) anything, and then the whole frame.
+    prev = _last.get(fid)
+    _last[fid] = line
+    names = _plan(code).get(prev) if prev is not None else None
+    if names is None:
+        _diff(fid, f, code)
+        objects.check_all()
+    elif names:
+        _diff_names(fid, f, code, names)
     _append(line)
     if len(EV) >= R.next_check:
         R.checkpoint()
@@ -165,6 +178,48 @@ def _diff(fid, f, code):
     gone = [n for n in old if n not in new] if len(new) < len(old) or changed else None
     _locals[fid] = new
     if changed or gone:
+        ev = {"k": "locals", "f": fid, "v": changed or {}}
+        if gone:
+            ev["d"] = gone
+        R.emit(ev)
+
+
+def _diff_names(fid, f, code, names):
+    """_diff for just `names` (a line that can change nothing else), with the same events."""
+    old = _locals[fid]
+    module = code.co_name == "<module>"
+    scope = f.f_globals if module else f.f_locals
+    changed = None
+    gone = None
+    for name in names:
+        v = scope[name] if name in scope else _NO
+        if module and v is not _NO and (name[:2] == "__" or isinstance(v, _HIDDEN)):
+            v = _NO  # not shown, as in _diff
+        if v is not _NO:
+            o = old.get(name)
+            t = type(v)
+            if t in _SCALAR_TYPES or (t is tuple and _scalar_tuple(v)):
+                if o is not None and o[0] is not _NO and type(o[0]) is t and o[0] == v:
+                    continue
+                r = reprs.brepr(v)
+                entry = (v if t is not str or len(v) <= 200 else _NO, r)
+            else:
+                r = reprs.brepr(v)
+                entry = (_NO, r)
+                if objects.is_tracked_type(v):
+                    objects.track(v, name)
+            if o is None or o[1] != r:
+                if changed is None:
+                    changed = {}
+                changed[name] = r
+            old[name] = entry
+        elif name in old:
+            del old[name]
+            gone = [name] if gone is None else gone + [name]
+    if changed or gone:
+        if changed is not None and len(changed) > 1:
+            # In the frame's own order, as the whole-frame diff lists them.
+            changed = {n: changed[n] for n in scope if n in changed}
         ev = {"k": "locals", "f": fid, "v": changed or {}}
         if gone:
             ev["d"] = gone
