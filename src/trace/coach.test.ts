@@ -148,9 +148,22 @@ describe('coach: 4. task exceptions and cancellation', () => {
   });
 
   it('not when a timeout took its cancellation back or the task ended cancelled', () => {
-    // 44 and bug: tasks cancelled by the run's end or gather, which let the cancellation go on.
+    // Tasks cancelled by the run's end, which let the cancellation go on.
     for (const name of ['44', '45', '72'])
       expect(coach(trace(name)).map((a) => a.topic)).not.toContain('cancel-swallowed');
+    // wait_for and asyncio.timeout cancel main, then take the request back (uncancel) and raise
+    // TimeoutError, which main catches: a timeout obeyed, not a cancellation swallowed.
+    const timeouts = parseTrace(
+      readFileSync(
+        new URL(
+          '../../tests/golden/lessons/10-when-things-go-wrong/s3-program.trace.json',
+          import.meta.url,
+        ),
+        'utf8',
+      ),
+    );
+    expect(timeouts.stdout).toContain('timeout() gave up after 1 s');
+    expect(coach(timeouts)).toEqual([]);
   });
 });
 

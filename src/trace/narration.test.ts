@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fixture, stepWhere } from '../../tests/fixtures/traces.ts';
 import { exampleTrace } from './example.ts';
 import { narrate } from './narration.ts';
+import { stateAt } from './replay.ts';
+import { describeMoment, plain } from './words.ts';
 
 describe('narrate', () => {
   const trace = exampleTrace();
@@ -47,6 +49,19 @@ describe('narrate: plain callbacks', () => {
     );
     for (let step = 0; step < trace.events.length; step++) {
       expect(narrate(trace, step), `step ${step}`).not.toMatch(/\bnull\b|undefined/);
+    }
+  });
+});
+
+describe('narrate beside the loop caption', () => {
+  const trace = fixture('07-future-callbacks');
+
+  it('does not repeat the caption when the loop starts or stops', () => {
+    for (const running of [true, false]) {
+      const step = stepWhere(trace, (e) => e.kind === 'loop' && e.running === running);
+      const caption = plain(describeMoment(trace, stateAt(trace, step)).words);
+      expect(caption).toBe(running ? 'The event loop starts running.' : 'The event loop stops.');
+      expect(narrate(trace, step)).not.toContain(caption.replace(/\.$/, ''));
     }
   });
 });

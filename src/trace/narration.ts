@@ -70,9 +70,10 @@ function sentence(trace: Trace, ev: TraceEvent, state: LoopState, step: number):
       return `${who} ${finishes(ev.outcome)}; control goes back to the event loop.${nextInReady(state)}`;
     }
     case 'loop':
+      // The loop's caption already says that it starts or stops: say what that means instead.
       return ev.running
-        ? 'The event loop starts running: from now on it decides who runs.'
-        : 'The event loop stops: the program carries on after asyncio.run.';
+        ? 'From now on the event loop decides who runs: one task at a time, in turns from the ready queue.'
+        : 'Control goes back to the code that started the loop: the program carries on after asyncio.run.';
     case 'ready': {
       if (ev.task === null) return `${cap(callbackNoun(ev.callback))} joins the ready queue.`;
       return `${taskName(state, ev.task)} is ready: it joins the back of the ready queue.`;
