@@ -231,6 +231,27 @@ test('fail an exercise, then pass it; hints one at a time; reset', async ({ page
   ).toContainText('1 of 1 exercise passed');
 });
 
+test('a deadlocked exercise run fails its time check, saying the run never finished', async ({
+  page,
+}) => {
+  await page.goto('/#/lessons/futures/4');
+  const exercise = page.getByRole('region', { name: /^Exercise( solved)?$/ });
+  const checks = exercise.getByRole('list', { name: 'Checks' });
+  await button(page, 'Check my program').click();
+  await expect(exercise.getByRole('status', { name: 'Check results' })).toHaveText(
+    '3 of 4 checks fail on your last run.',
+    { timeout: 150_000 },
+  );
+  // The starter waits forever: it "takes" 0 s only because the lab stopped it.
+  const time = checks.getByRole('listitem').filter({ hasText: 'at most 1.0 s' });
+  await expect(time).toContainText('Failed:');
+  await expect(time).toContainText('The run did not finish (it stopped in a deadlock at 0.0 s');
+  const ends = checks.getByRole('listitem').filter({ hasText: 'runs to the end' });
+  await expect(ends).toContainText('Task-1 (main) at line 7, waiting for future fut — pending');
+  await exercise.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENS}/34-exercise-deadlock.png` });
+});
+
 test('presenter notes are hidden from learners and shown with ?presenter', async ({ page }) => {
   await page.goto('/#/lessons/queues/1');
   await expect(stepHeading(page)).toHaveText('Producer and consumer');

@@ -418,5 +418,5 @@ function summaryOf(lesson: Lesson, traces: Record<string, Trace>): string {
   const exercises = lesson.steps.filter((s) => s.exercise).length;
   const longest = Math.max(0, ...Object.values(traces).map((t) => t.events.length));
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  return ` (${n(lesson.steps.length, 'step')}, ${n(lesson.programs.length, 'program')}, ${n(questions, 'question')}, ${n(exercises, 'exercise')}; longest run ${longest} steps)`;
+  return ` (${n(lesson.steps.length, 'step')}, ${n(lesson.programs.length, 'program')}, ${n(questions, 'question')}, ${n(exercises, 'exercise')}; longest run ${n(longest, 'step')})`;
 }

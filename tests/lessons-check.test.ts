@@ -1,6 +1,8 @@
 /**
  * `npm run lessons:check` as an author meets it: fixture lessons (tests/fixtures/lessons/), each
- * with one mistake, checked in a scratch copy so that goldens written by the check go there.
+ * with one kind of mistake (a typo, an endless loop, a syntax error, misspelt names in checks,
+ * broken links, a duplicate slug) or none, checked in a scratch copy so that goldens written by
+ * the check go there.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -44,7 +46,24 @@ describe('lessons:check on fixture lessons', () => {
       '  lessons/03-loop.md:16: program: the program was stopped after 20,000 steps, the step limit for lessons, running line 5 of the program over and over: it may loop forever (if it is just long, add "# lab: max-steps=N" as its first line)',
       expect.stringMatching(/^PASS 04-meant\.md /),
       '  wrote the goldens of this new lesson to tests/golden/lessons/04-meant/: review and commit them',
-      '2 passed, 2 failed',
+      expect.stringMatching(/^FAIL 05-indent\.md .*longest run 1 step\)$/),
+      '  lessons/05-indent.md:15: program: the program has a syntax error at line 5 of the program: unexpected indent (IndentationError)',
+      expect.stringMatching(/^FAIL 06-names\.md /),
+      '  lessons/06-names.md:45: checks: "at most 3 tasks run fecth at once": neither the starter nor the solution has a coroutine fecth (did you mean "fetch"?); name one they define (async def NAME)',
+      expect.stringMatching(
+        /^ {2}lessons\/06-names\.md:46: checks: "uses Semaphor": Semaphor is not something a run can use \(did you mean "Semaphore"\?\); known: Queue, /,
+      ),
+      'FAIL 07-links.md (1 step, 1 program, 0 questions, 0 exercises; longest run 4 steps)',
+      "  lessons/07-links.md:11: link: [notes](./notes.md) is a relative link, which a lesson page cannot follow: link another lesson's step as #/lessons/<slug>/<step>, anything else with its full https:// URL",
+      '  lessons/07-links.md:11: link: [the docs][pydoc] refers to [pydoc], which is defined nowhere: add a line "[pydoc]: https://…" to the lesson',
+      '  lessons/07-links.md:12: link: the link [](https://docs.python.org/3/) has no text: say where it goes',
+      '  lessons/07-links.md:12: link: [a trick](javascript:alert(1)) uses an unsafe scheme (javascript:) and is removed from the page: link with https:// instead',
+      '  lessons/07-links.md:11: link: #/lessons/clen/1: no lesson has the slug "clen" (did you mean "clean"?)',
+      '  lessons/07-links.md:11: link: #/lessons/clean/9: lessons/01-clean.md has only step 1; "9" is not one of them',
+      // A duplicate slug is reported once, on the second lesson; the first keeps its slug.
+      'FAIL 08-clean.md',
+      '  lessons/08-clean.md: file name: the slug "clean" is already taken by lessons/01-clean.md; rename this file (slugs come from file names and must be unique), it is left out until then',
+      '2 passed, 6 failed',
     ]);
     expect(readdirSync(join(scratch, 'tests', 'golden', 'lessons'))).toEqual([
       '01-clean',
@@ -62,7 +81,7 @@ describe('lessons:check on fixture lessons', () => {
     // 01-clean's goldens were written by the first check; now its program prints something else.
     const file = join(scratch, 'lessons', '01-clean.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('print("done")', 'print("finished")'));
-    const out = check('clean');
+    const out = check('01-clean');
     expect(out).toEqual([
       expect.stringMatching(/^FAIL 01-clean\.md /),
       expect.stringMatching(

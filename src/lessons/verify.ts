@@ -358,7 +358,8 @@ function verifyLessonLinks(
     }
     const n = target.steps.length;
     if (link.step !== null && !(/^\d+$/.test(link.step) && +link.step >= 1 && +link.step <= n)) {
-      report(`${href}: ${target.file} has steps 1 to ${n}; "${link.step}" is not one of them`);
+      const steps = n === 1 ? 'only step 1' : `steps 1 to ${n}`;
+      report(`${href}: ${target.file} has ${steps}; "${link.step}" is not one of them`);
     }
   }
 }

@@ -8,7 +8,7 @@ import { linesText } from './coach-stalls.ts';
 import { asStep } from './ids.ts';
 import { stateAt } from './replay.ts';
 import type { Trace } from './types.ts';
-import { describeWait } from './words.ts';
+import { describeWait, limitText } from './words.ts';
 
 /** Lines of the last stretch of the run (where a runaway loop is), most run first. */
 function hotLines(trace: Trace, window = 2000): number[] {
@@ -28,7 +28,8 @@ export function limitAdvice(trace: Trace): Advice | null {
   const limit = trace.limit;
   const n = trace.events.length;
   if (!limit || n === 0) return null;
-  const cpython = limit.message;
+  // A deadlock's sentence in the page's words (seconds as 0.0 s, waits as the cards say them).
+  const cpython = limitText(trace) ?? limit.message;
   const last = stateAt(trace, n - 1);
   const holder = last.holder === null ? null : last.tasks.find((t) => t.id === last.holder);
   switch (limit.kind) {

@@ -172,7 +172,7 @@ describe('coach: 5. deadlock', () => {
     const a = only('48');
     expect(a.lines).toEqual([6, 15]);
     expect(a.explanation).toContain('Task-1 at line 15 (future fut — pending); Task-2 at line 6');
-    expect(a.cpython).toMatch(/^Deadlock at 0 s/);
+    expect(a.cpython).toMatch(/^Deadlock at 0\.0 s: .*future fut — pending/);
   });
 });
 
