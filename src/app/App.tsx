@@ -99,7 +99,9 @@ function SimulatorPane() {
       <section className="panel panel--simulator" aria-label="Simulator">
         <div className="empty-state">
           <p className="empty-state__title">
-            {running ? 'Running the program…' : 'Press Run to watch the event loop.'}
+            {running
+              ? 'The picture appears as the run goes.'
+              : 'Press Run to watch the event loop.'}
           </p>
           <p className="empty-state__text">
             The program runs in real Python in your browser. Then step through it: which task holds
@@ -273,6 +275,7 @@ function StatusPane() {
 /** The player bar: a landmark of its own, so a screen reader can jump to the replay's controls. */
 function PlayerPane({ firstVisit = false }: { firstVisit?: boolean }) {
   const recording = useLab(isRecording);
+  const running = useLab((s) => s.running);
   return (
     <section className="player" aria-label="Player">
       <TransportPane />
@@ -281,8 +284,10 @@ function PlayerPane({ firstVisit = false }: { firstVisit?: boolean }) {
         <p className="recording-note">
           {recording && (
             <>
-              <strong>A recorded run</strong> of this program, made when the site was built. Press
-              Run to run it yourself.
+              <strong>A recorded run</strong> of this program, made when the site was built.{' '}
+              {running
+                ? 'Yours replaces it as soon as it starts.'
+                : 'Press Run to run it yourself.'}
             </>
           )}
           {firstVisit && <StartHere />}

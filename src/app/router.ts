@@ -9,6 +9,7 @@
 import { useEffect, useState } from 'react';
 import {
   formatRoute,
+  isRecording,
   type LabStore,
   PLAYGROUND,
   parseRoute,
@@ -70,8 +71,10 @@ function open(store: LabStore, route: Route, firstLoad: boolean): void {
   store.getState().closeLesson();
   if (route.page !== 'playground' || route.code === null) return;
   const state = store.getState();
-  if (state.trace?.source === route.code && state.source === route.code && !state.running) {
-    state.seek(route.step ?? 0); // the program on screen: only move
+  // The program on screen: only move (a recorded run is not a run of the link's program: run it).
+  const shown = state.trace?.source === route.code && !isRecording(state);
+  if (shown && state.source === route.code && !state.running) {
+    state.seek(route.step ?? 0);
     return;
   }
   if (firstLoad && route.code === recall(WRITTEN_KEY)) {
