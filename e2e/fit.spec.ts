@@ -175,11 +175,11 @@ test('the queues lesson shows its queue panel beside the cards, agreeing with th
     const queue = page.getByRole('article', { name: 'Queue queue' });
     await expect(queue).toBeVisible();
     // The consumer waits on the empty queue, and the queue lists it (not "none").
-    const consumer = page.getByRole('listitem', { name: 'Task-3, waiting', exact: true });
+    const consumer = page.getByRole('listitem', { name: 'consumer, waiting', exact: true });
     await expect(consumer).toContainText('queue.get()');
     await expect(consumer).toContainText('consumer()');
     await expect(queue.locator('.sim-object__row', { hasText: 'waiting to get' })).toContainText(
-      'Task-3',
+      'consumer',
     );
     await page.waitForTimeout(600);
     await expectWholePicture(page, `queues/1 at ${size.width}×${size.height}`);
