@@ -6,9 +6,9 @@
  * names, not ids; seconds, not floats with 17 digits.
  */
 import { eventAt } from './decode.ts';
-import type { ThreadId } from './ids.ts';
+import type { ObjectId, ThreadId } from './ids.ts';
 import { stateAt } from './replay.ts';
-import { findTask, type LoopState } from './state.ts';
+import { findObject, findTask, type LoopState } from './state.ts';
 import type { TaskOutcome, Trace, TraceEvent } from './types.ts';
 import {
   callbackNoun,
@@ -19,6 +19,7 @@ import {
   holderName,
   objectName,
   seconds,
+  streamChangeSentence,
   taskName,
   withArticle,
 } from './words.ts';
@@ -170,7 +171,7 @@ function programSentence(trace: Trace, ev: ProgramEvent, state: LoopState): stri
     case 'object':
       return `The program uses ${withArticle(ev.type)}${ev.label ? ` called ${ev.label}` : ''}.`;
     case 'state':
-      return `${objectName(state, ev.object)} changes.`;
+      return streamChange(state, ev.object) ?? `${objectName(state, ev.object)} changes.`;
     case 'frame':
       return `${cap(functionText(ev.fn))} starts running.`;
     case 'in':
@@ -186,4 +187,10 @@ function programSentence(trace: Trace, ev: ProgramEvent, state: LoopState): stri
 
 function threadName(state: LoopState, id: ThreadId): string {
   return state.threads.find((t) => t.id === id)?.name ?? `#${id}`;
+}
+
+/** A connection or a server says what changed (streams.ts); other objects just change. */
+function streamChange(state: LoopState, id: ObjectId): string | null {
+  const o = findObject(state, id);
+  return o ? streamChangeSentence(o) : null;
 }
