@@ -70,3 +70,54 @@ test('a task awaiting to_thread waits for the thread, and the thread shows what 
   await threads.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENS}/threads.png` });
 });
+
+/** An echo server and a client on the simulated network. */
+const ECHO = `import asyncio
+
+
+async def handle(reader, writer):
+    line = await reader.readline()
+    writer.write(line.upper())
+    await writer.drain()
+    writer.close()
+
+
+async def main():
+    server = await asyncio.start_server(handle, '127.0.0.1', 8888)
+    async with server:
+        reader, writer = await asyncio.open_connection('127.0.0.1', 8888)
+        writer.write(b'hello\\n')
+        print(await reader.readline())
+        writer.close()
+        await writer.wait_closed()
+
+
+asyncio.run(main())
+`;
+/** Step 86: the client (main) waits in readline for the server's answer. */
+const CLIENT_READS = 86;
+
+test('a task reading a stream waits for a line from the other end, and the connection and server are drawn', async ({
+  page,
+}) => {
+  await setProgram(page, ECHO);
+  await runToCompletion(page);
+  await stepSlider(page).fill(String(CLIENT_READS));
+  await expectStep(page, CLIENT_READS);
+
+  await expect(taskCard(page, 'Task-1, waiting')).toContainText(
+    'awaits a line from 127.0.0.1:8888',
+  );
+  await expect(narration(page)).toContainText('Task-1 awaits a line from 127.0.0.1:8888');
+  const connections = page.getByRole('region', { name: 'Connections' });
+  await expect(
+    connections.getByRole('listitem', {
+      name: 'Server server: listening on 127.0.0.1:8888, 1 connection',
+    }),
+  ).toBeVisible();
+  await expect(
+    connections.getByRole('listitem', { name: /^Connection reader with 127\.0\.0\.1:8888: / }),
+  ).toBeVisible();
+  await connections.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENS}/connections.png` });
+});

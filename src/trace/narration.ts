@@ -6,8 +6,9 @@
  * names, not ids; seconds, not floats with 17 digits.
  */
 import { eventAt } from './decode.ts';
+import type { ObjectId } from './ids.ts';
 import { stateAt } from './replay.ts';
-import { findTask, type LoopState } from './state.ts';
+import { findObject, findTask, type LoopState } from './state.ts';
 import { controlAt } from './trace-index.ts';
 import type { TaskOutcome, Trace, TraceEvent } from './types.ts';
 import {
@@ -21,6 +22,7 @@ import {
   objectName,
   plain,
   seconds,
+  streamChangeSentence,
   taskName,
   threadName,
   withArticle,
@@ -172,7 +174,7 @@ function programSentence(trace: Trace, ev: ProgramEvent, state: LoopState): stri
     case 'object':
       return `The program uses ${withArticle(ev.type)}${ev.label ? ` called ${ev.label}` : ''}.`;
     case 'state':
-      return `${objectName(state, ev.object)} changes.`;
+      return streamChange(state, ev.object) ?? `${objectName(state, ev.object)} changes.`;
     case 'frame':
       return `${cap(functionText(ev.fn))} starts running.`;
     case 'in':
@@ -184,4 +186,10 @@ function programSentence(trace: Trace, ev: ProgramEvent, state: LoopState): stri
     case 'net':
       return `${cap(holderName(state, ev.task))} sends ${ev.method} ${ev.url} (simulated ${ev.lib}); the answer takes ${seconds(ev.latency)}.`;
   }
+}
+
+/** A connection or a server says what changed (streams.ts); other objects just change. */
+function streamChange(state: LoopState, id: ObjectId): string | null {
+  const o = findObject(state, id);
+  return o ? streamChangeSentence(o) : null;
 }

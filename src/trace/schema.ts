@@ -252,6 +252,14 @@ export const stateSchemas: Readonly<Record<string, v.GenericSchema>> = {
   }),
   Barrier: v.looseObject({ parties: nonNegativeInt(), waiting: nonNegativeInt(), ...waiters }),
   TaskGroup: v.looseObject({ of: taskIds() }),
+  Connection: v.looseObject({
+    peer: v.string(must('a string')),
+    buf: nonNegativeInt(),
+    eof: bool(),
+    closed: bool(),
+    readers: v.optional(taskIds()),
+  }),
+  Server: v.looseObject({ at: strings(), serving: bool(), conns: nonNegativeInt() }),
 };
 /** Any JSON object (not an array): the state of an object whose type this version does not know. */
 export const anyState = v.custom<Record<string, unknown>>(

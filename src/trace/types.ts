@@ -499,6 +499,25 @@ export interface BarrierState {
 export interface TaskGroupState {
   readonly of: readonly TaskId[];
 }
+/** The program's end of a stream connection (its StreamReader). */
+export interface ConnectionState {
+  /** The other end, `127.0.0.1:50001`; '' if unknown. */
+  readonly peer: string;
+  /** Bytes received and not yet read. */
+  readonly buf: number;
+  /** The other end has finished sending. */
+  readonly eof: boolean;
+  /** This end is closed (or closing). */
+  readonly closed: boolean;
+  /** The task waiting to read, if any (not `wait`: its wait is a stream wait, not on an object). */
+  readonly readers?: readonly TaskId[];
+}
+/** A server from start_server: where it listens and how many connections it holds. */
+export interface ServerState {
+  readonly at: readonly string[];
+  readonly serving: boolean;
+  readonly conns: number;
+}
 export interface ObjectStateByType {
   Queue: QueueState;
   LifoQueue: QueueState;
@@ -511,6 +530,8 @@ export interface ObjectStateByType {
   BoundedSemaphore: SemaphoreState;
   Barrier: BarrierState;
   TaskGroup: TaskGroupState;
+  Connection: ConnectionState;
+  Server: ServerState;
 }
 export type ObjectType = keyof ObjectStateByType;
 /** Narrow with the object's `type` (see `ObjectStateByType`). */

@@ -46,4 +46,17 @@ describe('stream waits in words', () => {
       'the server to close and its connections to end',
     );
   });
+
+  it('the narration says what changed on a connection or a server, never just "changes"', () => {
+    const said = trace.events.flatMap((e, i) => {
+      if (typeof e !== 'object' || e.k !== 'state') return [];
+      const type = trace.objects.find((o) => o.id === e.o)?.type;
+      return type === 'Connection' || type === 'Server' ? [narrate(trace, i)] : [];
+    });
+    expect(said).toContain('Server server is now listening on 127.0.0.1:8888, 1 connection.');
+    expect(said.some((s) => /^Connection reader \(with 127\.0\.0\.1:\d+\) is now: /.test(s))).toBe(
+      true,
+    );
+    for (const s of said) expect(s).not.toMatch(/changes\.$/);
+  });
 });

@@ -5,7 +5,9 @@
  * what the task waits for (`on: "stream"`, `op`, `peer`; eventlooplab/waits.py) and these words
  * say it, in the cards, hovers, narration and timeline alike (`describeWaitWords`).
  */
-import type { StreamOp, Wait } from '../types.ts';
+import type { ObjectView } from '../state.ts';
+import type { ConnectionState, ServerState, StreamOp, Wait } from '../types.ts';
+import { plural } from './numbers.ts';
 import type { Words } from './parts.ts';
 
 type StreamWait = Extract<Wait, { readonly on: 'stream' }>;
@@ -49,4 +51,36 @@ const STREAM_KIND: Record<StreamOp, string> = {
 /** The kind of stream wait, for counting many waiting tasks: `reading from a connection`. */
 export function streamWaitKind(wait: StreamWait): string {
   return STREAM_KIND[wait.op];
+}
+
+/** `6 bytes waiting to be read`, `the other end has finished sending`, `closed`. */
+export function connectionStateText(s: ConnectionState): string {
+  if (s.closed) return 'closed';
+  const parts: string[] = [];
+  parts.push(s.buf === 0 ? 'no bytes waiting' : `${plural(s.buf, 'byte')} waiting to be read`);
+  if (s.eof) parts.push('the other end has finished sending');
+  return parts.join('; ');
+}
+
+/** `listening on 127.0.0.1:8888, 1 connection`, `closed`. */
+export function serverStateText(s: ServerState): string {
+  if (!s.serving && s.conns === 0) return 'closed';
+  const where = s.at.length === 0 ? 'no address' : s.at.join(', ');
+  return `${s.serving ? 'listening on' : 'closed to new connections on'} ${where}, ${plural(s.conns, 'connection')}`;
+}
+
+/**
+ * What changed, for the narration of a `state` event on a connection or a server:
+ * "Connection reader (from 127.0.0.1:8888): 6 bytes waiting to be read." Null for other objects.
+ */
+export function streamChangeSentence(object: ObjectView): string | null {
+  const name = object.label ?? 'it';
+  if (object.type === 'Connection' && object.state) {
+    const s = object.state as ConnectionState;
+    return `Connection ${name}${s.peer ? ` (with ${s.peer})` : ''} is now: ${connectionStateText(s)}.`;
+  }
+  if (object.type === 'Server' && object.state) {
+    return `Server ${name} is now ${serverStateText(object.state as ServerState)}.`;
+  }
+  return null;
 }

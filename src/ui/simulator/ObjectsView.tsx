@@ -20,6 +20,7 @@ import {
   type Trace,
 } from '../../trace/index.ts';
 import { taskName } from '../../trace/words.ts';
+import { STREAM_TYPES } from './ConnectionsView.tsx';
 import { FlagIcon, LockIcon } from './Icons.tsx';
 import { TaskRef } from './TaskChip.tsx';
 
@@ -35,7 +36,8 @@ export interface ObjectsViewProps {
  * step (greyed until the program creates it), so boxes never shift while stepping.
  */
 export function ObjectsView({ trace, state, related }: ObjectsViewProps) {
-  const infos: readonly ObjectInfo[] = mergeObjects(trace, state);
+  // Servers and connections have their own box (ConnectionsView).
+  const infos = mergeObjects(trace, state).filter((o) => !STREAM_TYPES.has(o.type));
   return (
     <section aria-label="Objects" className="sim-objects">
       <h3 className="sim-section-title">Objects</h3>

@@ -9,6 +9,7 @@ import {
 } from '../../trace/index.ts';
 import { waitTargets } from '../../trace/words.ts';
 import { taskStyle } from '../task-style.ts';
+import { ConnectionsView } from './ConnectionsView.tsx';
 import { ControlToken } from './ControlToken.tsx';
 import { EventLoopView } from './EventLoopView.tsx';
 import { type TaskLanes, taskLanes } from './lanes.ts';
@@ -221,6 +222,7 @@ export function SimulatorPanel({
             />
             <ObjectsView trace={trace} state={state} related={relatedObjects} />
             <ThreadsView trace={trace} state={state} />
+            <ConnectionsView trace={trace} state={state} />
             <WaitArrows container={canvas} links={links} highlight={highlight} measureKey={state} />
             <ControlToken
               container={canvas}

@@ -1,17 +1,21 @@
 """The asyncio objects a program uses — queues, futures, locks, events, conditions, semaphores,
-barriers, task groups — declared when first seen and re-recorded whenever their state changes.
+barriers, task groups, stream connections (a StreamReader, as "Connection") and servers —
+declared when first seen and re-recorded whenever their state changes.
 
 Objects are held by weak reference: the tracer must not keep alive anything the program let go
 (a finalizer such as "Task exception was never retrieved" must run when it would have).
 """
 import asyncio
 import weakref
-from asyncio import locks, queues, taskgroups
+from asyncio import base_events, locks, queues, streams, taskgroups
 
 from . import awaiting, recorder, reprs
 
 TRACKED = (queues.Queue, locks.Lock, locks.Event, locks.Condition, locks.Semaphore,
-           locks.Barrier, taskgroups.TaskGroup, asyncio.Future)
+           locks.Barrier, taskgroups.TaskGroup, asyncio.Future, streams.StreamReader,
+           base_events.Server)
+# The picture's names: a StreamReader is the program's end of a connection.
+_KINDS = {streams.StreamReader: "Connection", base_events.Server: "Server"}
 
 _ids = {}  # id(obj) -> object id
 _live = []  # [object id, weakref, last state key, extra] for live objects
@@ -38,6 +42,7 @@ def track(obj, label=None):
     kind = type(obj).__name__
     if isinstance(obj, asyncio.Future) and not isinstance(obj, asyncio.Task):
         kind = "Future"
+    kind = _KINDS.get(type(obj), kind)
     entry = {"id": oid, "type": kind, "label": label}
     recorder.objects.append(entry)
     _ids[id(obj)] = oid
@@ -155,4 +160,24 @@ def _state(obj, extra):
                 "wait": awaiting.waiter_tasks(obj._cond._waiters)}
     if isinstance(obj, taskgroups.TaskGroup):
         return {"of": sorted(recorder.task_id(t) for t in obj._tasks)}
+    if isinstance(obj, streams.StreamReader):
+        return _connection(obj)
+    if isinstance(obj, base_events.Server):
+        socks = obj._sockets or ()
+        return {"at": ["%s:%s" % s.getsockname()[:2] for s in socks],
+                "serving": obj.is_serving(), "conns": len(obj._clients or ())}
     return {}
+
+
+def _connection(reader):
+    """The program's end of a connection: who is at the other end, bytes received and not yet
+    read, whether the other end has finished sending (eof) and whether this end is closed."""
+    t = reader._transport
+    peer = t.get_extra_info("peername") if t is not None else None
+    s = {"peer": "%s:%s" % peer[:2] if isinstance(peer, tuple) else "",
+         "buf": len(reader._buffer), "eof": reader._eof,
+         "closed": t is None or t.is_closing()}
+    waiter = reader._waiter
+    if waiter is not None and not waiter.done():
+        s["readers"] = awaiting.waiter_tasks([waiter])
+    return s

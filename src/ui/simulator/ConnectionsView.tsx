@@ -1,0 +1,80 @@
+import type {
+  ConnectionState,
+  LoopState,
+  ObjectView,
+  ServerState,
+  Trace,
+} from '../../trace/index.ts';
+import { connectionStateText, serverStateText, taskName } from '../../trace/words.ts';
+import { TaskRef } from './TaskChip.tsx';
+import './ThreadsView.css';
+
+/** Object types this view shows (ObjectsView leaves them out). */
+export const STREAM_TYPES: ReadonlySet<string> = new Set(['Connection', 'Server']);
+
+export interface ConnectionsViewProps {
+  trace: Trace;
+  state: LoopState;
+}
+
+/**
+ * The servers and stream connections of the simulated network: where a server listens and how
+ * many connections it holds, and for each connection the other end, the bytes waiting to be
+ * read, and who waits to read. Shown only when the program uses streams.
+ */
+export function ConnectionsView({ trace, state }: ConnectionsViewProps) {
+  const items = state.objects.filter((o) => STREAM_TYPES.has(o.type) && o.state !== null);
+  if (items.length === 0) return null;
+  return (
+    <section aria-label="Connections" className="sim-threads sim-connections">
+      <h3 className="sim-section-title">Connections</h3>
+      <ul className="sim-threads__list">
+        {items.map((o) => (
+          <ConnectionBox key={o.id} object={o} trace={trace} state={state} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ConnectionBox({
+  object,
+  trace,
+  state,
+}: {
+  object: ObjectView;
+  trace: Trace;
+  state: LoopState;
+}) {
+  const name = object.label ?? `#${object.id}`;
+  const server = object.type === 'Server';
+  const s = object.state as ConnectionState | ServerState;
+  const text = server
+    ? serverStateText(s as ServerState)
+    : connectionStateText(s as ConnectionState);
+  const peer = server ? '' : (s as ConnectionState).peer;
+  const waiting = server ? [] : ((s as ConnectionState).readers ?? []);
+  return (
+    <li
+      className="sim-thread"
+      data-sim-object={object.id}
+      aria-label={`${object.type} ${name}${peer ? ` with ${peer}` : ''}: ${text}`}
+      data-busy={waiting.length > 0 ? 'true' : 'false'}
+    >
+      <div className="sim-thread__head">
+        <span className="sim-object__type">{object.type}</span>
+        <code className="sim-code sim-thread__name">{name}</code>
+        {peer ? <span className="sim-thread__by">with {peer}</span> : null}
+      </div>
+      <div className="sim-thread__now">{text}</div>
+      {waiting.length === 0 ? null : (
+        <div className="sim-thread__by">
+          {'read by '}
+          {waiting.map((id) => (
+            <TaskRef key={id} task={id} name={taskName(state, id, trace)} />
+          ))}
+        </div>
+      )}
+    </li>
+  );
+}
