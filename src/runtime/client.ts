@@ -9,7 +9,13 @@
 import { plural } from '../trace/words.ts';
 import type { FromWorker, RunOptions, ToWorker } from './protocol.ts';
 import { isFromWorker } from './protocol.ts';
-import { type LimitKind, partialTrace, type Trace, traceFromParts } from './run-trace.ts';
+import {
+  type LimitKind,
+  partialTrace,
+  type Trace,
+  traceFromColumns,
+  traceFromParts,
+} from './run-trace.ts';
 
 /**
  * What the client needs from a Worker (a fake one in tests). Declared here rather than taken from
@@ -210,7 +216,11 @@ export class LabClient {
       case 'done': {
         const finished = this.finish(run);
         try {
-          finished.resolve(traceFromParts(message.header, run.chunks));
+          finished.resolve(
+            message.columns
+              ? traceFromColumns(message.header, message.columns, message.index)
+              : traceFromParts(message.header, run.chunks),
+          );
         } catch (error) {
           finished.reject(error instanceof Error ? error : new Error(String(error)));
         }

@@ -4,8 +4,11 @@
  * has given up on can never be mistaken for the current one.
  *
  * Trace data crosses as JSON *text* (the worker never parses it): `events` chunks stream while
- * the program runs, `done` brings the header (the trace without `events`) at the end.
+ * the program runs, `done` brings the header (the trace without `events`) at the end, with the
+ * same events as compact columns and the trace's index, both built in the worker (their buffers
+ * are transferred), so the page neither parses megabytes of JSON nor scans the run again.
  */
+import type { EventColumns, TraceIndexData } from '../trace/index.ts';
 
 /** Limits a run may override (the tracer's defaults apply otherwise; see docs/trace-format.md). */
 export interface RunOptions {
@@ -29,8 +32,12 @@ export type FromWorker =
   | { type: 'progress'; id: number; steps: number }
   /** The next events of run `id`, in order: the text of a JSON array. */
   | { type: 'events'; id: number; chunk: string }
-  /** Run `id` ended; `header` is the trace JSON without `events`. */
-  | { type: 'done'; id: number; header: string }
+  /**
+   * Run `id` ended; `header` is the trace JSON without `events`. `columns` (every event streamed)
+   * and `index` (`traceIndexData` of the whole trace) are absent if the worker could not build
+   * them; the page then assembles the trace from the chunks itself.
+   */
+  | { type: 'done'; id: number; header: string; columns?: EventColumns; index?: TraceIndexData }
   /**
    * Something went wrong inside Event Loop Lab (not in the program: the program's own errors are
    * part of the trace). `id` is null when Python itself failed to load.

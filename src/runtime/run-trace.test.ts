@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DETAIL_STEPS } from '../trace/index.ts';
-import { joinChunks, partialTrace, traceFromParts } from './run-trace.ts';
+import {
+  ColumnAssembler,
+  DEFAULT_DETAIL_STEPS,
+  indexTransferables,
+  traceIndex,
+  traceIndexData,
+} from '../trace/index.ts';
+import { joinChunks, partialTrace, traceFromColumns, traceFromParts } from './run-trace.ts';
 
 const header = {
   format: 'asyncio-trace',
@@ -34,6 +40,28 @@ describe('traceFromParts', () => {
     expect(() => traceFromParts(JSON.stringify({ ...header, version: 2 }), [])).toThrow(
       /version 2.*version 1/,
     );
+  });
+});
+
+describe('traceFromColumns', () => {
+  const chunks = ['[{"k":"loop","run":true}]', '[1,{"k":"out","s":"1\\n"}]'];
+
+  it('is the trace traceFromParts gives, and answers with the index the worker built', () => {
+    const assembler = new ColumnAssembler();
+    for (const chunk of chunks) assembler.addChunk(chunk);
+    const fromParts = traceFromParts(JSON.stringify(header), chunks);
+    const data = traceIndexData(fromParts);
+    const index = structuredClone(data, { transfer: indexTransferables(data) });
+    const trace = traceFromColumns(JSON.stringify(header), assembler.columns(), index);
+    expect(trace).toEqual(fromParts);
+    expect(traceIndex(trace).time).toBe(index.time);
+  });
+
+  it('builds the index itself when the worker sent none', () => {
+    const assembler = new ColumnAssembler();
+    for (const chunk of chunks) assembler.addChunk(chunk);
+    const trace = traceFromColumns(JSON.stringify(header), assembler.columns(), undefined);
+    expect(traceIndex(trace).time.length).toBe(3);
   });
 });
 

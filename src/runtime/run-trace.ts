@@ -5,11 +5,15 @@
  * docs/trace-format.md promises is possible. Either way the result is validated by `parseTrace`.
  */
 import {
+  adoptTraceIndex,
+  type EventColumns,
+  eventsOfColumns,
   type LimitKind,
   parseTrace,
   partialTrace as partialFromEvents,
   type RawEvent,
   type Trace,
+  type TraceIndexData,
   type TraceLimit,
 } from '../trace/index.ts';
 import type { RunOptions } from './protocol.ts';
@@ -33,6 +37,25 @@ export function traceFromParts(header: string, chunks: readonly string[]): Trace
   // Without streaming the tracer puts the events in the header itself.
   if (!(Array.isArray(doc.events) && chunks.length === 0)) doc.events = joinChunks(chunks);
   return parseTrace(doc);
+}
+
+/**
+ * The trace of a run that ended normally, from what the worker built: the header, the events as
+ * columns and the index. Rebuilding the events array is one loop over an Int32Array; the index
+ * is adopted, not rebuilt.
+ */
+export function traceFromColumns(
+  header: string,
+  columns: EventColumns,
+  index: TraceIndexData | undefined,
+): Trace {
+  const doc = JSON.parse(header) as Record<string, unknown>;
+  doc.events = eventsOfColumns(columns);
+  const trace = parseTrace(doc);
+  if (index !== undefined && index.time.length === trace.events.length) {
+    adoptTraceIndex(trace, index);
+  }
+  return trace;
 }
 
 export interface PartialTraceInput {

@@ -4,23 +4,33 @@
  * JSON text between the tracer and the page (see protocol.ts).
  */
 import type { PyodideAPI } from 'pyodide';
+import {
+  ColumnAssembler,
+  type EventColumns,
+  eventsOfColumns,
+  indexTransferables,
+  parseTrace,
+  type TraceIndexData,
+  traceIndexData,
+} from '../trace/index.ts';
 import { installTracer, TRACER_ENV } from './install-tracer.ts';
 import { lockDown } from './lockdown.ts';
-import { countJsonArrayItems, type FromWorker, type ToWorker } from './protocol.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
 import { pythonSources } from './python-sources.ts';
 
 type LoadPyodide = typeof import('pyodide').loadPyodide;
 
 /** The parts of the dedicated worker scope we use (the app's TS lib is DOM, not WebWorker). */
 interface WorkerScope {
-  postMessage(message: FromWorker): void;
+  postMessage(message: FromWorker, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
   location: { href: string };
 }
 
 const scope = globalThis as unknown as WorkerScope;
 // Bound before lockDown() removes postMessage from the global: only this module may talk to the page.
-const post: (message: FromWorker) => void = scope.postMessage.bind(scope);
+const post: (message: FromWorker, transfer?: Transferable[]) => void =
+  scope.postMessage.bind(scope);
 
 /** Pyodide's files are served by the app itself under `<base>/pyodide/` (vite.config.ts). */
 const indexURL = new URL(`${import.meta.env.BASE_URL}pyodide/`, scope.location.href).href;
@@ -68,16 +78,34 @@ async function run({ id, source, options }: Extract<ToWorker, { type: 'run' }>):
     return;
   }
   let steps = 0;
+  const assembler = new ColumnAssembler();
   const onChunk = (chunk: string) => {
     post({ type: 'events', id, chunk });
-    steps += countJsonArrayItems(chunk);
+    // Parsed here, off the page's thread: the page gets the events as columns at the end.
+    steps += assembler.addChunk(chunk);
     post({ type: 'progress', id, steps });
   };
   try {
-    const header = api.trace_program(source, JSON.stringify(options), onChunk);
-    post({ type: 'done', id, header: String(header) });
+    const header = String(api.trace_program(source, JSON.stringify(options), onChunk));
+    const columns = assembler.columns();
+    const index = indexOf(header, columns);
+    const transfer: Transferable[] = [columns.codes.buffer as ArrayBuffer];
+    if (index) transfer.push(...indexTransferables(index));
+    post({ type: 'done', id, header, columns, index }, transfer);
   } catch (error) {
     post({ type: 'failed', id, message: messageOf(error) });
+  }
+}
+
+/** The whole trace's index, built here; undefined if the trace does not validate (the page
+ * then validates it itself and says why). */
+function indexOf(header: string, columns: EventColumns): TraceIndexData | undefined {
+  try {
+    const doc = JSON.parse(header) as Record<string, unknown>;
+    doc.events = eventsOfColumns(columns);
+    return traceIndexData(parseTrace(doc));
+  } catch {
+    return undefined;
   }
 }
 
