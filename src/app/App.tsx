@@ -280,18 +280,16 @@ function PlayerPane({ firstVisit = false }: { firstVisit?: boolean }) {
     <section className="player" aria-label="Player">
       <TransportPane />
       <StatusPane />
-      {(recording || firstVisit) && (
+      {recording ? (
         <p className="recording-note">
-          {recording && (
-            <>
-              <strong>A recorded run</strong> of this program, made when the site was built.{' '}
-              {running
-                ? 'Yours replaces it as soon as it starts.'
-                : 'Press Run to run it yourself.'}
-            </>
-          )}
+          <strong>A recorded run</strong> of this program, made when the site was built.{' '}
+          {running ? 'Yours replaces it as soon as it starts.' : 'Press Run to run it yourself.'}
           {firstVisit && <StartHere />}
         </p>
+      ) : (
+        // Without the recording's note, the pointer shares the status's row (a row is precious
+        // at 1024×768: the picture above needs it).
+        firstVisit && <StartHere />
       )}
     </section>
   );

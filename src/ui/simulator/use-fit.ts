@@ -1,7 +1,7 @@
 import { useLayoutEffect } from 'react';
 
 /** The smallest scale the picture takes (about 10 px type from 16): still readable up close. */
-export const MIN_FIT = 0.62;
+export const MIN_FIT = 0.58;
 /** Halvings of the search between MIN_FIT and 1: 1/128 of the range is finer than a pixel row. */
 const STEPS = 7;
 
