@@ -1,8 +1,8 @@
 /**
  * `npm run lessons:check` as an author meets it: fixture lessons (tests/fixtures/lessons/), each
  * with one kind of mistake (a typo, an endless loop, a syntax error, misspelt names in checks,
- * broken links, a duplicate slug) or none, checked in a scratch copy so that goldens written by
- * the check go there.
+ * broken links, a duplicate slug, misspelt directive/question/check words, the wrong expected
+ * exception) or none, checked in a scratch copy so that goldens written by the check go there.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -63,7 +63,18 @@ describe('lessons:check on fixture lessons', () => {
       // A duplicate slug is reported once, on the second lesson; the first keeps its slug.
       'FAIL 08-clean.md',
       '  lessons/08-clean.md: file name: the slug "clean" is already taken by lessons/01-clean.md; rename this file (slugs come from file names and must be unique), it is left out until then',
-      '2 passed, 6 failed',
+      // Misspelt names: each gets "did you mean", and no knock-on about the checks it hides.
+      expect.stringMatching(/^FAIL 09-words\.md /),
+      '  lessons/09-words.md:33: :::hnit: unknown block ":::hnit" (did you mean ":::hint"?) (known: :::question, :::notes, :::exercise, :::hint)',
+      expect.stringMatching(
+        /^ {2}lessons\/09-words\.md:42: checks: "time at mots 1" is not a check I know \(did you mean "time at most T"\?\)\. Checks look like: output contains /,
+      ),
+      '  lessons/09-words.md:37: question.ask: ask="tme" is not a kind of question (did you mean "time"?); use one of next-output, next-task, order, time, outcome, choice',
+      '  lessons/09-words.md:11: hint: an exercise needs at least one :::hint',
+      expect.stringMatching(/^FAIL 10-wrong-raise\.md /),
+      '  lessons/10-wrong-raise.md:12: program: the program is marked raises=ValueError but raises ZeroDivisionError at line 1 of the program: division by zero',
+      '  lessons/10-wrong-raise.md:17: program: the program is marked raises=KeyError but finishes without an exception: remove raises=KeyError, or make it raise',
+      '2 passed, 8 failed',
     ]);
     expect(readdirSync(join(scratch, 'tests', 'golden', 'lessons'))).toEqual([
       '01-clean',
