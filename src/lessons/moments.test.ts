@@ -132,6 +132,9 @@ describe('resolveMoment', () => {
     expect(errorOf('first suspend of worker-9')).toMatch(
       /no task is named "worker-9" or runs a coroutine called "worker-9" \(the run's tasks: Task-1 \(main\), a\.jpg \(download\), b\.jpg \(download\)\)/,
     );
+    expect(errorOf('first suspend of downlaod')).toMatch(
+      /no task is named "downlaod" or runs a coroutine called "downlaod" \(did you mean "download"\?\)/,
+    );
     expect(errorOf('fifth resume of a.jpg')).toMatch(
       /only 2 × resume of a\.jpg, so there is no fifth one/,
     );

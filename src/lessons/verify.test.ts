@@ -241,12 +241,13 @@ ${checks}
 describe('verifyCourse', () => {
   it('reports shared numbers and slugs, and requires that name no earlier lesson', () => {
     const a = lesson('## S\n', 'lessons/01-a.md');
-    const b = lesson('## S\n', 'lessons/01-b.md', 'requires: [c, zzz]\n');
+    const b = lesson('## S\n', 'lessons/01-b.md', 'requires: [c, zzz, aa]\n');
     const c = lesson('## S\n', 'lessons/03-c.md');
     expect(verifyCourse([a, b, c]).map(formatProblem)).toEqual([
       'lessons/01-b.md: file name: lessons/01-a.md has the same number (1); give each lesson its own',
       'lessons/01-b.md:7: requires: "requires" names "c", which comes after this lesson (lessons/03-c.md)',
       'lessons/01-b.md:7: requires: "requires" names "zzz", and no lesson has that slug',
+      'lessons/01-b.md:7: requires: "requires" names "aa", and no lesson has that slug (did you mean "a"?)',
     ]);
   });
 

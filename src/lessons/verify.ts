@@ -327,7 +327,7 @@ export function verifyCourse(lessons: readonly Lesson[]): LessonProblem[] {
           file: lesson.file,
           line: lesson.metaLines.requires ?? 0,
           field: 'requires',
-          message: `"requires" names "${slug}", and no lesson has that slug`,
+          message: `"requires" names "${slug}", and no lesson has that slug${didYouMean(slug, bySlug.keys())}`,
         });
       } else if (req.order >= lesson.order) {
         problems.push({

@@ -110,6 +110,8 @@ function reportIssue(issue: v.BaseIssue<unknown>, ctx: IssueContext): void {
     return;
   }
   if (issue.input === undefined && path.length === 1) {
+    // "minuets" already says "did you mean minutes": "minutes is missing" would only echo it.
+    if (misspeltAs(doc, field, known)) return;
     problem(
       ctx.firstLine - 1,
       field,
@@ -119,6 +121,15 @@ function reportIssue(issue: v.BaseIssue<unknown>, ctx: IssueContext): void {
   }
   const node = doc.getIn(path, true) as YamlNode | undefined;
   problem(lineAt(node?.range?.[0]), field, `"${field}" ${issue.message}`);
+}
+
+/** Whether the front matter has an unknown field whose nearest known field is `field`. */
+function misspeltAs(doc: Document, field: string, known: readonly string[]): boolean {
+  const items = (doc.contents as { items?: { key: unknown }[] } | null)?.items ?? [];
+  return items.some((p) => {
+    const key = (p.key as { value?: unknown } | null)?.value;
+    return typeof key === 'string' && !known.includes(key) && closest(key, known) === field;
+  });
 }
 
 /** The valid fields of `raw`, and defaults for the rest. */

@@ -317,6 +317,11 @@ describe('front matter problems name file, line and field', () => {
     );
   });
 
+  it('a misspelt required field is reported once, not also as missing', () => {
+    const { problems } = parse('## S\n', FRONT.replace('minutes: 5', 'minuets: 5'));
+    expect(problems.map((p) => p.field)).toEqual(['minuets']);
+  });
+
   it('YAML that does not parse, and no front matter at all', () => {
     const { problems } = parse(
       '## S\n',

@@ -15,6 +15,7 @@ import {
   taskOfEvent,
   traceIndex,
 } from '../../trace/index.ts';
+import { didYouMean } from '../closest.ts';
 import { describeTask, quoteOutput, seconds } from '../lesson-words.ts';
 import {
   LAST,
@@ -50,7 +51,10 @@ export function tasksNamed(trace: Trace, ref: string): readonly TaskSummary[] | 
     .filter((t) => t.user)
     .map(describeTask)
     .join(', ');
-  return `no task is named "${ref}" or runs a coroutine called "${ref}" (the run's tasks: ${known || 'none'})`;
+  const names = tasks
+    .filter((t) => t.user)
+    .flatMap((t) => [...t.names, ...(t.coro ? [t.coro] : [])]);
+  return `no task is named "${ref}" or runs a coroutine called "${ref}"${didYouMean(ref, names)} (the run's tasks: ${known || 'none'})`;
 }
 
 function resolveParsed(moment: Moment, trace: Trace): MomentResolution {
