@@ -4,7 +4,7 @@
  * broken links, a duplicate slug, misspelt directive/question/check words, the wrong expected
  * exception) or none, checked in a scratch copy so that goldens written by the check go there.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -86,6 +86,34 @@ describe('lessons:check on fixture lessons', () => {
     const out = check('--update', 'typo');
     expect(out).toContain('  goldens not written: this run has the problems above; fix them first');
     expect(existsSync(join(scratch, 'tests', 'golden', 'lessons', '02-typo'))).toBe(false);
+  });
+
+  it('--watch checks a lesson again when it is saved', async () => {
+    const child = spawn(
+      join(PROJECT, 'node_modules', '.bin', 'tsx'),
+      [join(PROJECT, 'scripts', 'lessons-check.ts'), '--watch', '04-meant'],
+      { env: { ...process.env, LESSONS_ROOT: scratch }, detached: true },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    const until = async (text: string) => {
+      const end = Date.now() + 60_000;
+      while (!out.includes(text) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+      return out;
+    };
+    try {
+      expect(await until('Watching lessons/')).toMatch(/^PASS 04-meant\.md /);
+      const file = join(scratch, 'lessons', '04-meant.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('print(1 / 0)', 'print(1 / 0'));
+      expect(await until('0 passed, 1 failed')).toContain(
+        "  lessons/04-meant.md:12: program: the program has a syntax error at line 1 of the program: '(' was never closed (SyntaxError)\n",
+      );
+    } finally {
+      // tsx runs the script in a child process: end the group this test started, by its id.
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    }
   });
 
   it('shows a changed run as one golden line for the lesson, with the command that accepts it', () => {
