@@ -91,7 +91,7 @@ function buildExercise(step: StepDraft, problem: Problem): Exercise | null {
   if (isBlank(step.exercise.goal)) {
     problem(exercise.line, 'exercise', 'say the goal in words inside the :::exercise block');
   }
-  if (exercise.hints.length === 0)
+  if (exercise.hints.length === 0 && !step.misspelt.has('hint'))
     problem(exercise.line, 'hint', 'an exercise needs at least one :::hint');
   return exercise;
 }

@@ -5,7 +5,7 @@
  */
 
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
-import { didYouMean } from '../closest.ts';
+import { closest, didYouMean } from '../closest.ts';
 import { parseMoment } from '../moments.ts';
 import type { StepDraft, Walk } from './draft.ts';
 import { body, leafText, lineOf } from './nodes.ts';
@@ -49,6 +49,8 @@ export function takeContainer(walk: Walk, step: StepDraft, node: ContainerDirect
     return;
   }
   const known = [...CONTAINER_DIRECTIVES.keys()].map((c) => `:::${c}`).join(', ');
+  const guess = closest(node.name, CONTAINER_DIRECTIVES.keys());
+  if (guess !== null) step.misspelt.add(guess);
   walk.problem(
     lineOf(node),
     `:::${node.name}`,

@@ -19,6 +19,8 @@ export interface StepDraft {
   solution: LessonProgram | null;
   hints: { node: ContainerDirective }[];
   checks: { specs: CheckSpec[]; line: number } | null;
+  /** Known blocks this step wrote misspelt (`:::hnit` → hint): their absence is not reported too. */
+  misspelt: Set<string>;
   /** Exercise parts found outside an exercise step, reported when the step ends. */
   strays: { what: string; line: number }[];
 }
@@ -48,6 +50,7 @@ export function newStepDraft(index: number, title: string, line: number): StepDr
     solution: null,
     hints: [],
     checks: null,
+    misspelt: new Set(),
     strays: [],
   };
 }

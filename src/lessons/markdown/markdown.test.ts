@@ -367,6 +367,14 @@ describe('lesson body problems', () => {
     ]);
   });
 
+  it('a misspelt :::exercise or :::hint is reported once, without echoes about its parts', () => {
+    const parts = `\`\`\`python starter\nprint(1)\n\`\`\`\n\n\`\`\`python solution\nprint(2)\n\`\`\`\n\n\`\`\`checks\noutput contains "2"\n\`\`\`\n`;
+    const exercise = parse(`## E\n\n:::exercse\nGoal.\n:::\n\n${parts}\n:::hint\nh\n:::\n`);
+    expect(fields(exercise.problems)).toEqual(['11::::exercse']);
+    const hint = parse(`## E\n\n:::exercise\nGoal.\n:::\n\n${parts}\n:::hnit\nh\n:::\n`);
+    expect(fields(hint.problems)).toEqual(['27::::hnit']);
+  });
+
   it('question attributes are checked', () => {
     const { problems } = parse(
       `## S\n\n${PROGRAM}\n\n:::question{ask="guess"}\nQ\n:::\n\n:::question{ask="next-task" when="now"}\nQ\n:::\n\n:::question{ask="choice"}\nQ\n\n- [x] a\n- [x] b\n:::\n\n:::question{ask="next-output" at="first jump"}\nQ\n:::\n`,

@@ -75,6 +75,8 @@ function checkUnreadDirective(walk: Walk, node: Paragraph): void {
 /** At the end of a step: exercise parts need an exercise, and an exercise needs all its parts. */
 function finishStep(walk: Walk, step: StepDraft): void {
   const { problem } = walk;
+  // A misspelt :::exercise is reported already: its parts are not strays as well.
+  if (step.exercise === null && step.misspelt.has('exercise')) return;
   if (step.exercise === null) {
     if (step.starter)
       step.strays.push({ what: 'a "python starter" program', line: step.starter.program.line });
