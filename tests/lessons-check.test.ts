@@ -2,7 +2,8 @@
  * `npm run lessons:check` as an author meets it: fixture lessons (tests/fixtures/lessons/), each
  * with one kind of mistake (a typo, an endless loop, a syntax error, misspelt names in checks,
  * broken links, a duplicate slug, misspelt directive/question/check words, the wrong expected
- * exception) or none, checked in a scratch copy so that goldens written by the check go there.
+ * exception, a misspelt `# lab:` option) or none, checked in a scratch copy so that goldens
+ * written by the check go there.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import {
@@ -73,7 +74,9 @@ describe('lessons:check on fixture lessons', () => {
       expect.stringMatching(/^FAIL 10-wrong-raise\.md /),
       '  lessons/10-wrong-raise.md:12: program: the program is marked raises=ValueError but raises ZeroDivisionError at line 1 of the program: division by zero',
       '  lessons/10-wrong-raise.md:17: program: the program is marked raises=KeyError but finishes without an exception: remove raises=KeyError, or make it raise',
-      '2 passed, 8 failed',
+      'FAIL 11-options.md (1 step, 1 program, 0 questions, 0 exercises; longest run 4 steps)',
+      '  lessons/11-options.md:12: program: "# lab: max-step=50000": unknown option "max-step" (did you mean "max-steps"?); the options are max-steps=N, max-time=SECONDS, max-output=CHARS',
+      '2 passed, 9 failed',
     ]);
     expect(readdirSync(join(scratch, 'tests', 'golden', 'lessons'))).toEqual([
       '01-clean',

@@ -7,6 +7,7 @@ import { parseCheck } from '../checks.ts';
 import type { CheckSpec, LessonProgram, ProgramRole } from '../types.ts';
 import type { StepDraft, Walk } from './draft.ts';
 import { lineOf, programRole } from './nodes.ts';
+import { pragmaProblems } from './pragmas.ts';
 
 /** `raises=NAME`: a Python class name, dotted for classes in modules (`asyncio.TimeoutError`). */
 const EXCEPTION_NAME = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
@@ -58,6 +59,10 @@ export function takeProgram(walk: Walk, step: StepDraft, node: Code): void {
     }
   }
   const text = programSource(walk, node, role, fromFile);
+  for (const p of pragmaProblems(text)) {
+    // A program read from a file has no lines of its own in the lesson: blame its fence.
+    problem(fromFile === null ? lineOf(node) + 1 + p.line : lineOf(node), role, p.message);
+  }
   const program: LessonProgram = {
     id: `s${step.index + 1}-${role}`,
     role,
