@@ -4,7 +4,7 @@
  * author writes them in a check or a moment ("3 s", not "3.0 s").
  */
 import { type Step, stateAt, type TaskId, type TaskSummary, type Trace } from '../trace/index.ts';
-import { formatSeconds, taskName, seconds as wordsSeconds } from '../trace/words.ts';
+import { formatSeconds, taskName } from '../trace/words.ts';
 
 /** "worker-1 (worker)" or "main" when the name and coroutine say the same. */
 export function describeTask(task: TaskSummary): string {
@@ -34,13 +34,9 @@ export function secondsNumber(t: number): string {
   return formatSeconds(t).replace(/\.0$/, '');
 }
 
-/**
- * Seconds in checks and answers, spelled as every other pane spells them (words.ts): 3 → "3.0 s",
- * 0.30000000000000004 → "0.3 s".
- */
-export function seconds(t: number): string {
-  return wordsSeconds(t);
-}
+// Seconds in checks and answers are words.ts's own `seconds` (3 → "3.0 s"), re-exported so a
+// lesson module imports its phrases from one place; there is no second spelling.
+export { seconds } from '../trace/words.ts';
 
 /** An output text as one quoted line: trailing newline dropped, inner newlines shown as ⏎. */
 export function quoteOutput(text: string): string {

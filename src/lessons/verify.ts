@@ -4,7 +4,7 @@
  * starter fails them (unless marked `passes`). Pure: the caller traces the programs.
  * `npm run lessons:check` runs this over every lesson; the dev server shows the same problems.
  */
-import type { Trace } from '../trace/index.ts';
+import { eventsOfKind, type Trace } from '../trace/index.ts';
 import { limitText } from '../trace/words.ts';
 import { evaluateChecks } from './checks.ts';
 import { didYouMean } from './closest.ts';
@@ -256,9 +256,7 @@ function checkNames(lesson: Lesson, ex: Exercise, traces: Traces, problem: Probl
     ...runs.flatMap((t) => [
       ...t.simulated,
       ...t.objects.map((o) => o.type),
-      ...t.events.flatMap((e) =>
-        typeof e === 'object' && e.k === 'block' ? [e.by.replace(/\(.*$/, '')] : [],
-      ),
+      ...eventsOfKind(t, 'block').map(({ event }) => event.by.replace(/\(.*$/, '')),
     ]),
   ]);
   const lower = new Set([...usable].map((n) => n.toLowerCase()));

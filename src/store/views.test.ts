@@ -41,7 +41,7 @@ describe('the picture at a step', () => {
       'The event loop hands control to Task-2, which starts running.',
     );
     expect(narrationAt(trace, 27)).toBe(
-      'Nothing is ready: the clock jumps to 1.0 s, the next timer.',
+      'Nothing can run until the next timer, so virtual time skips ahead: it is now 1.0 s.',
     );
     expect(narrationAt(trace, 17)).toBe('Task-1 prints "start".');
   });

@@ -23,7 +23,9 @@ describe('narrate', () => {
     expect(narrate(trace, 20)).toBe(
       'The event loop hands control to Task-2, which starts running.',
     );
-    expect(narrate(trace, 27)).toBe('Nothing is ready: the clock jumps to 1.0 s, the next timer.');
+    expect(narrate(trace, 27)).toBe(
+      'Nothing can run until the next timer, so virtual time skips ahead: it is now 1.0 s.',
+    );
     expect(narrate(trace, 12)).toBe('Task-1 runs line 9: t = asyncio.create_task(worker(1)).');
     expect(narrate(trace, 31)).toBe('Task-2 prints "1".');
     expect(narrate(trace, 33)).toMatch(/^Task-2 finishes and returns 2; control goes back/);
@@ -63,5 +65,13 @@ describe('narrate beside the loop caption', () => {
       expect(caption).toBe(running ? 'The event loop starts running.' : 'The event loop stops.');
       expect(narrate(trace, step)).not.toContain(caption.replace(/\.$/, ''));
     }
+  });
+  it('does not repeat the caption when the clock jumps', () => {
+    const example = exampleTrace();
+    const step = stepWhere(example, (e) => e.kind === 'clock');
+    const caption = plain(describeMoment(example, stateAt(example, step)).words);
+    expect(caption).toBe('Nothing is ready: the clock jumps from 0.0 s to 1.0 s, the next timer.');
+    expect(narrate(example, step)).not.toContain('the clock jumps');
+    expect(narrate(example, step)).toContain('1.0 s');
   });
 });

@@ -99,7 +99,8 @@ function sentence(trace: Trace, ev: TraceEvent, state: LoopState, step: number):
       return `The event loop runs ${callbackNoun(name)} (no task holds control).`;
     }
     case 'clock':
-      return `Nothing is ready: the clock jumps to ${seconds(ev.at)}, the next timer.`;
+      // The simulator's caption draws this jump (from … to …); the narration says why it is free.
+      return `Nothing can run until the next timer, so virtual time skips ahead: it is now ${seconds(ev.at)}.`;
     case 'block':
       if (!state.loopRunning)
         return `${ev.by} makes the program wait until ${seconds(ev.at)}: no event loop runs, so nothing else happens meanwhile.`;

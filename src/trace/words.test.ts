@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../../tests/fixtures/traces.ts';
+import { fixture, stepWhere } from '../../tests/fixtures/traces.ts';
 import { exampleTrace } from './example.ts';
 import {
   asHandleId,
   asObjectId,
   asStep,
   asTaskId,
+  eventAt,
   type LoopState,
   type ObjectState,
   type ObjectView,
@@ -444,21 +445,31 @@ describe('the moment (real traces)', () => {
 
   it('names the callback the loop runs', () => {
     const trace = fixture('23-queue-worker-pool');
-    expect(plain(describeMoment(trace, stateAt(trace, 146)).words)).toBe(
+    // The first timer callback after the clock first jumps: it wakes Task-3.
+    const jump = stepWhere(trace, (ev) => ev.kind === 'clock');
+    const wake = stepWhere(trace, (ev) => ev.kind === 'callback', jump);
+    expect(plain(describeMoment(trace, stateAt(trace, wake)).words)).toBe(
       'The loop runs the next ready handle: wake Task-3 (sleep over).',
     );
     // The same words when the previous picture is given.
-    expect(plain(describeMoment(trace, stateAt(trace, 146), stateAt(trace, 145)).words)).toBe(
+    expect(plain(describeMoment(trace, stateAt(trace, wake), stateAt(trace, wake - 1)).words)).toBe(
       'The loop runs the next ready handle: wake Task-3 (sleep over).',
     );
   });
 
   it('tells the phases apart when asyncio.run runs its shutdown loops', () => {
     const trace = fixture('23-queue-worker-pool');
-    expect(loopPhase(trace, stateAt(trace, 100))).toBe('running');
-    expect(loopPhase(trace, stateAt(trace, 272))).toBe('between');
-    expect(loopPhase(trace, stateAt(trace, 287))).toBe('after');
-    expect(plain(describeMoment(trace, stateAt(trace, 272)).words)).toBe(
+    const stops = (ev: { kind: string; running?: boolean }) => ev.kind === 'loop' && !ev.running;
+    // While main runs; once the loop has stopped after main (asyncio.run creates its first
+    // shutdown task); and after the last shutdown loop stops.
+    const running = stepWhere(trace, (ev) => ev.kind === 'clock');
+    const between = stepWhere(trace, stops) + 1;
+    const after = trace.events.length - 1;
+    expect(eventAt(trace, after)).toMatchObject({ kind: 'loop', running: false });
+    expect(loopPhase(trace, stateAt(trace, running))).toBe('running');
+    expect(loopPhase(trace, stateAt(trace, between))).toBe('between');
+    expect(loopPhase(trace, stateAt(trace, after))).toBe('after');
+    expect(plain(describeMoment(trace, stateAt(trace, between)).words)).toBe(
       'The event loop is not running right now.',
     );
   });

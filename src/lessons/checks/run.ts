@@ -10,11 +10,11 @@ import {
   traceIndex,
   virtualTimeAt,
 } from '../../trace/index.ts';
-import { plural, stuckTasks, stuckTaskText, unfinishedWhy } from '../../trace/words.ts';
+import { cap, plural, stuckTasks, stuckTaskText, unfinishedWhy } from '../../trace/words.ts';
 import { describeTask, seconds } from '../lesson-words.ts';
 import type { Bound } from './syntax.ts';
 import type { Verdict } from './verdict.ts';
-import { boundWords, cap, within } from './words.ts';
+import { boundWords, within } from './words.ts';
 
 export function runTime(trace: Trace, b: Bound, goal: number): Verdict {
   const t = traceIndex(trace).endTime;

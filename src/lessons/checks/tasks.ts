@@ -1,10 +1,10 @@
 /** Checks on the program's tasks: how many run a coroutine, how many at once, how they end. */
 import { type TaskSummary, type Trace, traceIndex } from '../../trace/index.ts';
-import { plural, stuckTasks, stuckTaskText, unfinishedWhy } from '../../trace/words.ts';
+import { cap, plural, stuckTasks, stuckTaskText, unfinishedWhy } from '../../trace/words.ts';
 import { describeTask, programTasks } from '../lesson-words.ts';
 import type { Bound } from './syntax.ts';
 import type { Verdict } from './verdict.ts';
-import { boundWords, cap, within } from './words.ts';
+import { boundWords, within } from './words.ts';
 
 export function taskCount(trace: Trace, b: Bound, goal: number, coro: string): Verdict {
   const tasks = traceIndex(trace).tasks.filter((t) => t.coro === coro);

@@ -1,11 +1,9 @@
 /** How checks say their goals: each check as a sentence, and the words for bounds. */
-import { plural } from '../../trace/words.ts';
+import { cap, plural } from '../../trace/words.ts';
 import { quoteOutput, seconds } from '../lesson-words.ts';
 import type { Bound, Check } from './syntax.ts';
 
 export const boundWords = (b: Bound) => (b === 'at-most' ? 'at most' : 'at least');
-
-export const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Whether `value` keeps within `bound` of `n`. */
 export function within(bound: Bound, value: number, n: number): boolean {

@@ -4,7 +4,7 @@
  * trace format changes).
  */
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../../../tests/fixtures/traces.ts';
+import { fixture, stepOfLine, stepWhere } from '../../../tests/fixtures/traces.ts';
 import { exampleTrace } from '../../trace/example.ts';
 import {
   asHandleId as H,
@@ -110,8 +110,8 @@ describe('editorMarkers', () => {
   });
 
   it('marks a plain callback that runs program code, until the loop takes control back', () => {
-    // Step 39: callback say() (from loop.call_soon) runs line 5; Task-1 sleeps at line 18.
-    expect(at(callbacks, 39)).toEqual([
+    // Callback say() (from loop.call_soon) runs line 5 for the first time; Task-1 sleeps at line 18.
+    expect(at(callbacks, stepOfLine(callbacks, 5))).toEqual([
       {
         line: 18,
         task: T(1),
@@ -129,14 +129,23 @@ describe('editorMarkers', () => {
         hover: 'Callback say() is running line 5 (the event loop runs it; no task holds control)',
       },
     ]);
-    // Step 45: the clock jumps, so the callback has returned.
-    expect(at(callbacks, 45).map((m) => m.task)).toEqual([T(1)]);
-    // A timer's callback that only wakes a task runs no program line.
-    expect(at(callbacks, 59).map((m) => m.task)).toEqual([T(1)]);
+    // The clock jumps, so the callback has returned.
+    const jump = stepWhere(callbacks, (ev) => ev.kind === 'clock');
+    expect(at(callbacks, jump).map((m) => m.task)).toEqual([T(1)]);
+    // A timer's callback that only wakes a task (main's sleep, due at 0.3 s) runs no program line.
+    const wakeMain = stepWhere(
+      callbacks,
+      (ev) => ev.kind === 'callback',
+      stepWhere(callbacks, (ev) => ev.kind === 'clock' && ev.at === 0.3),
+    );
+    expect(at(callbacks, wakeMain).map((m) => m.task)).toEqual([T(1)]);
   });
 
   it('puts module-level code back at asyncio.run, not at the last callback line', () => {
-    const stopped = at(callbacks, 68);
+    const stopped = at(
+      callbacks,
+      stepWhere(callbacks, (ev) => ev.kind === 'loop' && !ev.running),
+    );
     expect(stopped).toEqual([expect.objectContaining({ line: 22, task: null, running: true })]);
   });
 

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../../../tests/fixtures/traces.ts';
+import { fixture, stepWhere } from '../../../tests/fixtures/traces.ts';
 import { stateAt } from '../../trace/index.ts';
 import { laneOf, taskLanes } from './lanes.ts';
 
 const trace = fixture('23-queue-worker-pool');
+/** Task-3 resumes after the first clock jump, with Task-5 woken and ready behind it. */
+const resume3 = stepWhere(
+  trace,
+  (ev) => ev.kind === 'resume' && ev.task === 3,
+  stepWhere(trace, (ev) => ev.kind === 'clock'),
+);
 
 describe('lanes', () => {
   it('puts each state in its lane', () => {
@@ -16,7 +22,7 @@ describe('lanes', () => {
   });
 
   it('orders each lane by task id', () => {
-    const { lanes } = taskLanes(stateAt(trace, 150), false);
+    const { lanes } = taskLanes(stateAt(trace, resume3), false);
     expect(lanes.running.map((t) => t.id)).toEqual([3]);
     expect(lanes.ready.map((t) => t.id)).toEqual([5]);
     expect(lanes.waiting.map((t) => t.id)).toEqual([1, 2, 4]);

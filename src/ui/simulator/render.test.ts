@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../../../tests/fixtures/traces.ts';
+import { fixture, stepWhere } from '../../../tests/fixtures/traces.ts';
 import { type LoopState, parseTrace, stateAt, type TaskId, type Trace } from '../../trace/index.ts';
 
 /** The props this test passes (SimulatorPanelProps lives in a .tsx file, see below). */
@@ -139,9 +139,14 @@ function render(trace: Trace, state: LoopState, extra: Partial<SimulatorPanelPro
 
 describe('SimulatorPanel, queue worker pool', () => {
   const trace = fixture('23-queue-worker-pool');
+  // The clock's first jump (0.0 s → 0.2 s), the timers falling due just after it, and Task-3
+  // resuming once both sleepers are woken.
+  const jump = stepWhere(trace, (ev) => ev.kind === 'clock');
+  const due = stepWhere(trace, (ev) => ev.kind === 'due', jump);
+  const resume3 = stepWhere(trace, (ev) => ev.kind === 'resume' && ev.task === 3, jump);
 
   it('shows the running task, the others by state, and who has control', () => {
-    const doc = render(trace, stateAt(trace, 150), { previous: stateAt(trace, 149) });
+    const doc = render(trace, stateAt(trace, resume3), { previous: stateAt(trace, resume3 - 1) });
     const tasks = one(doc, 'list', 'Tasks');
     expect(itemNames(tasks)).toEqual([
       'Task-3, running',
@@ -157,7 +162,7 @@ describe('SimulatorPanel, queue worker pool', () => {
   });
 
   it('lists the ready queue front first and the timers by due time', () => {
-    const doc = render(trace, stateAt(trace, 145));
+    const doc = render(trace, stateAt(trace, due));
     expect(itemNames(one(doc, 'list', 'Ready queue')).map((s) => s.trim())).toEqual([
       'wake Task-3 (sleep over)',
       'wake Task-5 (sleep over)',
@@ -170,7 +175,7 @@ describe('SimulatorPanel, queue worker pool', () => {
   });
 
   it('says the clock jumps when nothing is ready', () => {
-    const doc = render(trace, stateAt(trace, 144), { previous: stateAt(trace, 143) });
+    const doc = render(trace, stateAt(trace, jump), { previous: stateAt(trace, jump - 1) });
     expect(text(one(doc, 'region', 'Event loop'))).toContain(
       'Nothing is ready: the clock jumps from 0.0 s to 0.2 s, the next timer.',
     );
@@ -178,7 +183,7 @@ describe('SimulatorPanel, queue worker pool', () => {
   });
 
   it('shows what a waiting task awaits, its line and its locals', () => {
-    const doc = render(trace, stateAt(trace, 150));
+    const doc = render(trace, stateAt(trace, resume3));
     const main = byRole(one(doc, 'list', 'Tasks'), 'listitem', 'Task-1, waiting')[0] as El;
     const t = text(main);
     expect(t).toContain('main()');
@@ -189,7 +194,7 @@ describe('SimulatorPanel, queue worker pool', () => {
   });
 
   it('shows the queue with its items', () => {
-    const doc = render(trace, stateAt(trace, 150));
+    const doc = render(trace, stateAt(trace, resume3));
     const objects = one(doc, 'region', 'Objects');
     const items = byRole(one(objects, 'list', 'q items'), 'listitem').map(text);
     expect(items).toEqual(['(4, 0.3)', '(5, 0.1)', 'None', 'None', 'None', 'None']);
@@ -211,13 +216,13 @@ describe('SimulatorPanel, queue worker pool', () => {
   });
 
   it('names the card buttons when cards can be selected', () => {
-    const doc = render(trace, stateAt(trace, 150), { onSelectTask: () => {} });
+    const doc = render(trace, stateAt(trace, resume3), { onSelectTask: () => {} });
     const buttons = byRole(one(doc, 'list', 'Tasks'), 'button').map(text);
     expect(buttons).toContain('Task-3');
   });
 
   it("shows each task's name with its coroutine's, as lessons speak of both", () => {
-    const doc = render(trace, stateAt(trace, 150));
+    const doc = render(trace, stateAt(trace, resume3));
     const card = byRole(one(doc, 'list', 'Tasks'), 'listitem', 'Task-3, running')[0] as El;
     expect(text(card)).toMatch(/^Task-3 · worker\(\)/);
   });

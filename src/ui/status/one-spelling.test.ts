@@ -51,9 +51,9 @@ describe('the same time reads the same everywhere', () => {
     const jump = lastClockStep(trace);
     expect(timeText(trace, last)).toBe(said);
     expect(narrate(trace, jump)).toBe(
-      `Nothing is ready: the clock jumps to ${said}, the next timer.`,
+      `Nothing can run until the next timer, so virtual time skips ahead: it is now ${said}.`,
     );
-    expect(narrationAt(trace, jump)).toContain(` ${said},`);
+    expect(narrationAt(trace, jump)).toContain(` ${said}.`);
     expect(clockText(end)).toBe(`t = ${said}`);
     expect(plain(describeMoment(trace, stateAt(trace, jump)).words)).toContain(`to ${said},`);
     const model = buildTimeline(trace);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../../../../tests/fixtures/traces.ts';
+import { fixture, stepWhere } from '../../../../tests/fixtures/traces.ts';
 import { stateAt, type Trace } from '../../../trace/index.ts';
 import { syntheticTrace } from '../../../trace/synthetic.ts';
 import { buildTimeline } from './build-timeline.ts';
@@ -136,14 +136,19 @@ describe('buildTimeline: blocking calls, failures, cancellation, idle time', () 
   it('marks time.sleep as blocked time on the loop, inside the task that blocked', () => {
     const trace = fixture('compare');
     const model = buildTimeline(trace);
+    // Each time.sleep(1) is one step of blocked time, at its block event.
+    const first = stepWhere(trace, (ev) => ev.kind === 'block');
+    const second = stepWhere(trace, (ev) => ev.kind === 'block', first + 1);
     expect(spans(model.loop.blocked)).toEqual([
-      [27, 28, 0, 1],
-      [38, 39, 1, 2],
+      [first, first + 1, 0, 1],
+      [second, second + 1, 1, 2],
     ]);
     expect(model.loop.blockBy).toEqual(['time.sleep(1)', 'time.sleep(1)']);
     expect(model.loop.blockTask).toEqual([2, 3]);
     // Task-2 held control from its resume (t = 0) through the blocking call (t = 1).
-    expect(spans(model.tasks[1]?.held as Spans)).toEqual([[20, 31, 0, 1]]);
+    const resumed = stepWhere(trace, (ev) => ev.kind === 'resume' && ev.task === 2);
+    const done = stepWhere(trace, (ev) => ev.kind === 'task-done' && ev.task === 2);
+    expect(spans(model.tasks[1]?.held as Spans)).toEqual([[resumed, done, 0, 1]]);
     expect(Array.from(model.timeIsBlock)).toEqual([1, 1, 0]);
     expectAgreesWithReplay(trace, model, all(model.steps));
     expectPartition(model);
