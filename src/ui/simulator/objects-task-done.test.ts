@@ -33,7 +33,8 @@ function stepsMentioningTaskDone(trace: Trace): number[] {
   return steps;
 }
 
-describe('the queue panel and task_done()', () => {
+// Each test renders the whole panel at every step of a lesson run: seconds on a busy machine.
+describe('the queue panel and task_done()', { timeout: 60_000 }, () => {
   it('says nothing of task_done() for a program that never calls it', () => {
     expect(stepsMentioningTaskDone(golden('s1-program'))).toEqual([]);
   });
