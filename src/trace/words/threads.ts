@@ -79,8 +79,25 @@ export function threadActivityText(thread: ThreadView, time: number): string {
   return plain(threadActivityWords(thread, time));
 }
 
+type JobTimes = Pick<ThreadJob, 'fn' | 'from' | 'until'>;
+
 /** `blocking_io() 0.0 s → 1.0 s`: one job on the thread's own clock. */
-export function threadJobText(job: ThreadJob): string {
+export function threadJobText(job: JobTimes): string {
   const end = job.until === null ? '…' : seconds(job.until);
   return `${job.fn}() ${seconds(job.from)} → ${end}`;
+}
+
+/** How many jobs a thread lane's summary names before it only counts the rest. */
+const LANE_JOBS = 3;
+
+/**
+ * A thread's timeline lane for screen readers: what it ran and when, and the point of the
+ * picture — the loop is not blocked meanwhile (only the thread is).
+ */
+export function threadLaneText(jobs: readonly JobTimes[]): string {
+  if (jobs.length === 0) return 'A simulated thread; it ran nothing.';
+  const named = jobs.slice(0, LANE_JOBS).map(threadJobText).join(', ');
+  const more = jobs.length - LANE_JOBS;
+  const rest = more > 0 ? ` and ${more} more` : '';
+  return `A simulated thread: ran ${named}${rest}. The event loop stays free while it runs.`;
 }
