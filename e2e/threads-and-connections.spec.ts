@@ -70,6 +70,13 @@ test('a task awaiting to_thread waits for the thread, and the thread shows what 
   await threads.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENS}/threads.png` });
 
+  // The future to_thread awaits is named for its thread, not numbered like the program's own.
+  await expect(
+    page
+      .getByRole('region', { name: 'Objects' })
+      .getByRole('article', { name: 'Future result of thread asyncio_0' }),
+  ).toBeVisible();
+
   // The thread has a lane of its own in the timeline, beside the tasks'.
   const timeline = page.getByRole('region', { name: 'Timeline' });
   await expect(
