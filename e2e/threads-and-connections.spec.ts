@@ -69,6 +69,24 @@ test('a task awaiting to_thread waits for the thread, and the thread shows what 
   );
   await threads.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENS}/threads.png` });
+
+  // The future to_thread awaits is named for its thread, not numbered like the program's own.
+  await expect(
+    page
+      .getByRole('region', { name: 'Objects' })
+      .getByRole('article', { name: 'Future result of thread asyncio_0' }),
+  ).toBeVisible();
+
+  // The thread has a lane of its own in the timeline, beside the tasks'.
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await expect(
+    timeline.getByRole('list', { name: 'Lanes' }).getByRole('listitem', {
+      name: 'thread asyncio_0: A simulated thread: ran blocking_io() 0.0 s → 1.0 s. The event loop stays free while it runs.',
+    }),
+  ).toBeVisible();
+  await timeline.getByRole('radio', { name: 'X axis: time' }).check();
+  await timeline.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENS}/thread-lane.png` });
 });
 
 /** An echo server and a client on the simulated network. */

@@ -5,7 +5,13 @@ import { eventAt } from '../decode.ts';
 import { narrate } from '../narration.ts';
 import { parseTrace } from '../parse.ts';
 import { stateAt } from '../replay.ts';
-import { describeWait, threadActivityText, waitKindText } from '../words.ts';
+import {
+  describeWait,
+  threadActivityText,
+  threadFutureLabel,
+  threadJobFutures,
+  waitKindText,
+} from '../words.ts';
 
 const trace = parseTrace(
   readFileSync(new URL('83-to-thread-wait.trace.json', TRACE_FIXTURES), 'utf8'),
@@ -39,5 +45,15 @@ describe('thread waits in words', () => {
       'runs blocking_io(), blocked in time.sleep(1) until 1.0 s',
     );
     expect(threadActivityText(thread, 1.7)).toBe('idle (its jobs are done)');
+  });
+});
+
+describe('futures of thread jobs', () => {
+  it('are named for their thread, not as a numbered Future', () => {
+    const ev = eventAt(trace, step);
+    if (ev.kind !== 'suspend' || ev.wait.on !== 'future') throw new Error('expected a future wait');
+    expect(threadFutureLabel(trace, ev.wait.object)).toBe('result of thread asyncio_0');
+    const others = trace.objects.filter((o) => !threadJobFutures(trace).has(o.id));
+    for (const o of others) expect(threadFutureLabel(trace, o.id)).toBeNull();
   });
 });

@@ -5,7 +5,8 @@
  * thread's job completes (`th` on a future wait; eventlooplab/threads.py `note_job`), so the
  * wait reads as the thread, not as "future a Future".
  */
-import type { ThreadId } from '../ids.ts';
+import { eventAt } from '../decode.ts';
+import type { ObjectId, ThreadId } from '../ids.ts';
 import {
   type LoopState,
   type ThreadActivity,
@@ -13,7 +14,8 @@ import {
   type ThreadView,
   threadActivityAt,
 } from '../state.ts';
-import type { Wait } from '../types.ts';
+import { stepsOfKind } from '../trace-index.ts';
+import type { Trace, Wait } from '../types.ts';
 import { seconds } from './numbers.ts';
 import { plain, type Words } from './parts.ts';
 
@@ -79,8 +81,57 @@ export function threadActivityText(thread: ThreadView, time: number): string {
   return plain(threadActivityWords(thread, time));
 }
 
+type JobTimes = Pick<ThreadJob, 'fn' | 'from' | 'until'>;
+
 /** `blocking_io() 0.0 s → 1.0 s`: one job on the thread's own clock. */
-export function threadJobText(job: ThreadJob): string {
+export function threadJobText(job: JobTimes): string {
   const end = job.until === null ? '…' : seconds(job.until);
   return `${job.fn}() ${seconds(job.from)} → ${end}`;
+}
+
+/** How many jobs a thread lane's summary names before it only counts the rest. */
+const LANE_JOBS = 3;
+
+/**
+ * A thread's timeline lane for screen readers: what it ran and when, and the point of the
+ * picture — the loop is not blocked meanwhile (only the thread is).
+ */
+export function threadLaneText(jobs: readonly JobTimes[]): string {
+  if (jobs.length === 0) return 'A simulated thread; it ran nothing.';
+  const named = jobs.slice(0, LANE_JOBS).map(threadJobText).join(', ');
+  const more = jobs.length - LANE_JOBS;
+  const rest = more > 0 ? ` and ${more} more` : '';
+  return `A simulated thread: ran ${named}${rest}. The event loop stays free while it runs.`;
+}
+
+const jobFutures = new WeakMap<Trace, ReadonlyMap<ObjectId, string>>();
+
+/**
+ * The futures a thread's job completes (`to_thread`, `run_in_executor`, the `getaddrinfo` of
+ * `open_connection`), each with the name of its thread: the Objects box titles them `result of
+ * thread asyncio_0` rather than `Future #3`, since the thread band already shows the job. Found
+ * from the waits on them (the tracer marks those with the thread), once per trace.
+ */
+export function threadJobFutures(trace: Trace): ReadonlyMap<ObjectId, string> {
+  const known = jobFutures.get(trace);
+  if (known) return known;
+  const names = new Map<ThreadId, string>();
+  for (const s of stepsOfKind(trace, 'thread')) {
+    const ev = eventAt(trace, s);
+    if (ev.kind === 'thread') names.set(ev.thread, ev.name);
+  }
+  const out = new Map<ObjectId, string>();
+  for (const s of stepsOfKind(trace, 'suspend')) {
+    const ev = eventAt(trace, s);
+    if (ev.kind !== 'suspend' || ev.wait.on !== 'future' || ev.wait.thread === undefined) continue;
+    out.set(ev.wait.object, names.get(ev.wait.thread) ?? `#${ev.wait.thread}`);
+  }
+  jobFutures.set(trace, out);
+  return out;
+}
+
+/** `result of thread asyncio_0` for a thread job's future; null for any other object. */
+export function threadFutureLabel(trace: Trace, id: ObjectId): string | null {
+  const thread = threadJobFutures(trace).get(id);
+  return thread === undefined ? null : `result of thread ${thread}`;
 }

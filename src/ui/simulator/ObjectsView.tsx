@@ -19,7 +19,7 @@ import {
   type TaskId,
   type Trace,
 } from '../../trace/index.ts';
-import { taskName } from '../../trace/words.ts';
+import { taskName, threadFutureLabel } from '../../trace/words.ts';
 import { STREAM_TYPES } from './ConnectionsView.tsx';
 import { FlagIcon, LockIcon } from './Icons.tsx';
 import { TaskRef } from './TaskChip.tsx';
@@ -85,7 +85,8 @@ function ObjectBox({
   state: LoopState;
   related: boolean;
 }) {
-  const name = info.label ?? `${info.type} #${info.id}`;
+  // A thread job's future is named for its thread (the Threads box shows the job itself).
+  const name = info.label ?? threadFutureLabel(trace, info.id) ?? `${info.type} #${info.id}`;
   const label = `${info.type} ${name}`;
   return (
     <article

@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import { LOOP_STYLE, taskStyle } from '../task-style.ts';
 import { laneSummary, type TimelineRow } from './model/describe.ts';
+import type { ThreadLane } from './model/lanes.ts';
 import { AXIS_H, ROW_H } from './renderer/frame.ts';
 
 export function LabelColumn({
@@ -41,17 +42,17 @@ const LaneLabels = memo(function LaneLabels({
   return (
     <ul aria-label="Lanes" className="timeline__lane-list">
       {lanes.map((lane) => (
-        <LaneLabel
-          key={lane.kind === 'loop' ? 'loop' : lane.task}
-          lane={lane}
-          active={lane === active}
-        />
+        <LaneLabel key={laneKey(lane)} lane={lane} active={lane === active} />
       ))}
     </ul>
   );
 });
 
+const laneKey = (lane: TimelineRow) =>
+  lane.kind === 'loop' ? 'loop' : lane.kind === 'thread' ? `thread-${lane.thread}` : lane.task;
+
 function LaneLabel({ lane, active }: { lane: TimelineRow; active: boolean }) {
+  if (lane.kind === 'thread') return <ThreadLabel lane={lane} />;
   const style = lane.kind === 'loop' ? LOOP_STYLE : taskStyle(lane.task);
   return (
     <li
@@ -75,6 +76,25 @@ function LaneLabel({ lane, active }: { lane: TimelineRow; active: boolean }) {
       <span className="visually-hidden">
         {` — ${laneSummary(lane)}${active ? ' Holds control now.' : ''}`}
       </span>
+    </li>
+  );
+}
+
+/**
+ * A thread's label: a chip of its own (threads are not tasks: no letter, no task colour). Named,
+ * as the Threads box's items are, so the lane reads as the thread and what it ran.
+ */
+function ThreadLabel({ lane }: { lane: ThreadLane }) {
+  return (
+    <li
+      className="timeline__lane timeline__lane--thread"
+      style={{ height: ROW_H }}
+      aria-label={`thread ${lane.name}: ${laneSummary(lane)}`}
+    >
+      <span className="timeline__chip timeline__chip--thread" aria-hidden="true">
+        ⇉
+      </span>
+      <span className="timeline__name">thread {lane.name}</span>
     </li>
   );
 }

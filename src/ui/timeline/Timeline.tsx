@@ -92,7 +92,7 @@ export function Timeline(props: TimelineProps) {
           <LabelColumn
             lanes={lanes}
             active={model.steps > 0 ? (holder ?? model.loop) : null}
-            hiddenCount={model.tasks.length - (lanes.length - 1)}
+            hiddenCount={model.tasks.filter((t) => !showInternal && !t.user).length}
           />
           <div
             ref={plotRef}
@@ -128,7 +128,11 @@ const readout = (cur: number, last: number, time: number) =>
 function useTimelineModel(trace: Trace, step: number, showInternal: boolean) {
   const model = useMemo(() => buildTimeline(trace), [trace]);
   const lanes = useMemo<readonly TimelineRow[]>(
-    () => [model.loop, ...model.tasks.filter((t) => showInternal || t.user)],
+    () => [
+      model.loop,
+      ...model.tasks.filter((t) => showInternal || t.user),
+      ...model.threads.filter((t) => showInternal || t.user),
+    ],
     [model, showInternal],
   );
   const last = Math.max(0, model.steps - 1);

@@ -29,7 +29,8 @@ export function clickStep(model: TimelineModel, scale: Scale, row: TimelineRow |
   const v0 = valueOfX(scale, x - SEEK_SLOP_PX);
   const v1 = valueOfX(scale, x + SEEK_SLOP_PX);
   const instant = (scale.minWidth / scale.width) * (scale.d1 - scale.d0);
-  const lists: Spans[] = row.kind === 'loop' ? [row.held, row.module] : [row.held];
+  const lists: Spans[] =
+    row.kind === 'loop' ? [row.held, row.module] : row.kind === 'thread' ? [row.busy] : [row.held];
   for (const spans of lists) {
     const i = firstSpanIn(spans, scale.axis, v0, v1, scale.axis === 'time' ? instant : 0);
     if (i >= 0) {

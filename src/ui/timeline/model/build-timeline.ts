@@ -18,6 +18,7 @@ import {
 import type { LoopLane, TaskEnd, TaskLane, TimelineModel } from './lanes.ts';
 import { SpanBuilder } from './spans.ts';
 import { type LaneStalls, NO_STALLS, stallsByTask } from './stalls.ts';
+import { threadLanes } from './thread-lanes.ts';
 
 // Who holds control: a task id (> 0), or one of these.
 const LOOP = 0;
@@ -31,13 +32,16 @@ export function buildTimeline(trace: Trace): TimelineModel {
   const clock = clockChanges(trace, index);
   const stalls = stallsByTask(trace);
   const lanes = taskLanes(trace, index, held.tasks, stalls);
+  const timeSteps = Int32Array.from(clock.timeSteps);
+  const times = Float64Array.from(clock.times);
   return {
     steps: n,
     endTime: index.endTime,
     loop: { kind: 'loop', held: held.loop.build(), module: held.module.build(), ...clock.lane },
     tasks: lanes,
-    timeSteps: Int32Array.from(clock.timeSteps),
-    times: Float64Array.from(clock.times),
+    threads: threadLanes(trace, index, { steps: n, timeSteps, times }),
+    timeSteps,
+    times,
     timeIsBlock: Uint8Array.from(clock.timeIsBlock),
   };
 }

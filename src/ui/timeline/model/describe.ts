@@ -18,14 +18,16 @@ import {
   stateAt,
   type Trace,
   taskName,
+  threadJobText,
+  threadLaneText,
 } from '../../../trace/index.ts';
 import { taskStyle } from '../../task-style.ts';
 import { firstSpanIn, rangeIn } from './aggregate.ts';
-import type { LoopLane, Spans, TaskLane, TimelineModel } from './lanes.ts';
+import type { LoopLane, Spans, TaskLane, ThreadLane, TimelineModel } from './lanes.ts';
 import { lastStepAtOrBefore, timeOfStep } from './lanes.ts';
 import type { Axis } from './scale.ts';
 
-export type TimelineRow = TaskLane | LoopLane;
+export type TimelineRow = TaskLane | LoopLane | ThreadLane;
 
 /** The part of the axis under the pointer: domain values [v0, v1) and the steps drawn there. */
 export interface Probe {
@@ -45,6 +47,7 @@ export interface Description {
 
 export function laneTitle(lane: TimelineRow): string {
   if (lane.kind === 'loop') return 'event loop';
+  if (lane.kind === 'thread') return `thread ${lane.name}`;
   const s = taskStyle(lane.task);
   return `${s.letter} ${s.shape} ${lane.name} · ${lane.coro}()`;
 }
@@ -72,6 +75,7 @@ export function describeLane(
     lines.push(clockText(Math.max(0, (probe.v0 + probe.v1) / 2)));
   }
   if (lane.kind === 'loop') describeLoop(trace, lane, probe, lines);
+  else if (lane.kind === 'thread') describeThread(lane, probe, lines);
   else describeTask(trace, model, lane, probe, lines);
   return { title: laneTitle(lane), lines };
 }
@@ -212,8 +216,22 @@ function describeLoop(trace: Trace, lane: LoopLane, probe: Probe, lines: string[
   }
 }
 
+/** Under the probe: the function the thread runs, and whether it sleeps (the loop does not). */
+function describeThread(lane: ThreadLane, probe: Probe, lines: string[]): void {
+  const i = firstSpanIn(lane.busy, probe.axis, probe.v0, probe.v1, probe.instant);
+  const job = i >= 0 ? lane.jobs[i] : undefined;
+  if (job === undefined) {
+    lines.push('idle: no function to run');
+    return;
+  }
+  lines.push(`runs ${threadJobText(job)}`);
+  const sl = firstSpanIn(lane.sleeps, probe.axis, probe.v0, probe.v1, probe.instant);
+  if (sl >= 0) lines.push('blocked in this thread only: the event loop runs other tasks meanwhile');
+}
+
 /** One sentence per lane for screen readers (the canvas shows the same). */
 export function laneSummary(lane: TimelineRow): string {
+  if (lane.kind === 'thread') return threadLaneText(lane.jobs);
   if (lane.kind === 'loop') {
     const idle = plural(lane.idle.count, 'time');
     const blocked = lane.blocked.count;

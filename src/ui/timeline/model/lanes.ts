@@ -8,8 +8,10 @@ import type { TaskId } from '../../../trace/index.ts';
 import { lowerBound, upperBound } from './search.ts';
 import { type Spans, spanAt } from './spans.ts';
 import type { LaneStalls } from './stalls.ts';
+import type { ThreadLane } from './thread-lanes.ts';
 
 export type { Spans } from './spans.ts';
+export type { ThreadLane, ThreadLaneJob } from './thread-lanes.ts';
 
 export type TaskEnd = 'done' | 'failed' | 'cancelled';
 
@@ -63,6 +65,8 @@ export interface TimelineModel {
   readonly loop: LoopLane;
   /** One lane per task, in creation order (task id order). */
   readonly tasks: readonly TaskLane[];
+  /** One lane per simulated thread, in creation order (drawn below the tasks). */
+  readonly threads: readonly ThreadLane[];
   /**
    * Time is a step function of the step: it changes only at `clock` and `block` events.
    * timeSteps[j] is the step where it becomes times[j] (strictly increasing); 0 before the first.

@@ -8,6 +8,7 @@ import { AXIS_H, type Frame, HEAD_H, ROW_H, rowY, visibleRows } from './frame.ts
 import { drawLoopLane } from './loop-lane.ts';
 import { coveredRuns } from './runs.ts';
 import { drawTaskLane } from './task-lane.ts';
+import { drawThreadLane } from './thread-lane.ts';
 
 export function drawBase(ctx: CanvasRenderingContext2D, f: Frame): void {
   const { dpr, scale, theme } = f;
@@ -49,6 +50,7 @@ function drawTaskRows(ctx: CanvasRenderingContext2D, f: Frame, ticks: readonly T
   for (let r = first; r < last; r++) {
     const lane = f.lanes[r];
     if (lane?.kind === 'task') drawTaskLane(ctx, f, lane, rowY(f, r));
+    else if (lane?.kind === 'thread') drawThreadLane(ctx, f, lane, rowY(f, r));
   }
   ctx.restore();
 }

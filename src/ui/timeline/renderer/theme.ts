@@ -9,6 +9,8 @@ export interface Theme {
   readonly cursorFg: string;
   readonly module: string;
   readonly blocked: string;
+  /** A simulated thread's busy spans. */
+  readonly thread: string;
   readonly idle: string;
   readonly failed: string;
   readonly cancelled: string;
@@ -27,6 +29,7 @@ const VARS: Record<keyof Theme, string> = {
   cursorFg: '--tl-cursor-fg',
   module: '--tl-module',
   blocked: '--tl-blocked',
+  thread: '--tl-thread',
   idle: '--tl-idle',
   failed: '--tl-failed',
   cancelled: '--tl-cancelled',
