@@ -17,6 +17,7 @@ TRACKED = (queues.Queue, locks.Lock, locks.Event, locks.Condition, locks.Semapho
 # The picture's names: a StreamReader is the program's end of a connection.
 _KINDS = {streams.StreamReader: "Connection", base_events.Server: "Server"}
 
+_SCALARS = frozenset((int, float, bool, str, bytes, complex, type(None)))
 _ids = {}  # id(obj) -> object id
 _live = []  # [object id, weakref, last state key, extra] for live objects
 
@@ -113,7 +114,7 @@ def _state(obj, extra):
                 pass
         elif isinstance(obj, queues.LifoQueue):
             items.reverse()
-        shown = [reprs.brepr(x) for x in items[:20]]
+        shown = _item_reprs(items[:20], extra)
         if len(items) > 20:
             shown.append("… %d more" % (len(items) - 20))
         return {"items": shown, "max": obj._maxsize, "get": awaiting.waiter_tasks(obj._getters),
@@ -167,6 +168,27 @@ def _state(obj, extra):
         return {"at": ["%s:%s" % s.getsockname()[:2] for s in socks],
                 "serving": obj.is_serving(), "conns": len(obj._clients or ())}
     return {}
+
+
+def _item_reprs(items, extra):
+    """The reprs of a queue's items. A FIFO shifts by one item per put or get, so most items
+    were shown last time: an immutable one that is still the same object keeps its repr. Only
+    immutable items are held (until the next state), and they run no code when let go."""
+    last = extra.get("reprs") or {}
+    cache = {}
+    shown = []
+    for x in items:
+        hit = last.get(id(x))
+        if hit is not None and hit[0] is x:
+            r = hit[1]
+        else:
+            r = reprs.brepr(x)
+        t = type(x)
+        if t in _SCALARS or (t is tuple and len(x) <= 8 and all(type(y) in _SCALARS for y in x)):
+            cache[id(x)] = (x, r)
+        shown.append(r)
+    extra["reprs"] = cache
+    return shown
 
 
 def _connection(reader):

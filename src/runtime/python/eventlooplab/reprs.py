@@ -18,12 +18,24 @@ user_codes = set()  # code objects of the program, set by monitor.install
 # Addresses differ from run to run; a trace must not.
 _address = re.compile(r" at 0x[0-9a-fA-F]+")
 _SIMPLE = (bool, type(None), float, complex)
+# Not folded by the compiler (the result is wider than its constant-folding limit): computed
+# once here instead of twice per int shown.
+_BIG = 10**40
 
 
 def _user_defined_repr(obj):
     fn = getattr(type(obj), "__repr__", None)
     code = getattr(fn, "__code__", None)
     return code is not None and code in user_codes
+
+
+def _short(x, depth, budget):
+    """_r, with the commonest items (short strs, ints) shown without its dispatch: suspend
+    snapshots repr the same dicts of strs and ints again and again."""
+    t = type(x)
+    if (t is str and len(x) <= 60) or (t is int and -_BIG < x < _BIG):
+        return repr(x)
+    return _r(x, depth, budget)
 
 
 def _seq(items, depth, open_, close, budget):
@@ -34,7 +46,7 @@ def _seq(items, depth, open_, close, budget):
         if used > budget or len(parts) == _ITEMS:
             parts.append("...")
             break
-        part = _r(x, depth + 1, budget - used)
+        part = _short(x, depth + 1, budget - used)
         parts.append(part)
         used += len(part) + 2
     if open_ == "(" and len(parts) == 1:
@@ -49,8 +61,8 @@ def _items(d, depth, budget):
         if used > budget or len(parts) == _ITEMS:
             parts.append("...")
             break
-        key = _r(k, depth + 1, budget - used)
-        part = key + ": " + _r(v, depth + 1, budget - used - len(key))
+        key = _short(k, depth + 1, budget - used)
+        part = key + ": " + _short(v, depth + 1, budget - used - len(key))
         parts.append(part)
         used += len(part) + 2
     return "{" + ", ".join(parts) + "}"
@@ -75,7 +87,7 @@ def _queue(obj):
 def _r(obj, depth, budget=LIMIT):
     t = type(obj)
     if t is int:
-        return repr(obj) if -10**40 < obj < 10**40 else "<int of %d bits>" % obj.bit_length()
+        return repr(obj) if -_BIG < obj < _BIG else "<int of %d bits>" % obj.bit_length()
     if t is str:
         return repr(obj) if len(obj) <= 60 else repr(obj[:57]) + "..."
     if t in _SIMPLE:
