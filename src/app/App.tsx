@@ -258,17 +258,15 @@ function StatusPane() {
   const progress = useLab(useShallow(runProgress));
   const first = trace ? coach(trace)[0] : undefined;
   return (
-    <>
-      <StatusBar
-        stepText={stepText(trace, step)}
-        timeText={timeText(trace, step)}
-        runText={runText}
-        tone={tone}
-        progress={progress}
-        stale={stale}
-        coachText={first ? adviceSummary(first) : undefined}
-      />
-    </>
+    <StatusBar
+      stepText={stepText(trace, step)}
+      timeText={timeText(trace, step)}
+      runText={runText}
+      tone={tone}
+      progress={progress}
+      stale={stale}
+      coachText={first ? adviceSummary(first) : undefined}
+    />
   );
 }
 
