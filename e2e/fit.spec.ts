@@ -202,6 +202,20 @@ test('lesson 1 says plainly that there is no event loop, and the program waits',
   await expect(loop).toContainText('no event loop');
   await expect(control(page)).toHaveText('Control: the top-level code');
   await expect(loop).not.toContainText('blocked');
+  // The words sit inside the dashed ring, not across its edge.
+  const ring = await boxOf(loop.locator('.sim-hub__ring'));
+  const words = await boxOf(loop.locator('.sim-hub__label'));
+  const side = Math.min(ring.width, ring.height);
+  inside(
+    words,
+    {
+      x: ring.x + (ring.width - side * 0.8) / 2,
+      y: ring.y + side * 0.1,
+      width: side * 0.8,
+      height: side * 0.8,
+    },
+    'the hub label in the ring',
+  );
   await page.screenshot({ path: `${SCREENS}/fit-lesson1-1280.png` });
 });
 
