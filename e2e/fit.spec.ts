@@ -246,3 +246,21 @@ test('the threads and connections lessons show their bands without scrolling the
     }
   }
 });
+
+test('presenter mode at 1280×720 and its first zoom step shows the whole default picture', async ({
+  page,
+}) => {
+  test.setTimeout(200_000);
+  await page.setViewportSize(SIZES[0]);
+  await page.goto('/#/playground');
+  // The build-time recording of the default program is there before Python starts.
+  await expect(stepSlider(page)).toBeEnabled();
+  await button(page, 'Presenter mode').click();
+  await expect(page.getByText('150 %', { exact: true })).toBeVisible();
+  for (const step of [45, 46]) {
+    await goToStep(page, step);
+    await page.waitForTimeout(600);
+    await expectWholePicture(page, `presenter mode at 150 %, step ${step}`);
+  }
+  await page.screenshot({ path: `${SCREENS}/fit-presenter-1280.png` });
+});
