@@ -102,10 +102,16 @@ async function expectWholePicture(page: Page, what: string): Promise<void> {
     page.locator('.sim-box--timers'),
   ]);
   // The simulator pane shows everything without being scrolled.
-  const overflow = await page
+  const [overflow, scale] = await page
     .locator('.simulator')
-    .evaluate((el) => el.scrollHeight - el.clientHeight);
-  expect(overflow, `${what}: the simulator pane needs no scrolling`).toBeLessThanOrEqual(1);
+    .evaluate((el: HTMLElement) => [
+      el.scrollHeight - el.clientHeight,
+      el.style.getPropertyValue('--sim-fit'),
+    ]);
+  expect(
+    overflow,
+    `${what}: the simulator pane needs no scrolling (at scale ${scale})`,
+  ).toBeLessThanOrEqual(1);
   // Timer entries never overlap one another.
   const timers = await Promise.all(
     (await page.getByRole('list', { name: 'Timers' }).getByRole('listitem').all()).map(boxOf),
@@ -196,5 +202,65 @@ test('lesson 1 says plainly that there is no event loop, and the program waits',
   await expect(loop).toContainText('no event loop');
   await expect(control(page)).toHaveText('Control: the top-level code');
   await expect(loop).not.toContainText('blocked');
+  // The words sit inside the dashed ring, not across its edge.
+  const ring = await boxOf(loop.locator('.sim-hub__ring'));
+  const words = await boxOf(loop.locator('.sim-hub__label'));
+  const side = Math.min(ring.width, ring.height);
+  inside(
+    words,
+    {
+      x: ring.x + (ring.width - side * 0.8) / 2,
+      y: ring.y + side * 0.1,
+      width: side * 0.8,
+      height: side * 0.8,
+    },
+    'the hub label in the ring',
+  );
   await page.screenshot({ path: `${SCREENS}/fit-lesson1-1280.png` });
+});
+
+test('the threads and connections lessons show their bands without scrolling the pane', async ({
+  page,
+}) => {
+  test.setTimeout(200_000);
+  const cases = [
+    // Lesson 11 step 2, the heartbeat sleeping while load_report runs in thread asyncio_0.
+    { url: '/#/lessons/blocking-calls-and-threads/2', step: 70, band: 'Threads', name: 'threads' },
+    // Lesson 12 step 1 opens with the handler waiting for a line over a connection.
+    { url: '/#/lessons/a-server-with-streams/1', step: null, band: 'Connections', name: 'streams' },
+  ] as const;
+  for (const { url, step, band, name } of cases) {
+    for (const size of SIZES.slice(0, 2)) {
+      await page.setViewportSize(size);
+      await page.goto(url);
+      // The lesson's recorded run is loaded before the slider can move.
+      await expect(status(page)).toContainText('Completed');
+      if (step !== null) await goToStep(page, step);
+      const region = page.getByRole('region', { name: band });
+      await expect(region).toBeVisible();
+      await page.waitForTimeout(600);
+      const what = `${name} at ${size.width}×${size.height}`;
+      await expectWholePicture(page, what);
+      await expectAllVisible(page, `${what}: ${band} band`, [region]);
+      await page.screenshot({ path: `${SCREENS}/fit-${name}-${size.width}.png` });
+    }
+  }
+});
+
+test('presenter mode at 1280×720 and its first zoom step shows the whole default picture', async ({
+  page,
+}) => {
+  test.setTimeout(200_000);
+  await page.setViewportSize(SIZES[0]);
+  await page.goto('/#/playground');
+  // The build-time recording of the default program is there before Python starts.
+  await expect(stepSlider(page)).toBeEnabled();
+  await button(page, 'Presenter mode').click();
+  await expect(page.getByText('150 %', { exact: true })).toBeVisible();
+  for (const step of [45, 46]) {
+    await goToStep(page, step);
+    await page.waitForTimeout(600);
+    await expectWholePicture(page, `presenter mode at 150 %, step ${step}`);
+  }
+  await page.screenshot({ path: `${SCREENS}/fit-presenter-1280.png` });
 });

@@ -10,6 +10,7 @@ import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panel
 import { BottomAside } from '../layout/PlaygroundLayout.tsx';
 import { useMediaQuery } from '../layout/use-media-query.ts';
 import './lessons.css';
+import './lesson-compact.css';
 
 export interface LessonLayoutProps {
   header: ReactNode;

@@ -1,7 +1,7 @@
 import { useLayoutEffect } from 'react';
 
 /** The smallest scale the picture takes (about 10 px type from 16): still readable up close. */
-export const MIN_FIT = 0.58;
+export const MIN_FIT = 0.6;
 /** Halvings of the search between MIN_FIT and 1: 1/128 of the range is finer than a pixel row. */
 const STEPS = 7;
 
@@ -28,8 +28,15 @@ export function fitScale(scroller: HTMLElement): number {
     if (fits(scroller)) lo = mid;
     else hi = mid;
   }
-  const scale = Math.round(lo * 1000) / 1000;
+  // `lo` itself, not rounded: it was measured to fit, and a scale a hair away may not (the
+  // cards re-flow at thresholds, so the height is not even monotonic in the scale). Should
+  // the content have changed under the search, step down until it fits.
+  let scale = lo;
   set(scale);
+  while (!fits(scroller) && scale > MIN_FIT) {
+    scale = Math.max(MIN_FIT, scale - 0.02);
+    set(scale);
+  }
   return scale;
 }
 
