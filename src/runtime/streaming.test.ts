@@ -41,3 +41,25 @@ test('chunks and header are ASCII JSON that reads back to the program’s own ch
   expect(events).toContainEqual({ k: 'out', s: 'naïve 🐍 …\n' });
   expect(JSON.stringify(events)).toContain(`"word":"'naïve 🐍'"`);
 });
+
+test('the events do not depend on when chunks are flushed: a busy machine records the same run', async () => {
+  const tracer = await nodeTracer();
+  const api = tracer.pyodide.pyimport('eventlooplab.api');
+  const recorder = tracer.pyodide.pyimport('eventlooplab.recorder');
+  const source =
+    'import asyncio\nasync def say(w):\n    print("start", w)\n    await asyncio.sleep(1)\n    print(w, "done")\nasync def main():\n    await asyncio.gather(say("a"), say("b"))\nasyncio.run(main())\n';
+  const streamed = (): unknown[] => {
+    const chunks: unknown[][] = [];
+    api.trace_program(source, '{}', (text: string) => chunks.push(JSON.parse(text)));
+    return chunks.flat();
+  };
+  const calm = streamed();
+  // A flush on time after every event: what a loaded machine does now and then.
+  const saved = recorder.FLUSH_SECONDS;
+  recorder.FLUSH_SECONDS = -1;
+  try {
+    expect(streamed()).toEqual(calm);
+  } finally {
+    recorder.FLUSH_SECONDS = saved;
+  }
+});

@@ -190,7 +190,9 @@ def emit(ev):
             if len(EV) >= chunk_size:
                 flush()
             _set_next_check()
-        elif on_chunk is not None and _wall() - _flushed_at > FLUSH_SECONDS:
+        elif on_chunk is not None and ev is not _last_out and _wall() - _flushed_at > FLUSH_SECONDS:
+            # Never right after an output event: the print's next write would no longer merge
+            # into it, and the trace would depend on how busy the machine was (an extra step).
             flush()
 
 
