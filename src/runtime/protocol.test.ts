@@ -1,22 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countJsonArrayItems, isFromWorker } from './protocol.ts';
-
-describe('countJsonArrayItems', () => {
-  const cases: unknown[][] = [
-    [],
-    [1],
-    [1, 2, 9],
-    [{ k: 'out', s: 'a, b [c] {d}' }, 3, { k: 'out', s: 'quote " and \\ backslash,' }],
-    [{ k: 'suspend', t: 2, w: { on: 'gather', of: [3, 4], n: 2 } }, 7],
-    ['x', null, true, -1.5e3],
-  ];
-  for (const items of cases) {
-    it(`counts ${JSON.stringify(items)}`, () => {
-      expect(countJsonArrayItems(JSON.stringify(items))).toBe(items.length);
-      expect(countJsonArrayItems(JSON.stringify(items, null, 2))).toBe(items.length);
-    });
-  }
-});
+import { isFromWorker } from './protocol.ts';
 
 describe('isFromWorker', () => {
   it('accepts the protocol messages and nothing else', () => {

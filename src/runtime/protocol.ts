@@ -58,36 +58,3 @@ export function isFromWorker(data: unknown): data is FromWorker {
     type === 'failed'
   );
 }
-
-/**
- * Counts the top-level elements of a JSON array text without building it: progress reports
- * must not cost the worker a parse of every chunk. Assumes valid JSON (the tracer writes it).
- */
-export function countJsonArrayItems(text: string): number {
-  let depth = 0;
-  let count = 0;
-  let inString = false;
-  let sawValue = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-      continue;
-    }
-    if (c === 34) {
-      inString = true;
-      if (depth === 1) sawValue = true;
-    } else if (c === 91 /* [ */ || c === 123 /* { */) {
-      if (depth === 1) sawValue = true;
-      depth++;
-    } else if (c === 93 /* ] */ || c === 125 /* } */) {
-      depth--;
-    } else if (c === 44 /* , */) {
-      if (depth === 1) count++;
-    } else if (depth === 1 && c > 32) {
-      sawValue = true;
-    }
-  }
-  return sawValue ? count + 1 : 0;
-}
