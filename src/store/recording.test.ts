@@ -1,51 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { RuntimeStatus } from '../runtime/client.ts';
+import { fakeRunner, trace } from '../../tests/fixtures/store.ts';
 import type { Trace } from '../runtime/run-trace.ts';
 import { createLabStore } from './create-lab-store.ts';
 import { isRecording, playgroundRoute, runTone, statusText } from './index.ts';
 import { memoryTextStore } from './slices/editor.ts';
-import type { Runner } from './slices/run.ts';
 
 const PROGRAM = 'import asyncio\n';
 
-const recorded = (source = PROGRAM): Trace => ({
-  format: 'asyncio-trace',
-  version: 1,
-  python: '3.14.2',
-  file: 'main.py',
-  source,
-  status: 'completed',
-  stdout: '',
-  stderr: '',
-  error: null,
-  limit: null,
-  tasks: [],
-  objects: [],
-  frames: [],
-  simulated: [],
-  stats: { steps: 3, lines: 3, detailSteps: 50000 },
-  events: [1, 1, 1],
-});
-
-/** A runner whose runs end when the test says so. */
-function heldRunner() {
-  let finish: ((t: Trace) => void) | undefined;
-  const status: RuntimeStatus = { state: 'loading' };
-  const runner: Runner & { finish(t: Trace): void } = {
-    getStatus: () => status,
-    subscribe: () => () => {},
-    run: () =>
-      new Promise((resolve) => {
-        finish = resolve;
-      }),
-    stop() {},
-    finish: (t) => finish?.(t),
-  };
-  return runner;
-}
+const recorded = (source = PROGRAM): Trace =>
+  trace({ source, stats: { steps: 3, lines: 3, detailSteps: 50000 }, events: [1, 1, 1] });
 
 function storeWith(saved: string | null = null) {
-  const runner = heldRunner();
+  const runner = fakeRunner();
   const store = createLabStore({
     runner,
     textStore: memoryTextStore(saved),

@@ -1,70 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { RuntimeStatus } from '../runtime/client.ts';
-import type { Trace } from '../runtime/run-trace.ts';
+import { fakeRunner, trace } from '../../tests/fixtures/store.ts';
 import { createLabStore } from './create-lab-store.ts';
 import { isLive, statusText } from './index.ts';
 import { memoryTextStore } from './slices/editor.ts';
-import type { Runner } from './slices/run.ts';
-
-function fakeRunner() {
-  let status: RuntimeStatus = { state: 'loading' };
-  const listeners = new Set<(s: RuntimeStatus) => void>();
-  let finish: ((trace: Trace) => void) | undefined;
-  let progress: ((n: number) => void) | undefined;
-  let partial: ((t: Trace) => void) | undefined;
-  const runner: Runner & {
-    setStatus(s: RuntimeStatus): void;
-    finish(t: Trace): void;
-    progress(n: number): void;
-    partial(t: Trace): void;
-    stopped: number;
-  } = {
-    stopped: 0,
-    getStatus: () => status,
-    subscribe(l) {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    run(_source, _options, callbacks) {
-      progress = callbacks?.onProgress;
-      partial = callbacks?.onPartial;
-      return new Promise((resolve) => {
-        finish = resolve;
-      });
-    },
-    stop() {
-      runner.stopped++;
-    },
-    setStatus(s) {
-      status = s;
-      for (const l of listeners) l(s);
-    },
-    finish: (t) => finish?.(t),
-    progress: (n) => progress?.(n),
-    partial: (t) => partial?.(t),
-  };
-  return runner;
-}
-
-const trace = (over: Partial<Trace>): Trace => ({
-  format: 'asyncio-trace',
-  version: 1,
-  python: '3.14.2',
-  file: 'main.py',
-  source: '',
-  status: 'completed',
-  stdout: '',
-  stderr: '',
-  error: null,
-  limit: null,
-  tasks: [],
-  objects: [],
-  frames: [],
-  simulated: [],
-  stats: { steps: 42, lines: 30, detailSteps: 50000 },
-  events: [],
-  ...over,
-});
 
 describe('the lab store', () => {
   it('restores the saved program and saves every edit', () => {
