@@ -4,6 +4,7 @@
  * (kept exactly), the console's Coach notes say what it means and the fix, the status bar says it
  * in one sentence, the editor marks the line, and a link opens the lesson step about it.
  */
+import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { encodeProgram, SCREENS, status } from './helpers.ts';
 
@@ -154,30 +155,8 @@ async function statusBarUnhidden(page: Page, shot: string): Promise<void> {
 test('4. a task that swallows its cancellation: which task, which except, and the re-raise', async ({
   page,
 }) => {
-  await open(
-    page,
-    `import asyncio
-
-
-async def stubborn():
-    try:
-        await asyncio.sleep(10)
-    except asyncio.CancelledError:
-        print("cancelled, but carrying on")
-    return "finished anyway"
-
-
-async def main():
-    task = asyncio.create_task(stubborn())
-    await asyncio.sleep(0.1)
-    task.cancel()
-    print("result:", await task)
-    print("cancelled?", task.cancelled())
-
-
-asyncio.run(main())
-`,
-  );
+  // The corpus program, so the spec and the fidelity corpus cannot drift apart.
+  await open(page, readFileSync('tests/corpus/73-cancel-swallowed.py', 'utf8'));
   await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps/, RUN);
   const notes = coachNotes(page);
   await expect(notes).toContainText(
