@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { encodeProgram, SCREENS, status } from './helpers.ts';
+import { BLOCKING, encodeProgram, SCREENS, status } from './helpers.ts';
 
 /** Loading Python and the run, on a busy machine (CI shares it with other suites). */
 const RUN = { timeout: 180_000 };
@@ -62,31 +62,7 @@ loop.run_until_complete(main())
 test('3. time.sleep in a coroutine: who held the loop, how long, where, and the await', async ({
   page,
 }) => {
-  await open(
-    page,
-    `import asyncio
-import time
-
-
-async def ticker():
-    for i in range(3):
-        print("tick", i)
-        await asyncio.sleep(0.5)
-
-
-async def worker():
-    await asyncio.sleep(0.1)
-    time.sleep(2)
-    print("worker done")
-
-
-async def main():
-    await asyncio.gather(ticker(), worker(), )
-
-
-asyncio.run(main())
-`,
-  );
+  await open(page, BLOCKING);
   await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps \(0–[\d,]+\)$/, RUN);
   const notes = coachNotes(page);
   await expect(notes).toContainText(

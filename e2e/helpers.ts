@@ -114,3 +114,27 @@ export async function focusPage(page: Page): Promise<void> {
 }
 
 export type { Locator };
+
+/** A coroutine that blocks the loop with time.sleep(2) at line 13 while another ticks: a stall. */
+export const BLOCKING = `import asyncio
+import time
+
+
+async def ticker():
+    for i in range(3):
+        print("tick", i)
+        await asyncio.sleep(0.5)
+
+
+async def worker():
+    await asyncio.sleep(0.1)
+    time.sleep(2)
+    print("worker done")
+
+
+async def main():
+    await asyncio.gather(ticker(), worker())
+
+
+asyncio.run(main())
+`;

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { DEFAULT } from './default-program.ts';
 import {
+  BLOCKING,
   control,
   expectStep,
   runToCompletion,
@@ -51,28 +52,6 @@ test('scrub the timeline: click and drag move the replay', async ({ page }) => {
   await expectStep(page, DEFAULT.last);
 });
 
-const BLOCKING = `import asyncio
-import time
-
-
-async def ticker():
-    for i in range(3):
-        print("tick", i)
-        await asyncio.sleep(0.5)
-
-
-async def worker():
-    await asyncio.sleep(0.1)
-    time.sleep(2)
-    print("worker done")
-
-
-async def main():
-    await asyncio.gather(ticker(), worker())
-
-
-asyncio.run(main())
-`;
 const STALL = 'Task-3 (worker) held the loop for 2.0 s at line 13; nothing else could run.';
 
 test('a stall is drawn on the lane of the task that held the loop, and the legend says what each mark means', async ({
