@@ -56,6 +56,9 @@ export async function setProgram(page: Page, text: string): Promise<void> {
       ).navigator.clipboard.writeText(t),
     text,
   );
+  // Paste into the editor that stays: had Monaco replaced the textarea between the keys below,
+  // the paste would land in an editor that is gone.
+  await editorLoaded(page);
   // Monaco's textbox is an off-screen element that takes the keys: focus it, don't click it.
   await page.getByRole('textbox', { name: 'Program' }).focus();
   await page.keyboard.press('ControlOrMeta+KeyA');
@@ -71,6 +74,14 @@ export async function programText(page: Page): Promise<string> {
       ).localStorage.getItem(key) ?? '',
     'event-loop-lab:program',
   );
+}
+
+/**
+ * Waits until Monaco has replaced the plain textarea (its host is shown). Monaco's own textbox is
+ * a zero-width element for screen readers, so it is never "visible" to Playwright: wait for the host.
+ */
+export async function editorLoaded(page: Page): Promise<void> {
+  await expect(page.getByTestId('monaco-host')).toBeVisible();
 }
 
 /** base64url of UTF-8, as share links carry programs. */

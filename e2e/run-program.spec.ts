@@ -34,7 +34,9 @@ test('the built app runs the default program in Python loaded from its own origi
 
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Event Loop Lab' })).toBeVisible();
-  await expect(page.getByRole('textbox', { name: 'Program' })).toBeVisible();
+  // The program is on screen at once, in a textbox named Program (the plain one, then Monaco's).
+  await expect(page.getByRole('textbox', { name: 'Program' })).toBeAttached();
+  await expect(page.getByRole('region', { name: 'main.py' })).toContainText('import asyncio');
   // Before Python has loaded, the picture is already whole: the run recorded at build time.
   await expect(page.getByText('A recorded run', { exact: false })).toBeVisible();
   await expect(narration(page)).toContainText('The top-level code starts running.');
