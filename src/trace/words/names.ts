@@ -41,7 +41,8 @@ export function taskStateGlyph(state: TaskState): string {
   }
 }
 
-export function isFinished(state: TaskState): boolean {
+/** Done, failed or cancelled: the task will not run again. */
+export function isFinished(state: TaskState): state is 'done' | 'failed' | 'cancelled' {
   return state === 'done' || state === 'failed' || state === 'cancelled';
 }
 
