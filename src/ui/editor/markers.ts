@@ -13,6 +13,7 @@ import {
   type TaskId,
   type TaskView,
   type Trace,
+  upperBound,
 } from '../../trace/index.ts';
 import { callbackLabel, describeWaitWords, markdown } from '../../trace/words.ts';
 
@@ -211,15 +212,8 @@ function loopRuns(trace: Trace): LoopRuns {
 /** The module-level line at `step` (no loop running), given the state's `mainLine`. */
 function moduleLine(trace: Trace, step: number, mainLine: number): number {
   const { stops, lineBefore, nextLine } = loopRuns(trace);
-  // The last loop stop at or before `step` (binary search).
-  let lo = 0;
-  let hi = stops.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((stops[mid] as number) <= step) lo = mid + 1;
-    else hi = mid;
-  }
-  const i = lo - 1;
+  // The last loop stop at or before `step`.
+  const i = upperBound(stops, step) - 1;
   if (i < 0 || (nextLine[i] as number) <= step) return mainLine;
   return (lineBefore[i] as number) || mainLine;
 }
