@@ -1,7 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseLesson } from '../lessons/markdown/index.ts';
+import { goldenLesson } from '../../tests/fixtures/golden-lessons.ts';
 import type { LessonBundle } from '../lessons/types.ts';
 import type { RuntimeStatus } from '../runtime/client.ts';
 import { createLabStore } from '../store/create-lab-store.ts';
@@ -9,19 +7,9 @@ import { memoryTextStore } from '../store/slices/editor.ts';
 import type { Runner } from '../store/slices/run.ts';
 import { feedLessons, type LessonsSource } from './lessons-data.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-
 /** A lesson as `virtual:lessons` ships it (no traces), and the traces its chunk holds. */
 function shipped(name: string): { bundle: LessonBundle; traces: Record<string, string> } {
-  const file = `lessons/${name}.md`;
-  const { lesson } = parseLesson(readFileSync(join(ROOT, file), 'utf8'), { file });
-  if (!lesson) throw new Error(`${file} did not parse`);
-  const dir = join(ROOT, 'tests', 'golden', 'lessons', name);
-  const traces: Record<string, string> = {};
-  for (const f of readdirSync(dir)) {
-    if (f.endsWith('.trace.json'))
-      traces[f.replace('.trace.json', '')] = readFileSync(join(dir, f), 'utf8');
-  }
+  const { lesson, traces } = goldenLesson(name);
   return { bundle: { lesson, traces: {} }, traces };
 }
 

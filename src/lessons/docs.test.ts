@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCheck } from './checks.ts';
+import { QUESTION_KINDS } from './markdown/question.ts';
 import { MOMENT_EVENTS, parseMoment } from './moments.ts';
 import { FRONT_MATTER_FIELDS } from './schema.ts';
-import type { QuestionKind } from './types.ts';
 
 const doc = readFileSync(new URL('../../docs/lesson-format.md', import.meta.url), 'utf8');
 
@@ -35,15 +35,7 @@ describe('docs/lesson-format.md', () => {
   });
 
   it('documents every kind of question', () => {
-    const kinds: QuestionKind[] = [
-      'next-output',
-      'next-task',
-      'order',
-      'time',
-      'outcome',
-      'choice',
-    ];
-    expect(tableAfter('| `ask=` |'.slice(0, 9))).toEqual(kinds.map((k) => `\`${k}\``));
+    expect(tableAfter('| `ask=` |'.slice(0, 9))).toEqual(QUESTION_KINDS.map((k) => `\`${k}\``));
   });
 
   it('lists only checks that parse, and every kind of check', () => {

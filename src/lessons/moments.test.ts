@@ -139,6 +139,13 @@ describe('resolveMoment', () => {
       /only 2 × resume of a\.jpg, so there is no fifth one/,
     );
     expect(errorOf('output "nope"')).toMatch(/prints no output containing “nope”/);
+    // A step past the end names the run's length as the status bar does (`116 steps (0–115)`).
+    const steps = fixture('tasks').events.length;
+    expect(errorOf('step 5000')).toMatch(
+      new RegExp(
+        `^the run has only ${steps} steps \\(0–${steps - 1}\\), so there is no step 5,000$`,
+      ),
+    );
     expect(errorOf('step 100000')).toMatch(/has only \d+ steps/);
     expect(errorOf('time 99')).toMatch(/never reaches 99.0 s of virtual time \(it ends at 2.0 s\)/);
     expect(errorOf('first block')).toMatch(/has no block/);

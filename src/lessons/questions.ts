@@ -6,6 +6,7 @@
 import {
   controlAt,
   firstStepAtTime,
+  formatCount,
   type Step,
   stepsOfKind,
   type Trace,
@@ -144,7 +145,7 @@ function nextOutput(q: Question, trace: Trace, at: Step | null): Computed {
     answer: [next.text],
     proof: next.step,
     steps: [next.step],
-    why: `At step ${next.step}, ${holderWords(trace, next.step)} prints ${quoteOutput(next.text)}.`,
+    why: `At step ${formatCount(next.step)}, ${holderWords(trace, next.step)} prints ${quoteOutput(next.text)}.`,
   });
 }
 
@@ -170,7 +171,7 @@ function nextTask(q: Question, trace: Trace, at: Step | null): Computed {
     answer: [name],
     proof: step as Step,
     steps: [step as Step],
-    why: `At step ${step}, the loop hands control to ${name}.`,
+    why: `At step ${formatCount(step)}, the loop hands control to ${name}.`,
   });
 }
 
@@ -204,7 +205,7 @@ function order(q: Question, trace: Trace, at: Step | null): Computed {
     answer: placed.map((p) => p.text),
     proof: last.step,
     steps: placed.map((p) => p.step),
-    why: `The run prints them in this order: ${placed.map((p) => `${quoteOutput(p.text)} (step ${p.step})`).join(', ')}.`,
+    why: `The run prints them in this order: ${placed.map((p) => `${quoteOutput(p.text)} (step ${formatCount(p.step)})`).join(', ')}.`,
   };
 }
 
@@ -230,7 +231,7 @@ function totalTime(q: Question, trace: Trace, at: Step | null): Computed {
     answer,
     proof: step as Step,
     steps: [step as Step],
-    why: `At step ${step} the virtual clock reaches ${seconds(end)}, the time the whole run takes.`,
+    why: `At step ${formatCount(step)} the virtual clock reaches ${seconds(end)}, the time the whole run takes.`,
   });
 }
 
@@ -265,7 +266,7 @@ function outcome(q: Question, trace: Trace, at: Step | null): Computed {
     answer: [OUTCOME_CHOICES[index] as string],
     proof,
     steps: [proof],
-    why: `At step ${proof}, ${describeTask(task)} ${what}.`,
+    why: `At step ${formatCount(proof)}, ${describeTask(task)} ${what}.`,
   };
 }
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { traceHeader } from '../../tests/fixtures/trace.ts';
 import { LabClient, LIVE_INTERVAL_MS, type WorkerLike } from './client.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import type { Trace } from './run-trace.ts';
@@ -35,21 +36,7 @@ class FakeWorker implements WorkerLike {
 
 const header = (over: Record<string, unknown> = {}) =>
   JSON.stringify({
-    format: 'asyncio-trace',
-    version: 1,
-    python: '3.14.2',
-    file: 'main.py',
-    source: '',
-    status: 'completed',
-    stdout: 'hi\n',
-    stderr: '',
-    error: null,
-    limit: null,
-    tasks: [],
-    objects: [],
-    frames: [],
-    simulated: [],
-    stats: { steps: 3, lines: 1, detailSteps: 50000 },
+    ...traceHeader({ stdout: 'hi\n', stats: { steps: 3, lines: 1, detailSteps: 50000 } }),
     ...over,
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { traceHeader } from '../../tests/fixtures/trace.ts';
 import {
   ColumnAssembler,
   DEFAULT_DETAIL_STEPS,
@@ -8,23 +9,11 @@ import {
 } from '../trace/index.ts';
 import { joinChunks, partialTrace, traceFromColumns, traceFromParts } from './run-trace.ts';
 
-const header = {
-  format: 'asyncio-trace',
-  version: 1,
-  python: '3.14.2',
-  file: 'main.py',
+const header = traceHeader({
   source: 'print(1)\n',
-  status: 'completed',
   stdout: '1\n',
-  stderr: '',
-  error: null,
-  limit: null,
-  tasks: [],
-  objects: [],
-  frames: [],
-  simulated: [],
   stats: { steps: 3, lines: 1, detailSteps: 50000 },
-};
+});
 
 describe('traceFromParts', () => {
   it('joins the streamed chunks under the header', () => {

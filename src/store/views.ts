@@ -14,6 +14,7 @@ import {
   stateAt,
   stepOf,
   type TaskId,
+  upperBound,
 } from '../trace/index.ts';
 import { clampStep } from './slices/playback.ts';
 
@@ -256,15 +257,7 @@ export function consoleModel(trace: Trace): ConsoleModel {
 
 /** Number of lines whose first segment was written at or before `step`. */
 function linesStartedBy(model: ConsoleModel, step: number): number {
-  const a = model.firstSteps;
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((a[mid] as number) <= step) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return upperBound(model.firstSteps, step);
 }
 
 export interface ConsoleView {

@@ -36,6 +36,7 @@ export type {
   TimerEntry,
 } from './state.ts';
 export { findFrame, findObject, findTask, threadActivityAt } from './state.ts';
+export { lowerBound, type Sorted, upperBound } from './step-search.ts';
 export type { TraceTables } from './tables.ts';
 export { rebuildTables } from './tables.ts';
 export { TraceFormatError } from './trace-format-error.ts';

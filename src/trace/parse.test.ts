@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { traceHeader } from '../../tests/fixtures/trace.ts';
 import { exampleTrace } from './example.ts';
 import { parseTrace, validateEvents } from './parse.ts';
 import { TraceFormatError } from './trace-format-error.ts';
@@ -9,21 +10,10 @@ function doc(
   header: Record<string, unknown> = {},
 ): Record<string, unknown> {
   return {
-    format: 'asyncio-trace',
-    version: 1,
-    python: '3.14.2',
-    file: 'main.py',
-    source: 'print(1)\n',
-    status: 'completed',
-    stdout: '',
-    stderr: '',
-    error: null,
-    limit: null,
-    tasks: [],
-    objects: [],
-    frames: [],
-    simulated: [],
-    stats: { steps: events.length, lines: 1, detailSteps: 50000 },
+    ...traceHeader({
+      source: 'print(1)\n',
+      stats: { steps: events.length, lines: 1, detailSteps: 50000 },
+    }),
     events,
     ...header,
   };

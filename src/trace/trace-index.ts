@@ -11,7 +11,7 @@
 import { decodeEvent, eventAt } from './decode.ts';
 import type { Step, TaskId } from './ids.ts';
 import { type OutputEntry, outputs } from './output.ts';
-import { countBelow } from './step-search.ts';
+import { countBelow, lowerBound } from './step-search.ts';
 import type {
   EventKind,
   EventOfKind,
@@ -135,15 +135,9 @@ export function firstStepAtTime(
 ): Step | null {
   // Time never goes backwards, so a binary search finds the first step at or past `t`.
   const time = traceIndex(trace).time;
-  let lo = Math.max(from, 0);
-  let hi = Math.min(to, time.length - 1) + 1;
-  const end = hi;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((time[mid] as number) >= t - 1e-9) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo < end ? (lo as Step) : null;
+  const end = Math.min(to, time.length - 1) + 1;
+  const i = lowerBound(time, t - 1e-9, Math.max(from, 0), end);
+  return i < end ? (i as Step) : null;
 }
 
 /** The task, callback or nobody holding control after `step`. */

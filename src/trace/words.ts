@@ -11,6 +11,8 @@
  *
  * The words live in words/, one file per subject; import them from here.
  */
+export * from './words/editor.ts';
+export * from './words/lanes.ts';
 export * from './words/moment.ts';
 export * from './words/names.ts';
 export * from './words/network.ts';

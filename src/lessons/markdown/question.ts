@@ -14,7 +14,8 @@ import type { Choice, LessonProgram, MomentRef, Question, QuestionKind } from '.
 import { body, isBlank, lineOf, type Problem } from './nodes.ts';
 import { rich, richInline } from './rich-text.ts';
 
-const QUESTION_KINDS: readonly QuestionKind[] = [
+/** Every kind of question, in the order docs/lesson-format.md lists them. */
+export const QUESTION_KINDS: readonly QuestionKind[] = [
   'next-output',
   'next-task',
   'order',

@@ -5,9 +5,11 @@
  */
 import {
   firstStepAtTime,
+  formatCount,
   handoffSteps,
   type ObjectEventKind,
   type Step,
+  stepCount,
   stepsOfKind,
   stepsOfLine,
   type TaskSummary,
@@ -109,7 +111,7 @@ function resolveBase(base: MomentBase, range: Range): number | string {
       return last;
     case 'step':
       if (base.step > last)
-        return `the run has only ${trace.events.length} steps (0…${last}), so there is no step ${base.step}`;
+        return `the run has only ${stepCount(trace.events.length)}, so there is no step ${formatCount(base.step)}`;
       return base.step;
     case 'time': {
       const found = firstStepAtTime(trace, base.at, range.from, range.to);

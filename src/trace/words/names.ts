@@ -2,6 +2,7 @@
 import type { ObjectId, TaskId, ThreadId } from '../ids.ts';
 import { findObject, findTask, type LoopState, type TaskState, type TaskView } from '../state.ts';
 import type { TaskOutcome, Trace } from '../types.ts';
+import { formatCount } from './numbers.ts';
 import type { ObjectPart, TaskPart, Words } from './parts.ts';
 
 /** The word for a task state, as cards and their accessible names show it. */
@@ -40,7 +41,8 @@ export function taskStateGlyph(state: TaskState): string {
   }
 }
 
-export function isFinished(state: TaskState): boolean {
+/** Done, failed or cancelled: the task will not run again. */
+export function isFinished(state: TaskState): state is 'done' | 'failed' | 'cancelled' {
   return state === 'done' || state === 'failed' || state === 'cancelled';
 }
 
@@ -133,4 +135,13 @@ export const TOP_LEVEL = 'the top-level code';
 /** A function as the UI names it: `worker`, or `the top-level code` for `<module>`. */
 export function functionText(fn: string): string {
   return fn === '<module>' ? TOP_LEVEL : fn;
+}
+
+/**
+ * `Printed by main at step 1,204`: where a console line came from. `who` is the task's name, or
+ * null for output written while no task held control.
+ */
+export function outputOriginText(stderr: boolean, who: string | null, step: number): string {
+  const by = who ?? 'the program (no task)';
+  return `${stderr ? 'Written to stderr' : 'Printed'} by ${by} at step ${formatCount(step)}`;
 }

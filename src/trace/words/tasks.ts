@@ -30,6 +30,11 @@ export function coroText(task: Pick<TaskView, 'coro'>): string {
   return `${task.coro}()`;
 }
 
+/** Said where asyncio's own task runs while such tasks are hidden from the cards. */
+export function internalRunningText(task: Pick<TaskView, 'name' | 'coro'>): string {
+  return `${task.name}, an internal asyncio task (${coroText(task)}), is running.`;
+}
+
 /**
  * One line about where a task is, for its card: `runs line 12`, `2nd in the ready queue`,
  * `sleep until 4.0 s`, `returned 42`.

@@ -81,7 +81,8 @@ export function threadActivityText(thread: ThreadView, time: number): string {
   return plain(threadActivityWords(thread, time));
 }
 
-type JobTimes = Pick<ThreadJob, 'fn' | 'from' | 'until'>;
+/** A thread's job by its function and its times on the thread's clock. */
+export type JobTimes = Pick<ThreadJob, 'fn' | 'from' | 'until'>;
 
 /** `blocking_io() 0.0 s → 1.0 s`: one job on the thread's own clock. */
 export function threadJobText(job: JobTimes): string {

@@ -10,7 +10,7 @@
  */
 import { type KeyboardEvent, memo, type RefObject, useEffect, useRef } from 'react';
 import type { ConsoleLine, ConsoleSegment, ConsoleView } from '../../store/index.ts';
-import { type Advice, formatCount, type TaskId } from '../../trace/index.ts';
+import { type Advice, formatCount, outputOriginText, type TaskId } from '../../trace/index.ts';
 import { TaskChip } from '../simulator/TaskChip.tsx';
 import { taskStyle } from '../task-style.ts';
 import { CoachNotes } from './CoachNotes.tsx';
@@ -54,7 +54,7 @@ const Line = memo(function Line({
 }) {
   const first = line.segments[0] as ConsoleSegment;
   const task = first.task;
-  const who = task === null ? 'the program (no task)' : taskName(task);
+  const who = task === null ? null : taskName(task);
   const style = task === null ? undefined : taskStyle(task);
   const stderr = first.stream === 'stderr';
   return (
@@ -73,7 +73,7 @@ const Line = memo(function Line({
         className="console__button"
         tabIndex={focusable ? 0 : -1}
         data-line={line.index}
-        title={`${stderr ? 'Written to stderr' : 'Printed'} by ${who} at step ${line.step}. Click to go there.`}
+        title={`${outputOriginText(stderr, who, line.step)}. Click to go there.`}
         onClick={() => onSeek(line.lastStep)}
       >
         <span className="console__gutter">

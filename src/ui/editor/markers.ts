@@ -9,12 +9,24 @@ import { adviceText, coach } from '../../trace/coach.ts';
 import {
   findFrame,
   type LoopState,
-  seconds,
   type TaskId,
   type TaskView,
   type Trace,
+  upperBound,
 } from '../../trace/index.ts';
-import { callbackLabel, describeWaitWords, markdown } from '../../trace/words.ts';
+import {
+  blocksLoopClause,
+  callbackLabel,
+  callbackLineText,
+  describeWaitWords,
+  isFinished,
+  markdown,
+  moduleLineText,
+  readyTurnText,
+  runningLineText,
+  suspendedLineText,
+  waitsText,
+} from '../../trace/words.ts';
 
 /** One party's place in the program at a step. */
 export interface EditorMarker {
@@ -56,8 +68,6 @@ export const PROGRAM_NAME = 'the program';
  */
 const CALLBACK_LOOKBACK = 50_000;
 
-const FINISHED = new Set(['done', 'failed', 'cancelled']);
-
 /**
  * Where everyone is at `state`: one marker per task that is not finished and has run a line
  * (running or suspended), plus the no-task party's line while it holds control and runs program
@@ -67,7 +77,7 @@ const FINISHED = new Set(['done', 'failed', 'cancelled']);
 export function editorMarkers(trace: Trace, state: LoopState): EditorMarker[] {
   const markers: EditorMarker[] = [];
   for (const task of state.tasks) {
-    if (task.line === null || FINISHED.has(task.state)) continue;
+    if (task.line === null || isFinished(task.state)) continue;
     const running = state.holder === task.id;
     markers.push({
       line: task.line,
@@ -87,7 +97,7 @@ export function editorMarkers(trace: Trace, state: LoopState): EditorMarker[] {
         name: PROGRAM_NAME,
         running: true,
         status: 'running',
-        hover: `The program (module level) is running line ${line}${blockedBy(state, null)}`,
+        hover: moduleLineText(line, blockedBy(state, null)),
       });
     } else if (callbackRunsCode(trace, state.step)) {
       const line = state.mainLine;
@@ -99,7 +109,7 @@ export function editorMarkers(trace: Trace, state: LoopState): EditorMarker[] {
         name,
         running: true,
         status: 'running',
-        hover: `${capitalise(name)} is running line ${line} (the event loop runs it; no task holds control)${blockedBy(state, null)}`,
+        hover: callbackLineText(name, line, blockedBy(state, null)),
       });
     }
   }
@@ -107,24 +117,23 @@ export function editorMarkers(trace: Trace, state: LoopState): EditorMarker[] {
 }
 
 function runningHover(state: LoopState, task: TaskView): string {
-  return `${task.name} is running line ${task.line}${blockedBy(state, task.id)}`;
+  return runningLineText(task.name, task.line, blockedBy(state, task.id));
 }
 
 function blockedBy(state: LoopState, party: TaskId | null): string {
   const b = state.blocked;
   if (b === null || b.task !== party) return '';
-  return ` — \`${b.by}\` blocks the whole loop until ${seconds(b.until)}`;
+  return blocksLoopClause(b.by, b.until);
 }
 
 function suspendedHover(state: LoopState, task: TaskView): string {
   if (task.state === 'ready') {
     const at = state.ready.findIndex((r) => r.task === task.id);
-    const where = at < 0 ? 'in the ready queue' : `number ${at + 1} in the ready queue`;
-    return `${task.name} is ready and waits for its turn (${where})`;
+    return readyTurnText(task.name, at < 0 ? null : at);
   }
   if (task.wait !== null)
-    return `${task.name} waits: ${markdown(describeWaitWords(state, task.wait))}`;
-  return `${task.name} is suspended at line ${task.line}`;
+    return waitsText(task.name, markdown(describeWaitWords(state, task.wait)));
+  return suspendedLineText(task.name, task.line);
 }
 
 /**
@@ -211,15 +220,8 @@ function loopRuns(trace: Trace): LoopRuns {
 /** The module-level line at `step` (no loop running), given the state's `mainLine`. */
 function moduleLine(trace: Trace, step: number, mainLine: number): number {
   const { stops, lineBefore, nextLine } = loopRuns(trace);
-  // The last loop stop at or before `step` (binary search).
-  let lo = 0;
-  let hi = stops.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((stops[mid] as number) <= step) lo = mid + 1;
-    else hi = mid;
-  }
-  const i = lo - 1;
+  // The last loop stop at or before `step`.
+  const i = upperBound(stops, step) - 1;
   if (i < 0 || (nextLine[i] as number) <= step) return mainLine;
   return (lineBefore[i] as number) || mainLine;
 }
@@ -296,10 +298,6 @@ function asyncioReports(stderr: string, file: string): Diagnostic[] {
     i = k;
   }
   return found;
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /**

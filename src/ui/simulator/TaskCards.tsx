@@ -9,6 +9,7 @@ import {
 import {
   coroText,
   describeTaskNow,
+  internalRunningText,
   isFinished,
   loopPhase,
   plain,
@@ -155,7 +156,7 @@ function TaskLane(props: TaskCardsProps & { lane: Lane; hiddenHolder: TaskView |
                 <span className="sim-lane__token">
                   <TokenAnchor at="internal" />
                 </span>
-                {`${hiddenHolder.name}, an internal asyncio task (${coroText(hiddenHolder)}), is running.`}
+                {internalRunningText(hiddenHolder)}
               </>
             ) : (
               EMPTY_LANE[lane]

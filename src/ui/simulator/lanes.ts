@@ -3,7 +3,7 @@
  * tested without rendering: lanes in a fixed order, cards in each lane by task id (creation
  * order), so a card only ever moves when its task changes state.
  */
-import type { LoopState, TaskState, TaskView } from '../../trace/index.ts';
+import { isFinished, type LoopState, type TaskState, type TaskView } from '../../trace/index.ts';
 
 export type Lane = 'running' | 'ready' | 'waiting' | 'finished';
 
@@ -16,17 +16,9 @@ export const LANE_TITLES: Readonly<Record<Lane, string>> = {
   finished: 'Finished',
 };
 
+/** The lane of a task state: its own, or `finished` for done, failed and cancelled alike. */
 export function laneOf(state: TaskState): Lane {
-  switch (state) {
-    case 'running':
-      return 'running';
-    case 'ready':
-      return 'ready';
-    case 'waiting':
-      return 'waiting';
-    default:
-      return 'finished';
-  }
+  return isFinished(state) ? 'finished' : state;
 }
 
 export interface TaskLanes {

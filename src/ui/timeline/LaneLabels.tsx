@@ -1,7 +1,7 @@
 /** The labels column beside the plot: how many internal tasks are hidden, then a label per lane. */
 import { memo } from 'react';
 import { LOOP_STYLE, taskStyle } from '../task-style.ts';
-import { laneSummary, type TimelineRow } from './model/describe.ts';
+import { laneSummary, laneTitle, type TimelineRow } from './model/describe.ts';
 import type { ThreadLane } from './model/lanes.ts';
 import { AXIS_H, ROW_H } from './renderer/frame.ts';
 
@@ -89,7 +89,7 @@ function ThreadLabel({ lane }: { lane: ThreadLane }) {
     <li
       className="timeline__lane timeline__lane--thread"
       style={{ height: ROW_H }}
-      aria-label={`thread ${lane.name}: ${laneSummary(lane)}`}
+      aria-label={`${laneTitle(lane)}: ${laneSummary(lane)}`}
     >
       <span className="timeline__chip timeline__chip--thread" aria-hidden="true">
         ⇉

@@ -8,7 +8,7 @@
  * (model/lanes.ts).
  */
 import { useMemo, useRef, useState } from 'react';
-import { formatCount, formatSeconds, type Trace } from '../../trace/index.ts';
+import { clockText, stepOf, type Trace } from '../../trace/index.ts';
 import { useElementWidth } from '../layout/use-element-size.ts';
 import { HScrollBar } from './HScrollBar.tsx';
 import { LabelColumn } from './LaneLabels.tsx';
@@ -122,7 +122,7 @@ export function Timeline(props: TimelineProps) {
 }
 
 const readout = (cur: number, last: number, time: number) =>
-  `step ${formatCount(cur)} of ${formatCount(last)} · t = ${formatSeconds(time)} s`;
+  `${stepOf(cur, last)} · ${clockText(time)}`;
 
 /** The lane model of the trace, the lanes shown, and the cursor clamped to the trace. */
 function useTimelineModel(trace: Trace, step: number, showInternal: boolean) {

@@ -1,8 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseLesson } from '../../../lessons/markdown/index.ts';
-import type { LessonBundle } from '../../../lessons/types.ts';
+import { goldenLesson } from '../../../../tests/fixtures/golden-lessons.ts';
 import type { RuntimeStatus } from '../../../runtime/client.ts';
 import { parseTrace, type Trace } from '../../../trace/index.ts';
 import { createLabStore } from '../../create-lab-store.ts';
@@ -10,24 +7,8 @@ import { memoryTextStore } from '../editor.ts';
 import type { Runner } from '../run.ts';
 import { hidesLaterOutput, lessonHighlight, openLessonStep, progressSummary } from './index.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
-
-/** A lesson as the Vite plugin ships it: parsed, with the golden trace of every program. */
-function bundle(name: string): LessonBundle {
-  const file = `lessons/${name}.md`;
-  const { lesson } = parseLesson(readFileSync(join(ROOT, file), 'utf8'), { file });
-  if (!lesson) throw new Error(`${file} did not parse`);
-  const dir = join(ROOT, 'tests', 'golden', 'lessons', name);
-  const traces: Record<string, string> = {};
-  for (const f of readdirSync(dir)) {
-    if (f.endsWith('.trace.json'))
-      traces[f.replace('.trace.json', '')] = readFileSync(join(dir, f), 'utf8');
-  }
-  return { lesson, traces };
-}
-
-const QUEUES = bundle('06-queues');
-const WAITING = bundle('01-waiting-is-wasted');
+const QUEUES = goldenLesson('06-queues');
+const WAITING = goldenLesson('01-waiting-is-wasted');
 
 /** A runner that answers each run with the trace the test hands it (by source, or a default). */
 function fakeRunner(answers: Map<string, Trace>) {

@@ -1,25 +1,40 @@
 /**
  * What the timeline says about a lane over a range of steps: the hover tooltip and the
  * screen-reader lane list. Only the composition is the timeline's (which lines, in which order, for
- * a range of steps); every word about the trace — names, times, waits, outcomes — comes from
- * words.ts, so a tooltip says what the simulator's card and the narration say at the same step.
+ * a range of steps); every word about the trace — names, times, waits, outcomes, the lanes'
+ * own phrases (words/lanes.ts) — comes from words.ts, so a tooltip says what the simulator's card
+ * and the narration say at the same step.
  */
 import {
-  cap,
+  BLOCKING_TURN_TEXT,
+  clockJumpsText,
   clockText,
-  describeOutcome,
+  createdText,
   describeTaskNow,
   findTask,
-  formatCount,
-  formatSeconds,
+  heldTimesText,
+  holdsControlText,
+  idleJumpText,
+  LOOP_LANE_TITLE,
+  LOOP_TEXT,
   type LoopState,
+  loopBlockedText,
+  loopLaneText,
+  notCreatedText,
   plain,
-  plural,
   stateAt,
+  stretchText,
+  THREAD_TEXT,
   type Trace,
+  TURNS_COUNTED,
+  taskEndText,
+  taskLaneText,
+  taskLaneTitle,
   taskName,
-  threadJobText,
   threadLaneText,
+  threadLaneTitle,
+  threadRunsText,
+  waitingNowText,
 } from '../../../trace/index.ts';
 import { taskStyle } from '../../task-style.ts';
 import { firstSpanIn, rangeIn } from './aggregate.ts';
@@ -46,17 +61,11 @@ export interface Description {
 }
 
 export function laneTitle(lane: TimelineRow): string {
-  if (lane.kind === 'loop') return 'event loop';
-  if (lane.kind === 'thread') return `thread ${lane.name}`;
+  if (lane.kind === 'loop') return LOOP_LANE_TITLE;
+  if (lane.kind === 'thread') return threadLaneTitle(lane.name);
   const s = taskStyle(lane.task);
-  return `${s.letter} ${s.shape} ${lane.name} · ${lane.coro}()`;
+  return taskLaneTitle(s.letter, s.shape, lane.name, lane.coro);
 }
-
-const stepsText = (a: number, b: number) =>
-  a === b ? `step ${formatCount(a)}` : `steps ${formatCount(a)}–${formatCount(b)}`;
-/** `t = 0.0 s`, or a span of virtual time `t = 0.0 → 1.0 s` (one unit for both ends). */
-const timeText = (a: number, b: number) =>
-  a === b ? clockText(a) : `t = ${formatSeconds(a)} → ${formatSeconds(b)} s`;
 
 /** The tooltip for `lane` over the probed range. */
 export function describeLane(
@@ -69,7 +78,7 @@ export function describeLane(
   const where = probe.steps;
   if (where !== null) {
     lines.push(
-      `${stepsText(where[0], where[1])}, ${timeText(timeOfStep(model, where[0]), timeOfStep(model, where[1]))}`,
+      stretchText(where[0], where[1], timeOfStep(model, where[0]), timeOfStep(model, where[1])),
     );
   } else if (probe.axis === 'time') {
     lines.push(clockText(Math.max(0, (probe.v0 + probe.v1) / 2)));
@@ -82,15 +91,14 @@ export function describeLane(
 
 /** One span: its steps and the virtual time it covers. */
 function spanText(spans: Spans, i: number): string {
-  const t0 = spans.t0[i] as number;
-  const t1 = spans.t1[i] as number;
-  return `${stepsText(spans.start[i] as number, (spans.end[i] as number) - 1)}, ${timeText(t0, t1)}`;
+  const end = (spans.end[i] as number) - 1;
+  return stretchText(spans.start[i] as number, end, spans.t0[i] as number, spans.t1[i] as number);
 }
 
 /** How many spans meet the probe (capped: the tooltip only needs "one" or "several"). */
 function countIn(spans: Spans, probe: Probe, first: number): number {
   let n = 0;
-  for (let j = first; j < spans.count && n < 1000; j++) {
+  for (let j = first; j < spans.count && n < TURNS_COUNTED; j++) {
     const start = probe.axis === 'steps' ? (spans.start[j] as number) : (spans.t0[j] as number);
     if (start >= probe.v1) break;
     n++;
@@ -110,25 +118,25 @@ function describeTask(
   const i = firstSpanIn(lane.held, probe.axis, probe.v0, probe.v1, probe.instant);
   if (i >= 0) {
     const n = countIn(lane.held, probe, i);
-    if (n > 1) lines.push(`held control ${n >= 1000 ? '1,000+' : n} times here`);
+    if (n > 1) lines.push(heldTimesText(n));
     else {
       const t0 = lane.held.t0[i] as number;
       const t1 = lane.held.t1[i] as number;
-      lines.push(`running: holds control (${spanText(lane.held, i)})`);
-      if (t1 > t0) lines.push('its turn takes virtual time: a blocking call, nothing else runs');
+      lines.push(holdsControlText(spanText(lane.held, i)));
+      if (t1 > t0) lines.push(BLOCKING_TURN_TEXT);
     }
     const stall = stallAt(lane, probe);
     if (stall !== null) lines.push(stall);
   } else if (end < lane.createdAt) {
-    lines.push(`not created yet (created at step ${formatCount(lane.createdAt)})`);
+    lines.push(notCreatedText(lane.createdAt));
   } else if (lane.doneAt !== null && at > lane.doneAt) {
     lines.push(endText(lane));
   } else {
     lines.push(nowText(trace, lane, at));
   }
   if (lane.createdAt >= at && lane.createdAt <= end) {
-    const by = lane.createdBy === null ? '' : ` by ${taskName(null, lane.createdBy, trace)}`;
-    lines.push(`created at step ${formatCount(lane.createdAt)}${by}`);
+    const by = lane.createdBy === null ? null : taskName(null, lane.createdBy, trace);
+    lines.push(createdText(lane.createdAt, by));
   }
   if (lane.doneAt !== null && lane.doneAt >= at && lane.doneAt <= end) {
     lines.push(endText(lane));
@@ -149,17 +157,7 @@ function stepAtProbe(model: TimelineModel, probe: Probe): number {
 }
 
 function endText(lane: TaskLane): string {
-  const step = `at step ${formatCount(lane.doneAt ?? 0)}`;
-  switch (lane.end) {
-    case 'done':
-      return `finished ${step}: ${plain(describeOutcome({ kind: 'result', repr: lane.endRepr ?? 'None' }))}`;
-    case 'failed':
-      return `failed ${step}: ${plain(describeOutcome({ kind: 'exception', repr: lane.endRepr ?? 'an exception' }))}`;
-    case 'cancelled':
-      return `cancelled ${step}`;
-    default:
-      return 'still running when the trace ends';
-  }
+  return taskEndText(lane.end, lane.doneAt ?? 0, lane.endRepr);
 }
 
 /** The last picture asked for: hovering along a lane asks for the same step again and again. */
@@ -179,40 +177,35 @@ function stateAtStep(trace: Trace, step: number): LoopState {
 function nowText(trace: Trace, lane: TaskLane, step: number): string {
   const state = stateAtStep(trace, step);
   const task = findTask(state, lane.task);
-  if (task === undefined) return 'waiting';
+  if (task === undefined) return waitingNowText(null);
   const now = plain(describeTaskNow(state, task, trace));
-  return task.state === 'waiting' ? `waiting: ${now}` : now;
+  return task.state === 'waiting' ? waitingNowText(now) : now;
 }
 
 function describeLoop(trace: Trace, lane: LoopLane, probe: Probe, lines: string[]): void {
   const b = firstSpanIn(lane.blocked, probe.axis, probe.v0, probe.v1, probe.instant);
   if (b >= 0) {
     const who = lane.blockTask[b];
-    const by = lane.blockBy[b] ?? 'a blocking call';
-    lines.push(
-      `blocked by ${by}${who == null ? '' : ` in ${taskName(null, who, trace)}`}: ${timeText(lane.blocked.t0[b] as number, lane.blocked.t1[b] as number)}`,
-    );
-    lines.push('the loop cannot run anything else meanwhile');
+    const name = who == null ? null : taskName(null, who, trace);
+    const [t0, t1] = [lane.blocked.t0[b] as number, lane.blocked.t1[b] as number];
+    lines.push(loopBlockedText(lane.blockBy[b] ?? null, name, t0, t1));
+    lines.push(LOOP_TEXT.blocked);
     return;
   }
   const idle = firstSpanIn(lane.idle, probe.axis, probe.v0, probe.v1, 0);
   if (idle >= 0 && (probe.axis === 'time' || probe.steps?.[0] === probe.steps?.[1])) {
-    lines.push(
-      `idle: nothing is ready, so the clock jumps ${formatSeconds(lane.idle.t0[idle] as number)} → ${formatSeconds(lane.idle.t1[idle] as number)} s`,
-    );
+    lines.push(idleJumpText(lane.idle.t0[idle] as number, lane.idle.t1[idle] as number));
     return;
   }
   const m = firstSpanIn(lane.module, probe.axis, probe.v0, probe.v1, probe.instant);
   const h = firstSpanIn(lane.held, probe.axis, probe.v0, probe.v1, probe.instant);
-  if (h >= 0) lines.push('no task holds control: the loop picks what runs next, runs callbacks');
-  else if (m >= 0) lines.push('module-level code: no event loop is running');
-  else if (idle >= 0) lines.push('idle: the clock jumps to the next timer');
-  else lines.push('a task holds control');
+  if (h >= 0) lines.push(LOOP_TEXT.loop);
+  else if (m >= 0) lines.push(LOOP_TEXT.module);
+  else if (idle >= 0) lines.push(LOOP_TEXT.idle);
+  else lines.push(LOOP_TEXT.task);
   if (probe.axis === 'steps' && probe.steps) {
     const [lo, hi] = rangeIn(lane.idle.start, probe.steps[0], probe.steps[1] + 1);
-    if (hi - lo === 1) {
-      lines.push(`the clock jumps to ${formatSeconds(lane.idle.t1[lo] as number)} s here`);
-    } else if (hi - lo > 1) lines.push(`the clock jumps ${hi - lo} times here`);
+    if (hi - lo >= 1) lines.push(clockJumpsText(hi - lo, lane.idle.t1[lo] as number));
   }
 }
 
@@ -221,31 +214,17 @@ function describeThread(lane: ThreadLane, probe: Probe, lines: string[]): void {
   const i = firstSpanIn(lane.busy, probe.axis, probe.v0, probe.v1, probe.instant);
   const job = i >= 0 ? lane.jobs[i] : undefined;
   if (job === undefined) {
-    lines.push('idle: no function to run');
+    lines.push(THREAD_TEXT.idle);
     return;
   }
-  lines.push(`runs ${threadJobText(job)}`);
+  lines.push(threadRunsText(job));
   const sl = firstSpanIn(lane.sleeps, probe.axis, probe.v0, probe.v1, probe.instant);
-  if (sl >= 0) lines.push('blocked in this thread only: the event loop runs other tasks meanwhile');
+  if (sl >= 0) lines.push(THREAD_TEXT.sleeps);
 }
 
 /** One sentence per lane for screen readers (the canvas shows the same). */
 export function laneSummary(lane: TimelineRow): string {
   if (lane.kind === 'thread') return threadLaneText(lane.jobs);
-  if (lane.kind === 'loop') {
-    const idle = plural(lane.idle.count, 'time');
-    const blocked = lane.blocked.count;
-    return `Runs whenever no task holds control. The clock jumped ${idle} while idle${blocked > 0 ? `; blocked ${plural(blocked, 'time')}` : ''}.`;
-  }
-  const end = lane.doneAt === null ? 'Not finished when the trace ends.' : `${cap(endText(lane))}.`;
-  return `${lane.coro}(), created at step ${formatCount(lane.createdAt)}; held control ${plural(lane.held.count, 'time')}. ${end}${stallSummary(lane)}`;
-}
-
-/** The lane's stalls for screen readers: the first in the coach's words, and how many more. */
-function stallSummary(lane: TaskLane): string {
-  const { words } = lane.stalls;
-  const [first] = words;
-  if (first === undefined) return '';
-  const more = words.length - 1;
-  return ` Stalled the loop: ${first}${more > 0 ? ` (and ${plural(more, 'more stall')})` : ''}`;
+  if (lane.kind === 'loop') return loopLaneText(lane.idle.count, lane.blocked.count);
+  return taskLaneText({ ...lane, held: lane.held.count, stalls: lane.stalls.words });
 }

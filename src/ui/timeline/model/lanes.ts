@@ -4,16 +4,15 @@
  * per-trace index of src/trace (build-timeline.ts), so that drawing and seeking never walk the
  * events again (a million steps take a few milliseconds once the index exists; see lanes.test.ts).
  */
-import type { TaskId } from '../../../trace/index.ts';
+import type { TaskEnd, TaskId } from '../../../trace/index.ts';
 import { lowerBound, upperBound } from './search.ts';
 import { type Spans, spanAt } from './spans.ts';
 import type { LaneStalls } from './stalls.ts';
 import type { ThreadLane } from './thread-lanes.ts';
 
+export type { TaskEnd } from '../../../trace/index.ts';
 export type { Spans } from './spans.ts';
 export type { ThreadLane, ThreadLaneJob } from './thread-lanes.ts';
-
-export type TaskEnd = 'done' | 'failed' | 'cancelled';
 
 export interface TaskLane {
   readonly kind: 'task';

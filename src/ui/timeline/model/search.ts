@@ -1,33 +1,11 @@
 /**
- * Binary searches over sorted typed arrays, shared by the lane model, the axis mappings and the
- * per-column aggregation. All take a half-open index range so callers can search from a cursor.
+ * Binary searches for the lane model, the axis mappings and the per-column aggregation: the
+ * plain ones are src/trace's (step-search.ts); the galloping ones, for walking pixel columns
+ * left to right, are the timeline's own.
  */
+import { lowerBound, type Sorted, upperBound } from '../../../trace/index.ts';
 
-type Sorted = Int32Array | Float64Array;
-
-/** The first index in [from, to) whose value is ≥ x (`to` if none). */
-export function lowerBound(a: Sorted, x: number, from = 0, to = a.length): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The first index in [from, to) whose value is > x (`to` if none). */
-export function upperBound(a: Sorted, x: number, from = 0, to = a.length): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export { lowerBound, upperBound };
 
 /**
  * `upperBound`, but galloping from `from`: cheap when the answer is near `from`, which is the

@@ -3,7 +3,7 @@
  * idle jumps of the clock and the blocking calls, labelled where they are wide enough.
  */
 
-import { formatSeconds } from '../../../trace/index.ts';
+import { seconds } from '../../../trace/index.ts';
 import { LOOP_STYLE } from '../../task-style.ts';
 import { rangeIn } from '../model/aggregate.ts';
 import type { Spans } from '../model/lanes.ts';
@@ -68,7 +68,7 @@ function drawIdle(ctx: CanvasRenderingContext2D, f: Frame, cy: number): void {
     ctx.moveTo(x0 + 2, cy);
     ctx.lineTo(x1 - 2, cy);
     ctx.stroke();
-    const label = `idle ${formatSeconds(t1 - t0)} s`;
+    const label = `idle ${seconds(t1 - t0)}`;
     const w = ctx.measureText(label).width;
     if (x1 - x0 > w + 16) {
       const mid = (Math.max(x0, 0) + Math.min(x1, scale.width)) / 2;

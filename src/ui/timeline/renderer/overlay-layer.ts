@@ -1,5 +1,5 @@
 /** The overlay layer: the cursor at the current step and the hover line, redrawn on every step. */
-import { formatCount, formatSeconds } from '../../../trace/index.ts';
+import { cursorText } from '../../../trace/index.ts';
 import { timeOfStep } from '../model/lanes.ts';
 import { xOfValue } from '../model/scale.ts';
 import { spanAt } from '../model/spans.ts';
@@ -69,10 +69,7 @@ function drawCursor(ctx: CanvasRenderingContext2D, f: Frame, x0: number, x1: num
 /** The step (and time) in a pill on the axis, centred over the cursor (in the cursor's colour). */
 function drawCursorLabel(ctx: CanvasRenderingContext2D, f: Frame, step: number, mid: number): void {
   const { scale, theme, model } = f;
-  const label =
-    scale.axis === 'steps'
-      ? `step ${formatCount(step)}`
-      : `${formatSeconds(timeOfStep(model, step))} s · step ${formatCount(step)}`;
+  const label = cursorText(step, scale.axis === 'steps' ? null : timeOfStep(model, step));
   ctx.font = `600 13px ${theme.font}`;
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
