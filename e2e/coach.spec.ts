@@ -147,6 +147,24 @@ test('4. a task that swallows its cancellation: which task, which except, and th
   await statusBarUnhidden(page, 'coach-4-cancel-swallowed');
 });
 
+test('4. a cancellation swallowed inside asyncio.timeout: why the TimeoutError never came', async ({
+  page,
+}) => {
+  await open(page, readFileSync('tests/corpus/86-cancel-swallowed-in-timeout.py', 'utf8'));
+  await expect(status(page)).toHaveText(/^Completed in [\d,]+ steps/, RUN);
+  const notes = coachNotes(page);
+  await expect(notes).toContainText(
+    'The timeout at line 9 expired at 1.0 s and cancelled Task-2 (fetch), but except asyncio.CancelledError: at line 13 caught that CancelledError and did not re-raise it',
+  );
+  await expect(notes).toContainText('raised no TimeoutError');
+  await expect(notes).toContainText(
+    'catch TimeoutError outside the async with asyncio.timeout(…) block',
+  );
+  await expect(problems(page)).toContainText('Line 13 (warning): The timeout at line 9 expired');
+  await notes.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENS}/coach-4-cancel-swallowed-in-timeout.png` });
+});
+
 test('the status bar stays whole beside a long coach note (a blocking time.sleep)', async ({
   page,
 }) => {

@@ -133,9 +133,32 @@ test('a task reading a stream waits for a line from the other end, and the conne
       name: 'Server server: listening on 127.0.0.1:8888, 1 connection',
     }),
   ).toBeVisible();
-  await expect(
-    connections.getByRole('listitem', { name: /^Connection reader with 127\.0\.0\.1:8888: / }),
-  ).toBeVisible();
+  const connection = connections.getByRole('listitem', {
+    name: /^Connection reader with 127\.0\.0\.1:8888: /,
+  });
+  await expect(connection).toBeVisible();
   await connections.scrollIntoViewIfNeeded();
+
+  // Task-1's wait arrow ends on the connection it reads. The arrows are an aria-hidden SVG (the
+  // card says the same in words), so they are found by class: an arrowhead's tip lies on the
+  // box's top or bottom edge, within its width.
+  const heads = page.locator('.sim-arrow[data-object="true"] .sim-arrow__head');
+  await expect(async () => {
+    const box = await connection.boundingBox();
+    if (!box) throw new Error('the connection box has no layout');
+    const tips = await heads.evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      }),
+    );
+    const touches = tips.some(
+      (t) =>
+        t.right > box.x &&
+        t.left < box.x + box.width &&
+        (Math.abs(t.bottom - box.y) < 2 || Math.abs(t.top - (box.y + box.height)) < 2),
+    );
+    expect(touches, `an arrowhead on ${JSON.stringify(box)}: ${JSON.stringify(tips)}`).toBe(true);
+  }).toPass();
   await page.screenshot({ path: `${SCREENS}/connections.png` });
 });

@@ -9,6 +9,11 @@
     python3 scripts/corpus-reference.py 04 11-gather   only the programs whose names start so
     --repeat N                                       run each program N times; differing runs
                                                      mean the program is not robust in real time
+    --python PATH                                    the CPython to run programs on (3.13+)
+
+Run it on an idle machine: the programs run in real time, and a loop held up for a tenth of a
+second by other work can fire two timers in one iteration (then --repeat 3 tells noise from a
+real difference).
 
 The fidelity rule: a traced run prints exactly what the same program prints under plain
 `asyncio.run` on CPython, and the loop hands control to the program's tasks in the same order.
@@ -16,9 +21,12 @@ The fidelity rule: a traced run prints exactly what the same program prints unde
 
 How a program is run
 --------------------
-Each program runs in a fresh subprocess of the interpreter running this script (`python3`,
-CPython 3.11.7 on the development machines: the closest real CPython to Pyodide's 3.14), with
-real time and the stock event loop, copied into a temporary folder as `main.py` (the name the
+Each program runs in a fresh subprocess of CPython 3.13 or newer (the closest real CPython to
+Pyodide's 3.14; the development machine has 3.13.0 under pyenv, while its default `python3` is
+3.11). The script finds one itself: `--python PATH`, else the interpreter running it if it is
+3.13+, else the first of `python3.14`, `python3.13` on PATH and `~/.pyenv/versions/3.1[34]*`;
+the programs run on that interpreter (the driver itself runs on any Python 3), and it stops with
+a sentence saying how to get one if there is none. Programs run with real time and the stock event loop, copied into a temporary folder as `main.py` (the name the
 tracer gives it; tracebacks and `co_filename` say `main.py`), standard input empty (/dev/null),
 and `tests/corpus/reference_shims/` on `sys.path`. Those shims stand in for Event Loop Lab's
 simulated `aiohttp` and `requests`, which real CPython does not have: same API, same latency rule
@@ -51,9 +59,9 @@ or a cancellation thrown into a task whose innermost awaiting coroutine is libra
 handles it (coroutine.throw() goes straight to the innermost delegate: in 21-taskgroup-error,
 TaskGroup.__aexit__ absorbs the cancellation and waits on, and main's frame never resumes).
 
-CPython 3.11 versus 3.14
+CPython 3.13 versus 3.14
 ------------------------
-Pyodide runs 3.14; this machine's real CPython is 3.11. Where the two differ for a program, the
+Pyodide runs 3.14; the real CPython here is 3.13. Where the two differ for a program, the
 reference comes from CPython 3.14 itself: `--pyodide` programs (PYODIDE_REFERENCE below) run in
 Pyodide from node_modules, untraced, with the stock asyncio machinery on `RealTimeLoop` below (a
 plain `BaseEventLoop` whose selector only sleeps: the same loop code as any CPython, real time),
@@ -68,7 +76,7 @@ this script never overwrites those, and `--check` only verifies that they are we
 
 Expectation fields (tests/corpus/expected/NN-topic.json)
 --------------------------------------------------------
-program, cpython ("3.11.7", "3.14.2" or null), why (reason for a 3.14 or hand-written one),
+program, cpython ("3.13.0", "3.14.2" or null), why (reason for a 3.14 or hand-written one),
 status ("completed" | "error" | "limit"), stdout (exact) or stdoutPrefix, handoffs (exact, task
 names) or handoffsPrefix, exit (the process's exit code; sys.exit counts as "completed"),
 error (null or {type, line}, and column for a syntax error), limit (null or {kind}), stderrIncludes (strings the trace's stderr
@@ -76,6 +84,7 @@ must contain), simulated (simulated modules imported), options (trace options fo
 """
 import argparse
 import difflib
+import glob
 import json
 import os
 import platform
@@ -93,24 +102,20 @@ PYODIDE_DIR = os.path.join(ROOT, "node_modules", "pyodide")
 FILE = "main.py"
 TIMEOUT = 30
 
-# Programs whose reference must come from CPython 3.14 (Pyodide) because 3.11 behaves otherwise.
+# Programs whose reference must come from CPython 3.14 (Pyodide) because 3.13 behaves otherwise
+# (`--cross` lists every difference; the real-time-only ones of the threads and streams programs,
+# which Pyodide cannot run untraced, are not differences of the language).
 PYODIDE_REFERENCE = {
-    "15-wait-for-success": (
-        "Since 3.12 wait_for() awaits a coroutine directly inside asyncio.timeout(); 3.11 wraps it "
-        "in a new task (Task-2), which changes the printed task name and the handoffs."),
-    "16-wait-for-timeout": (
-        "Since 3.12 wait_for() is asyncio.timeout() around the await: on timeout the waiting task "
-        "is cancelled (and with it the awaited task). 3.11 wakes the waiter first and then cancels "
-        "and waits for the inner task, so the handoff order differs."),
     "59-get-event-loop-module-level": (
-        "asyncio.get_event_loop() with no loop set raises RuntimeError in 3.14; 3.11 only emits a "
+        "asyncio.get_event_loop() with no loop set raises RuntimeError in 3.14; 3.13 only emits a "
         "DeprecationWarning and creates a loop."),
-    "62-loop-factories": (
-        "asyncio.run(loop_factory=...) is new in 3.12 and asyncio.EventLoop in 3.13."),
     "69-old-style-run-until-complete": (
-        "asyncio.get_event_loop() with no loop set raises RuntimeError in 3.14; 3.11 only emits a "
+        "asyncio.get_event_loop() with no loop set raises RuntimeError in 3.14; 3.13 only emits a "
         "DeprecationWarning and creates a loop."),
 }
+# The oldest CPython whose asyncio behaves as 3.14's for the rest of the corpus (3.12 changed
+# wait_for, 3.13 added asyncio.EventLoop).
+MIN_REFERENCE = (3, 13)
 
 # Extra expectations that the run itself does not produce.
 EXTRA = {
@@ -337,8 +342,44 @@ def load_expected(name):
         return json.load(f)
 
 
+def _version_of(python):
+    """(major, minor) of the interpreter at `python`, or None if it does not run (a pyenv shim
+    for a version that is not selected fails)."""
+    try:
+        out = subprocess.run([python, "-c", "import sys; print(*sys.version_info[:2])"],
+                             capture_output=True, timeout=20, stdin=subprocess.DEVNULL)
+        return tuple(int(x) for x in out.stdout.split()) if out.returncode == 0 else None
+    except (OSError, ValueError, subprocess.TimeoutExpired):
+        return None
+
+
+def reference_python(requested=None):
+    """The CPython to run the programs on (see "How a program is run")."""
+    if requested:
+        version = _version_of(requested)
+        if version is None or version < MIN_REFERENCE:
+            raise SystemExit(f"--python {requested}: not a CPython {MIN_REFERENCE[0]}."
+                             f"{MIN_REFERENCE[1]} or newer (it says {version})")
+        return requested
+    if sys.version_info[:2] >= MIN_REFERENCE:
+        return sys.executable
+    pyenv = os.path.expanduser("~/.pyenv/versions")
+    candidates = [shutil.which("python3.14"), shutil.which("python3.13")] + sorted(
+        glob.glob(os.path.join(pyenv, "3.1[34]*", "bin", "python3")), reverse=True)
+    for python in candidates:
+        version = _version_of(python) if python else None
+        if version is not None and version >= MIN_REFERENCE:
+            return python
+    raise SystemExit(
+        "No CPython 3.13 or newer found (this is %s): the references must come from one. Install "
+        "one (`pyenv install 3.13`) or pass --python PATH." % platform.python_version())
+
+
+PYTHON = sys.executable  # main() sets the reference interpreter
+
+
 def run_cpython(name):
-    """Runs one program on this machine's CPython; returns (stdout, stderr, result)."""
+    """Runs one program on the reference CPython; returns (stdout, stderr, result)."""
     with tempfile.TemporaryDirectory(prefix="corpus-") as tmp:
         shutil.copy(os.path.join(CORPUS, name + ".py"), os.path.join(tmp, FILE))
         result_path = os.path.join(tmp, "result.json")
@@ -346,7 +387,7 @@ def run_cpython(name):
         env["PYTHONDONTWRITEBYTECODE"] = "1"
         env["PYTHONIOENCODING"] = "utf-8"
         proc = subprocess.run(
-            [sys.executable, os.path.abspath(__file__), "--run-one", FILE, result_path],
+            [PYTHON, os.path.abspath(__file__), "--run-one", FILE, result_path],
             cwd=tmp, env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=TIMEOUT)
         stdout = proc.stdout.decode("utf-8")
         stderr = proc.stderr.decode("utf-8")
@@ -489,7 +530,11 @@ def main(argv):
     parser.add_argument("--check", action="store_true", help="compare, write nothing")
     parser.add_argument("--cross", action="store_true", help="also run on 3.14 and compare")
     parser.add_argument("--repeat", type=int, default=1, help="runs per program (robustness)")
+    parser.add_argument("--python", help="the CPython 3.13+ to run the programs on")
     args = parser.parse_args(argv)
+    global PYTHON
+    PYTHON = reference_python(args.python)
+    print(f"programs run on {PYTHON}", flush=True)
     os.makedirs(EXPECTED, exist_ok=True)
 
     names = programs(args.names)

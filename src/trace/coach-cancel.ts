@@ -7,6 +7,7 @@
  * returned with a cancel request still pending (`cn` on its `task-done`). Reading source alone
  * could not tell a handler that caught its own cancellation from one that caught another task's
  * (`await task` of a cancelled task), nor a timeout that took its request back (uncancel).
+ * A swallow inside `async with asyncio.timeout()` leaves no request pending: coach-timeout.ts.
  */
 import { type Advice, advice, LESSONS, taskLabel } from './coach-advice.ts';
 import { asStep } from './ids.ts';
@@ -104,10 +105,15 @@ const CLAUSE: Record<Catch, string> = {
   bare: 'bare `except:`',
 };
 
-export function swallowedCancelAdvice(trace: Trace): Advice[] {
+/** `explained`: tasks whose swallow coach-timeout.ts explains already (inside a timeout). */
+export function swallowedCancelAdvice(
+  trace: Trace,
+  explained: ReadonlySet<number> = new Set(),
+): Advice[] {
   const { caught, returnedPending, ended, lines } = follow(trace);
   const out: Advice[] = [];
   for (const [t, s] of caught) {
+    if (explained.has(t)) continue;
     const returned = returnedPending.has(t);
     // A task that never finished may still have been on its way to a `raise` (an awaited
     // clean-up): only a handler with no `raise` at all says it meant to carry on.

@@ -147,6 +147,21 @@ describe('coach: 4. task exceptions and cancellation', () => {
     expect(bare.lines).toEqual([8]);
   });
 
+  it('a cancellation swallowed inside asyncio.timeout: why no TimeoutError came', () => {
+    const a = only('86');
+    expect(a.topic).toBe('cancel-swallowed');
+    expect(a.cpython).toBeNull();
+    expect(a.explanation).toBe(
+      'The timeout at line 9 expired at 1.0 s and cancelled Task-2 (fetch), but `except asyncio.CancelledError:` at line 13 caught that CancelledError and did not re-raise it. So at the end of the `async with` block the timeout took its cancellation back and raised no `TimeoutError`: the program went on after the block as if the wait had finished, and an `except TimeoutError` never runs.',
+    );
+    expect(a.fix).toContain('end it with `raise`');
+    expect(a.fix).toContain(
+      'catch `TimeoutError` outside the `async with asyncio.timeout(…)` block',
+    );
+    expect(a.lines).toEqual([9, 13]);
+    expect(a.lesson).toEqual(LESSONS.cancellation);
+  });
+
   it('not when a timeout took its cancellation back or the task ended cancelled', () => {
     // Tasks cancelled by the run's end, which let the cancellation go on.
     for (const name of ['44', '45', '72'])

@@ -15,6 +15,7 @@ import { swallowedCancelAdvice } from './coach-cancel.ts';
 import { errorAdvice } from './coach-errors.ts';
 import { limitAdvice } from './coach-limits.ts';
 import { stallAdvice } from './coach-stalls.ts';
+import { timeoutSwallowAdvice, timeoutSwallows } from './coach-timeout.ts';
 import { warningAdvice } from './coach-warnings.ts';
 import type { Trace } from './types.ts';
 
@@ -34,7 +35,13 @@ export function coach(trace: Trace): readonly Advice[] {
   const out: Advice[] = [];
   const ended = errorAdvice(trace) ?? limitAdvice(trace);
   if (ended) out.push(ended);
-  out.push(...warningAdvice(trace), ...swallowedCancelAdvice(trace), ...stallAdvice(trace));
+  const inTimeouts = timeoutSwallows(trace);
+  out.push(
+    ...warningAdvice(trace),
+    ...timeoutSwallowAdvice(trace, inTimeouts),
+    ...swallowedCancelAdvice(trace, new Set(inTimeouts.map((s) => s.task))),
+    ...stallAdvice(trace),
+  );
   cache.set(trace, out);
   return out;
 }

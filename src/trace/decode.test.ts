@@ -219,6 +219,14 @@ describe('decodeEvent', () => {
         { on: 'taskgroup', object: 4, of: [2] },
       ],
       [
+        { on: 'stream', op: 'readexactly', peer: '127.0.0.1:8888', o: 5, n: 4 },
+        { on: 'stream', op: 'readexactly', peer: '127.0.0.1:8888', object: 5, count: 4 },
+      ],
+      [
+        { on: 'stream', op: 'drain', peer: '' },
+        { on: 'stream', op: 'drain', peer: '' },
+      ],
+      [
         { on: 'other', what: '<Future>' },
         { on: 'other', what: '<Future>' },
       ],

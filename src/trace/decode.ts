@@ -146,6 +146,7 @@ export function decodeWait(w: RawWait): Wait {
       break;
     case 'stream':
       wait = { on: w.on, op: w.op, peer: w.peer, via };
+      if (w.o !== undefined) wait = { ...wait, object: w.o };
       if (w.n !== undefined) wait = { ...wait, count: w.n };
       if (w.sep !== undefined) wait = { ...wait, separator: w.sep };
       break;

@@ -278,7 +278,7 @@ class Checker {
     const what = `suspend on ${w.on}`;
     if ('t' in w) this.knownTask(w.t, at, what);
     if ('of' in w) for (const t of w.of) this.knownTask(t, at, what);
-    if ('o' in w) this.knownObject(w.o, at, what);
+    if ('o' in w && w.o !== undefined) this.knownObject(w.o, at, what);
   }
 }
 

@@ -203,6 +203,7 @@ const waitSchema = v.variant(
       on: v.literal('stream'),
       op: v.picklist(STREAM_OPS, must(STREAM_OPS.join(', '))),
       peer: v.string(must('a string')),
+      o: v.optional(objectId()),
       n: v.optional(nonNegativeInt()),
       sep: v.optional(str()),
     }),

@@ -242,6 +242,8 @@ export type RawWait = RawWaitWhere &
         readonly op: StreamOp;
         /** The other end (`127.0.0.1:50001`), or a server's own address; '' if unknown. */
         readonly peer: string;
+        /** The Connection (a writer's: its reader's) or Server object, when there is one. */
+        readonly o?: ObjectId;
         readonly n?: number;
         readonly sep?: string;
       }
@@ -325,6 +327,8 @@ export type Wait = WaitWhere &
         readonly op: StreamOp;
         /** `127.0.0.1:50001`: the other end of the connection, or the server's address. */
         readonly peer: string;
+        /** The Connection or Server object waited on (the picture's arrow goes to it). */
+        readonly object?: ObjectId;
         /** `readexactly(n)`'s n. */
         readonly count?: number;
         /** `readuntil`'s separator, as a bytes repr. */

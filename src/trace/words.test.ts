@@ -320,6 +320,12 @@ describe('describeWait', () => {
     });
     expect(waitTargets(s, { on: 'sleep', until: 1, ...via })).toEqual({ tasks: [], objects: [] });
   });
+
+  it('points a stream wait at its connection or server, when the tracer named one', () => {
+    const read = { on: 'stream', op: 'readline', peer: '127.0.0.1:50001', ...via } as const;
+    expect(waitTargets(s, { ...read, object: O(5) })).toEqual({ tasks: [], objects: [O(5)] });
+    expect(waitTargets(s, read)).toEqual({ tasks: [], objects: [] });
+  });
 });
 
 describe('timers and the ready queue', () => {

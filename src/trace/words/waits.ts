@@ -174,9 +174,10 @@ export function waitTargets(
   switch (wait.on) {
     case 'sleep':
     case 'yield':
-    case 'stream':
     case 'other':
       return { tasks: [], objects: [] };
+    case 'stream':
+      return { tasks: [], objects: wait.object === undefined ? [] : [wait.object] };
     case 'task':
     case 'shield':
       return { tasks: [wait.task], objects: [] };

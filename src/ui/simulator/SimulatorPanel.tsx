@@ -7,8 +7,6 @@ import {
   type TaskId,
   type Trace,
 } from '../../trace/index.ts';
-import { waitTargets } from '../../trace/words.ts';
-import { taskStyle } from '../task-style.ts';
 import { ConnectionsView } from './ConnectionsView.tsx';
 import { ControlToken } from './ControlToken.tsx';
 import { EventLoopView } from './EventLoopView.tsx';
@@ -19,7 +17,8 @@ import { TaskCards } from './TaskCards.tsx';
 import { ThreadsView } from './ThreadsView.tsx';
 import { TimersView } from './TimersView.tsx';
 import { useFit } from './use-fit.ts';
-import { WaitArrows, type WaitLink } from './WaitArrows.tsx';
+import { WaitArrows } from './WaitArrows.tsx';
+import { type WaitLink, waitLinks } from './wait-links.ts';
 import './simulator.css';
 import './fit.css';
 
@@ -69,21 +68,6 @@ function shownTasks(lanes: TaskLanes): Set<TaskId> {
   const ids = new Set<TaskId>();
   for (const lane of Object.values(lanes.lanes)) for (const t of lane) ids.add(t.id);
   return ids;
-}
-
-/** An arrow from each shown waiting task to each shown task, and each object, it awaits. */
-function waitLinks(state: LoopState, shown: ReadonlySet<TaskId>): WaitLink[] {
-  const out: WaitLink[] = [];
-  for (const t of state.tasks) {
-    if (t.state !== 'waiting' || !t.wait || !shown.has(t.id)) continue;
-    const color = taskStyle(t.id).color;
-    const targets = waitTargets(state, t.wait);
-    for (const id of targets.tasks) {
-      if (shown.has(id)) out.push({ from: t.id, to: { task: id }, color });
-    }
-    for (const id of targets.objects) out.push({ from: t.id, to: { object: id }, color });
-  }
-  return out;
 }
 
 /** The tasks and objects the highlighted task awaits, and the tasks that await it. */

@@ -1,14 +1,7 @@
 import { useLayoutEffect, useState } from 'react';
-import type { ObjectId, TaskId } from '../../trace/index.ts';
+import type { TaskId } from '../../trace/index.ts';
 import { connector, type Rect, spread } from './arrows.ts';
-
-/** An arrow from a waiting task's card to the card of a task, or the box of an object, it awaits. */
-export interface WaitLink {
-  readonly from: TaskId;
-  readonly to: { readonly task: TaskId } | { readonly object: ObjectId };
-  /** The waiting task's colour. */
-  readonly color: string;
-}
+import type { WaitLink } from './wait-links.ts';
 
 interface Drawn {
   readonly key: string;

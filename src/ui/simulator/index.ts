@@ -23,5 +23,7 @@ export { TaskCards } from './TaskCards.tsx';
 export { TaskChip, TaskRef } from './TaskChip.tsx';
 export type { TimersViewProps } from './TimersView.tsx';
 export { TimersView } from './TimersView.tsx';
-export type { WaitArrowsProps, WaitLink } from './WaitArrows.tsx';
+export type { WaitArrowsProps } from './WaitArrows.tsx';
 export { WaitArrows } from './WaitArrows.tsx';
+export type { WaitLink } from './wait-links.ts';
+export { waitLinks } from './wait-links.ts';

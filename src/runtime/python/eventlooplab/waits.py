@@ -150,19 +150,26 @@ def _peer(transport, key="peername"):
 
 
 def _stream_wait(me, qual, loc):
-    """A stream wait: what it waits for (`op`) and on which connection or server (`peer`); the
-    words are the UI's (src/trace/words/streams.ts)."""
+    """A stream wait: what it waits for (`op`), on which connection or server (`peer`), and
+    that object (`o`: the Connection, i.e. the StreamReader, or the Server) so the picture can
+    draw the arrow to it; the words are the UI's (src/trace/words/streams.ts)."""
     method = qual.rsplit(".", 1)[-1]
     if isinstance(me, base_events.Server):
         socks = me._sockets or ()
         where = ", ".join("%s:%s" % s.getsockname()[:2] for s in socks)
         return {"on": "stream", "op": "server-closed" if method == "wait_closed" else "serve",
-                "peer": where}
+                "peer": where, "o": objects.track(me)}
     if isinstance(me, streams.StreamWriter):
         op = "closed" if method == "wait_closed" else "drain"
-        return {"on": "stream", "op": op, "peer": _peer(me.transport)}
+        w = {"on": "stream", "op": op, "peer": _peer(me.transport)}
+        # A writer is drawn as its connection: the reader of the same pair (a writer made
+        # without one, as protocols may, names no object).
+        reader = getattr(me, "_reader", None)
+        if isinstance(reader, streams.StreamReader):
+            w["o"] = objects.track(reader)
+        return w
     w = {"on": "stream", "op": method if method in _READS else "read",
-         "peer": _peer(me._transport)}
+         "peer": _peer(me._transport), "o": objects.track(me)}
     if method == "readexactly" and isinstance(loc.get("n"), int):
         w["n"] = loc["n"]
     if method == "readuntil":
