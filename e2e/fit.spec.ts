@@ -124,6 +124,49 @@ async function expectWholePicture(page: Page, what: string): Promise<void> {
   }
 }
 
+/**
+ * Every wait arrow starts on the edge of the waiting task's card and ends, its arrowhead's tip,
+ * on the edge of the card or box it waits for (within a few pixels), as seen on screen. Under
+ * presenter mode's zoom this holds only if the arrows were measured in the zoomed pixels.
+ */
+async function expectArrowsOnCards(page: Page, what: string, waiter: string): Promise<void> {
+  const from = await boxOf(page.getByRole('listitem', { name: new RegExp(`^${waiter},`) }));
+  const targets = await Promise.all(
+    (await page.locator('[data-sim-task], [data-sim-object]').all()).map(boxOf),
+  );
+  const ends = await page.locator('.sim-arrow').evaluateAll((arrows) =>
+    arrows.map((g) => {
+      const svg = g.ownerSVGElement as SVGSVGElement;
+      const screen = svg.getBoundingClientRect();
+      // The SVG's own pixels → the viewport's (presenter mode's zoom scales one into the other).
+      const k = screen.width / svg.clientWidth;
+      const at = (x: number, y: number) => ({ x: screen.left + x * k, y: screen.top + y * k });
+      const line = g.querySelector('.sim-arrow__line') as SVGPathElement;
+      const start = line.getPointAtLength(0);
+      const tip = (g.querySelector('.sim-arrow__head') as SVGPolygonElement).points.getItem(0);
+      return { start: at(start.x, start.y), end: at(tip.x, tip.y) };
+    }),
+  );
+  expect(ends.length, `${what}: wait arrows drawn`).toBeGreaterThan(0);
+  const near = (p: { x: number; y: number }, b: Box) => {
+    const slack = 4;
+    const within =
+      p.x >= b.x - slack &&
+      p.x <= b.x + b.width + slack &&
+      p.y >= b.y - slack &&
+      p.y <= b.y + b.height + slack;
+    const onEdge = Math.min(Math.abs(p.y - b.y), Math.abs(p.y - b.y - b.height)) <= slack;
+    return within && onEdge;
+  };
+  for (const [i, { start, end }] of ends.entries()) {
+    expect(near(start, from), `${what}: arrow ${i} starts on ${waiter}'s card`).toBe(true);
+    expect(
+      targets.some((b) => near(end, b)),
+      `${what}: arrow ${i} ends on the card or box it points at (${end.x}, ${end.y})`,
+    ).toBe(true);
+  }
+}
+
 /** The latest printed line (the current output line) is on screen. */
 async function expectCurrentOutput(page: Page, what: string, text: string): Promise<void> {
   const line = consolePanel(page).getByRole('button', { name: text, exact: true }).last();
@@ -261,6 +304,8 @@ test('presenter mode at 1280×720 and its first zoom step shows the whole defaul
     await goToStep(page, step);
     await page.waitForTimeout(600);
     await expectWholePicture(page, `presenter mode at 150 %, step ${step}`);
+    // Task-1 waits in gather for the three others: an arrow to each, on their cards.
+    await expectArrowsOnCards(page, `presenter mode at 150 %, step ${step}`, 'Task-1');
   }
   await page.screenshot({ path: `${SCREENS}/fit-presenter-1280.png` });
 });
