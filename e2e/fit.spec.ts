@@ -136,7 +136,7 @@ async function expectArrowsOnCards(page: Page, what: string, waiter: string): Pr
   );
   const ends = await page.locator('.sim-arrow').evaluateAll((arrows) =>
     arrows.map((g) => {
-      const svg = g.ownerSVGElement as SVGSVGElement;
+      const svg = (g as SVGGElement).ownerSVGElement as SVGSVGElement;
       const screen = svg.getBoundingClientRect();
       // The SVG's own pixels → the viewport's (presenter mode's zoom scales one into the other).
       const k = screen.width / svg.clientWidth;
