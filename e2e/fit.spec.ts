@@ -167,6 +167,41 @@ async function expectArrowsOnCards(page: Page, what: string, waiter: string): Pr
   }
 }
 
+/**
+ * The highlighted line (where the task holding control is) is whole: every row of it, wrapped or
+ * not, lies inside the editor's visible text area and the viewport, and together they read `code`.
+ */
+async function expectHighlightWhole(page: Page, what: string, code: string): Promise<void> {
+  await page.waitForTimeout(400); // Monaco lays out again after a resize or a zoom step
+  const seen = await page.locator('.monaco-editor').evaluate((editor) => {
+    const box = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    };
+    const tops = [...editor.querySelectorAll('.view-overlays [class*="-line-strong"]')].map(
+      (o) => o.getBoundingClientRect().top,
+    );
+    const rows = [...editor.querySelectorAll('.view-line')].filter((row) =>
+      tops.some((top) => Math.abs(row.getBoundingClientRect().top - top) < 2),
+    );
+    rows.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+    const area = editor.querySelector('.editor-scrollable') as Element;
+    return {
+      text: rows.map((row) => row.textContent ?? '').join(''),
+      rows: rows.map((row) => box(row.firstElementChild ?? row)),
+      area: box(area),
+    };
+  });
+  expect(seen.text.replace(/\s+/g, ''), `${what}: the highlighted line`).toContain(
+    code.replace(/\s+/g, ''),
+  );
+  const size = page.viewportSize() ?? { width: 0, height: 0 };
+  for (const [i, row] of seen.rows.entries()) {
+    inside(row, seen.area, `${what}: row ${i} of the highlighted line in the editor`);
+    inside(row, { x: 0, y: 0, ...size }, `${what}: row ${i} of the highlighted line on screen`);
+  }
+}
+
 /** The latest printed line (the current output line) is on screen. */
 async function expectCurrentOutput(page: Page, what: string, text: string): Promise<void> {
   const line = consolePanel(page).getByRole('button', { name: text, exact: true }).last();
@@ -308,4 +343,32 @@ test('presenter mode at 1280×720 and its first zoom step shows the whole defaul
     await expectArrowsOnCards(page, `presenter mode at 150 %, step ${step}`, 'Task-1');
   }
   await page.screenshot({ path: `${SCREENS}/fit-presenter-1280.png` });
+});
+
+test('presenter mode never cuts the highlighted line, at 100 % and 150 %, 1280×720 and 1024×768', async ({
+  page,
+}) => {
+  test.setTimeout(200_000);
+  await page.setViewportSize(SIZES[0]);
+  await page.goto('/#/playground');
+  await expect(stepSlider(page)).toBeEnabled();
+  await expect(page.locator('.monaco-editor')).toBeVisible(); // Monaco, not the plain editor yet
+  await button(page, 'Presenter mode').click();
+  await expect(page.getByText('150 %', { exact: true })).toBeVisible();
+  // Step 16: main creates the coffee task, the program's longest line.
+  await goToStep(page, 16);
+  const line = 'coffee = asyncio.create_task(brew("coffee", 2), name="coffee")';
+  for (const size of SIZES.slice(0, 2)) {
+    await page.setViewportSize(size);
+    await expect(page.getByText('150 %', { exact: true })).toBeVisible();
+    await expectHighlightWhole(page, `${size.width}×${size.height} at 150 %`, line);
+    await page.screenshot({ path: `${SCREENS}/fit-presenter-line-150-${size.width}.png` });
+    await page.keyboard.press('-');
+    await page.keyboard.press('-');
+    await expect(page.getByText('100 %', { exact: true })).toBeVisible();
+    await expectHighlightWhole(page, `${size.width}×${size.height} at 100 %`, line);
+    await page.screenshot({ path: `${SCREENS}/fit-presenter-line-100-${size.width}.png` });
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+  }
 });
