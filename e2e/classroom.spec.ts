@@ -3,7 +3,7 @@
  * keyboard (or a clicker), a speaker window with notes kept in sync, a follow-along link for the
  * students, embeds in other pages, exports for slides, and the whole thing with the network off.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { DEFAULT } from './default-program.ts';
@@ -372,6 +372,38 @@ test('a damaged or oversized link says so, and opens nothing from it', async ({ 
   await expect(page.getByRole('region', { name: 'Simulator' })).toHaveCount(0);
 });
 
+test('the web app manifest makes it installable: a name, a start page, a display and icons', async ({
+  page,
+}) => {
+  await page.goto('/#/lessons');
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  expect(href).toBeTruthy();
+  const url = new URL(href ?? '', page.url());
+  const response = await page.request.get(url.href);
+  expect(response.ok()).toBe(true);
+  const manifest = JSON.parse(await response.text());
+  expect(manifest).toMatchObject({ name: 'Event Loop Lab', display: 'standalone' });
+  expect(manifest.short_name.length).toBeLessThanOrEqual(15);
+  // The start page is this site's, and opens the app.
+  const start = new URL(manifest.start_url, url);
+  expect(start.origin).toBe(url.origin);
+  expect((await page.request.get(start.href)).ok()).toBe(true);
+  // Chromium installs an app with a 192 px and a 512 px PNG icon; each one loads and is that size.
+  const sizes: string[] = [];
+  for (const icon of manifest.icons as { src: string; sizes: string; type: string }[]) {
+    const src = new URL(icon.src, url).href;
+    const drawn = await page.evaluate(async (at) => {
+      const img = new Image();
+      img.src = at;
+      await img.decode();
+      return `${img.naturalWidth}x${img.naturalHeight}`;
+    }, src);
+    if (icon.sizes !== 'any') expect(drawn, icon.src).toBe(icon.sizes);
+    sizes.push(icon.sizes);
+  }
+  expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
+});
+
 test.describe('offline', () => {
   test.use({ serviceWorkers: 'allow' });
 
@@ -400,5 +432,37 @@ test.describe('offline', () => {
     await expect(page.getByRole('heading', { name: 'Producer and consumer' })).toBeVisible();
     await context.setOffline(false);
     expect(foreign).toEqual([]);
+  });
+
+  test('a new version waits with a notice, and applies on reload', async ({ page }) => {
+    // A returning visitor: the page is one the service worker serves.
+    await page.goto('/#/playground');
+    const badge = page.getByRole('status', { name: 'Offline availability' });
+    await expect(badge).toHaveText('Available offline', LOAD);
+    await page.reload();
+    await expect(badge).toHaveText('Available offline', LOAD);
+    // A new deploy: the built service worker changes by a byte, as a new build's does (the
+    // preview server serves dist/ as it is on disk; the file is put back whatever happens).
+    const worker = 'dist/sw.js';
+    const deployed = await readFile(worker, 'utf8');
+    await writeFile(worker, `${deployed}\n// the next version\n`);
+    try {
+      await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        await registration?.update();
+      });
+      // The new version waits: nothing is swapped under the page, which says so.
+      const notice = page.getByRole('status').filter({ hasText: 'A new version' });
+      await expect(notice).toContainText('applies the next time you open the page', LOAD);
+      await page.screenshot({ path: `${SCREENS}/66-update-waiting.png` });
+      await notice.getByRole('button', { name: 'Reload now' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'was updated' })).toHaveText(
+        /^Event Loop Lab was updated to its newest version\./,
+        LOAD,
+      );
+      await expect(badge).toHaveText('Available offline');
+    } finally {
+      await writeFile(worker, deployed);
+    }
   });
 });
