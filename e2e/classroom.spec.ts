@@ -3,7 +3,8 @@
  * keyboard (or a clicker), a speaker window with notes kept in sync, a follow-along link for the
  * students, embeds in other pages, exports for slides, and the whole thing with the network off.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { DEFAULT } from './default-program.ts';
 import {
@@ -15,6 +16,7 @@ import {
   SCREENS,
   status,
   stepCounter,
+  stepSlider,
 } from './helpers.ts';
 
 // The README's presenter images are retaken only when asked (UPDATE_DOCS_IMAGES=1): an ordinary
@@ -98,7 +100,17 @@ test('the speaker window stays in sync both ways, and either can close', async (
   await expect(speaker.getByRole('region', { name: 'Presenter notes' })).toContainText(
     'The consumer does not poll',
   );
-  await expect(speaker.getByRole('timer')).toHaveText(/^\d+:\d\d$/);
+  // The elapsed time ticks, once a second, from when presenting began.
+  const timer = speaker.getByRole('timer');
+  await expect(timer).toHaveText(/^\d+:\d\d$/);
+  const seconds = async () => {
+    const [m, sec] = ((await timer.textContent()) ?? '0:00').split(':').map(Number);
+    return (m ?? 0) * 60 + (sec ?? 0);
+  };
+  const started = await seconds();
+  await expect.poll(seconds, { timeout: 5_000 }).toBeGreaterThanOrEqual(started + 2);
+  await speaker.getByRole('button', { name: 'Restart clock' }).click();
+  expect(await seconds()).toBeLessThanOrEqual(1);
   const now = speaker.getByRole('region', { name: 'Now on screen' });
   const audienceStep = async () => (await stepCounter(page).textContent())?.split(' of')[0] ?? '';
   await expect(now).toContainText(`${await audienceStep()} of`);
@@ -144,6 +156,66 @@ test('the speaker window stays in sync both ways, and either can close', async (
   const last = await againNow.getByText(/^Step /).textContent();
   await again.getByRole('button', { name: 'Forward' }).click();
   await expect(againNow.getByText(/^Step /)).not.toHaveText(last ?? '');
+});
+
+/** The text colour, the colour behind it (the nearest painted background) and their contrast. */
+async function inkOf(page: Page, region: string) {
+  return page.getByRole('region', { name: region }).evaluate((el) => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    let back = el as Element | null;
+    while (back && rgb(getComputedStyle(back).backgroundColor)[3] === 0) back = back.parentElement;
+    const fg = rgb(getComputedStyle(el).color);
+    const bg = rgb(back ? getComputedStyle(back).backgroundColor : 'rgb(255, 255, 255)');
+    // WCAG relative luminance and contrast ratio.
+    const lum = ([r, g, b]: number[]) =>
+      [r, g, b]
+        .map((v) => (v ?? 0) / 255)
+        .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+        .reduce((sum, v, i) => sum + v * ([0.2126, 0.7152, 0.0722][i] ?? 0), 0);
+    const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a) as [number, number];
+    const border = getComputedStyle(el);
+    return {
+      color: getComputedStyle(el).color,
+      background: back ? getComputedStyle(back).backgroundColor : '',
+      border: `${border.borderTopWidth} ${border.borderTopColor}`,
+      contrast: (hi + 0.05) / (lo + 0.05),
+    };
+  });
+}
+
+test('high contrast: black on white with strong borders, toggled from the bar', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/#/playground');
+  await expect(stepSlider(page)).toBeEnabled();
+  await button(page, 'Presenter mode').click();
+  // Presenting starts in high contrast (projectors wash out thin grey lines and dark themes).
+  const toggle = button(page, 'High contrast');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  const contrast = {
+    narration: await inkOf(page, 'Narration'),
+    sim: await inkOf(page, 'Simulator'),
+  };
+  expect(contrast.narration.color).toBe('rgb(0, 0, 0)');
+  expect(contrast.narration.contrast).toBeGreaterThanOrEqual(7); // WCAG AAA
+  expect(contrast.sim.border).toBe('2px rgb(0, 0, 0)');
+  // axe finds no text below its contrast threshold (Monaco's own theme is hc-light).
+  const axe = await new AxeBuilder({ page })
+    .withRules(['color-contrast'])
+    .exclude('.monaco-editor')
+    .analyze();
+  expect(axe.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([]);
+  await page.screenshot({ path: `${SCREENS}/65-high-contrast.png` });
+
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  const normal = { narration: await inkOf(page, 'Narration'), sim: await inkOf(page, 'Simulator') };
+  expect(normal.sim.border).not.toBe(contrast.sim.border);
+  expect(normal.narration.contrast).toBeLessThan(contrast.narration.contrast);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  expect(await inkOf(page, 'Simulator')).toEqual(contrast.sim);
 });
 
 const PROGRAM = `import asyncio
@@ -300,6 +372,38 @@ test('a damaged or oversized link says so, and opens nothing from it', async ({ 
   await expect(page.getByRole('region', { name: 'Simulator' })).toHaveCount(0);
 });
 
+test('the web app manifest makes it installable: a name, a start page, a display and icons', async ({
+  page,
+}) => {
+  await page.goto('/#/lessons');
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  expect(href).toBeTruthy();
+  const url = new URL(href ?? '', page.url());
+  const response = await page.request.get(url.href);
+  expect(response.ok()).toBe(true);
+  const manifest = JSON.parse(await response.text());
+  expect(manifest).toMatchObject({ name: 'Event Loop Lab', display: 'standalone' });
+  expect(manifest.short_name.length).toBeLessThanOrEqual(15);
+  // The start page is this site's, and opens the app.
+  const start = new URL(manifest.start_url, url);
+  expect(start.origin).toBe(url.origin);
+  expect((await page.request.get(start.href)).ok()).toBe(true);
+  // Chromium installs an app with a 192 px and a 512 px PNG icon; each one loads and is that size.
+  const sizes: string[] = [];
+  for (const icon of manifest.icons as { src: string; sizes: string; type: string }[]) {
+    const src = new URL(icon.src, url).href;
+    const drawn = await page.evaluate(async (at) => {
+      const img = new Image();
+      img.src = at;
+      await img.decode();
+      return `${img.naturalWidth}x${img.naturalHeight}`;
+    }, src);
+    if (icon.sizes !== 'any') expect(drawn, icon.src).toBe(icon.sizes);
+    sizes.push(icon.sizes);
+  }
+  expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
+});
+
 test.describe('offline', () => {
   test.use({ serviceWorkers: 'allow' });
 
@@ -328,5 +432,37 @@ test.describe('offline', () => {
     await expect(page.getByRole('heading', { name: 'Producer and consumer' })).toBeVisible();
     await context.setOffline(false);
     expect(foreign).toEqual([]);
+  });
+
+  test('a new version waits with a notice, and applies on reload', async ({ page }) => {
+    // A returning visitor: the page is one the service worker serves.
+    await page.goto('/#/playground');
+    const badge = page.getByRole('status', { name: 'Offline availability' });
+    await expect(badge).toHaveText('Available offline', LOAD);
+    await page.reload();
+    await expect(badge).toHaveText('Available offline', LOAD);
+    // A new deploy: the built service worker changes by a byte, as a new build's does (the
+    // preview server serves dist/ as it is on disk; the file is put back whatever happens).
+    const worker = 'dist/sw.js';
+    const deployed = await readFile(worker, 'utf8');
+    await writeFile(worker, `${deployed}\n// the next version\n`);
+    try {
+      await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        await registration?.update();
+      });
+      // The new version waits: nothing is swapped under the page, which says so.
+      const notice = page.getByRole('status').filter({ hasText: 'A new version' });
+      await expect(notice).toContainText('applies the next time you open the page', LOAD);
+      await page.screenshot({ path: `${SCREENS}/66-update-waiting.png` });
+      await notice.getByRole('button', { name: 'Reload now' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'was updated' })).toHaveText(
+        /^Event Loop Lab was updated to its newest version\./,
+        LOAD,
+      );
+      await expect(badge).toHaveText('Available offline');
+    } finally {
+      await writeFile(worker, deployed);
+    }
   });
 });

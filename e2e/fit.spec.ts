@@ -124,6 +124,84 @@ async function expectWholePicture(page: Page, what: string): Promise<void> {
   }
 }
 
+/**
+ * Every wait arrow starts on the edge of the waiting task's card and ends, its arrowhead's tip,
+ * on the edge of the card or box it waits for (within a few pixels), as seen on screen. Under
+ * presenter mode's zoom this holds only if the arrows were measured in the zoomed pixels.
+ */
+async function expectArrowsOnCards(page: Page, what: string, waiter: string): Promise<void> {
+  const from = await boxOf(page.getByRole('listitem', { name: new RegExp(`^${waiter},`) }));
+  const targets = await Promise.all(
+    (await page.locator('[data-sim-task], [data-sim-object]').all()).map(boxOf),
+  );
+  const ends = await page.locator('.sim-arrow').evaluateAll((arrows) =>
+    arrows.map((g) => {
+      const svg = (g as SVGGElement).ownerSVGElement as SVGSVGElement;
+      const screen = svg.getBoundingClientRect();
+      // The SVG's own pixels → the viewport's (presenter mode's zoom scales one into the other).
+      const k = screen.width / svg.clientWidth;
+      const at = (x: number, y: number) => ({ x: screen.left + x * k, y: screen.top + y * k });
+      const line = g.querySelector('.sim-arrow__line') as SVGPathElement;
+      const start = line.getPointAtLength(0);
+      const tip = (g.querySelector('.sim-arrow__head') as SVGPolygonElement).points.getItem(0);
+      return { start: at(start.x, start.y), end: at(tip.x, tip.y) };
+    }),
+  );
+  expect(ends.length, `${what}: wait arrows drawn`).toBeGreaterThan(0);
+  const near = (p: { x: number; y: number }, b: Box) => {
+    const slack = 4;
+    const within =
+      p.x >= b.x - slack &&
+      p.x <= b.x + b.width + slack &&
+      p.y >= b.y - slack &&
+      p.y <= b.y + b.height + slack;
+    const onEdge = Math.min(Math.abs(p.y - b.y), Math.abs(p.y - b.y - b.height)) <= slack;
+    return within && onEdge;
+  };
+  for (const [i, { start, end }] of ends.entries()) {
+    expect(near(start, from), `${what}: arrow ${i} starts on ${waiter}'s card`).toBe(true);
+    expect(
+      targets.some((b) => near(end, b)),
+      `${what}: arrow ${i} ends on the card or box it points at (${end.x}, ${end.y})`,
+    ).toBe(true);
+  }
+}
+
+/**
+ * The highlighted line (where the task holding control is) is whole: every row of it, wrapped or
+ * not, lies inside the editor's visible text area and the viewport, and together they read `code`.
+ */
+async function expectHighlightWhole(page: Page, what: string, code: string): Promise<void> {
+  await page.waitForTimeout(400); // Monaco lays out again after a resize or a zoom step
+  const seen = await page.locator('.monaco-editor').evaluate((editor) => {
+    const box = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    };
+    const tops = [...editor.querySelectorAll('.view-overlays [class*="-line-strong"]')].map(
+      (o) => o.getBoundingClientRect().top,
+    );
+    const rows = [...editor.querySelectorAll('.view-line')].filter((row) =>
+      tops.some((top) => Math.abs(row.getBoundingClientRect().top - top) < 2),
+    );
+    rows.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+    const area = editor.querySelector('.editor-scrollable') as Element;
+    return {
+      text: rows.map((row) => row.textContent ?? '').join(''),
+      rows: rows.map((row) => box(row.firstElementChild ?? row)),
+      area: box(area),
+    };
+  });
+  expect(seen.text.replace(/\s+/g, ''), `${what}: the highlighted line`).toContain(
+    code.replace(/\s+/g, ''),
+  );
+  const size = page.viewportSize() ?? { width: 0, height: 0 };
+  for (const [i, row] of seen.rows.entries()) {
+    inside(row, seen.area, `${what}: row ${i} of the highlighted line in the editor`);
+    inside(row, { x: 0, y: 0, ...size }, `${what}: row ${i} of the highlighted line on screen`);
+  }
+}
+
 /** The latest printed line (the current output line) is on screen. */
 async function expectCurrentOutput(page: Page, what: string, text: string): Promise<void> {
   const line = consolePanel(page).getByRole('button', { name: text, exact: true }).last();
@@ -261,6 +339,36 @@ test('presenter mode at 1280×720 and its first zoom step shows the whole defaul
     await goToStep(page, step);
     await page.waitForTimeout(600);
     await expectWholePicture(page, `presenter mode at 150 %, step ${step}`);
+    // Task-1 waits in gather for the three others: an arrow to each, on their cards.
+    await expectArrowsOnCards(page, `presenter mode at 150 %, step ${step}`, 'Task-1');
   }
   await page.screenshot({ path: `${SCREENS}/fit-presenter-1280.png` });
+});
+
+test('presenter mode never cuts the highlighted line, at 100 % and 150 %, 1280×720 and 1024×768', async ({
+  page,
+}) => {
+  test.setTimeout(200_000);
+  await page.setViewportSize(SIZES[0]);
+  await page.goto('/#/playground');
+  await expect(stepSlider(page)).toBeEnabled();
+  await expect(page.locator('.monaco-editor')).toBeVisible(); // Monaco, not the plain editor yet
+  await button(page, 'Presenter mode').click();
+  await expect(page.getByText('150 %', { exact: true })).toBeVisible();
+  // Step 16: main creates the coffee task, the program's longest line.
+  await goToStep(page, 16);
+  const line = 'coffee = asyncio.create_task(brew("coffee", 2), name="coffee")';
+  for (const size of SIZES.slice(0, 2)) {
+    await page.setViewportSize(size);
+    await expect(page.getByText('150 %', { exact: true })).toBeVisible();
+    await expectHighlightWhole(page, `${size.width}×${size.height} at 150 %`, line);
+    await page.screenshot({ path: `${SCREENS}/fit-presenter-line-150-${size.width}.png` });
+    await page.keyboard.press('-');
+    await page.keyboard.press('-');
+    await expect(page.getByText('100 %', { exact: true })).toBeVisible();
+    await expectHighlightWhole(page, `${size.width}×${size.height} at 100 %`, line);
+    await page.screenshot({ path: `${SCREENS}/fit-presenter-line-100-${size.width}.png` });
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+  }
 });

@@ -36,6 +36,7 @@ import { ProgramEditor } from '../ui/editor/ProgramEditor.tsx';
 import { PlaygroundLayout } from '../ui/layout/PlaygroundLayout.tsx';
 import { useElementHeight } from '../ui/layout/use-element-size.ts';
 import { NarrationBar } from '../ui/narration/NarrationBar.tsx';
+import { longestLine } from '../ui/presenter/code-width.ts';
 import { PresenterLayout } from '../ui/presenter/PresenterLayout.tsx';
 import { SimulatorPanel } from '../ui/simulator/index.ts';
 import { StatusBar } from '../ui/status/StatusBar.tsx';
@@ -300,6 +301,8 @@ export function App({ defaultSource }: { defaultSource: string }) {
   useShortcuts();
   usePresenterKeys(route.page);
   const presenting = useLab((s) => s.presenting);
+  const codeColumns = useLab((s) => longestLine(s.source));
+  const zoom = useLab((s) => s.zoom);
   const [problem] = useState(() => linkProblem(window.location.hash));
 
   if (route.page === 'speaker') return <SpeakerPage />;
@@ -326,6 +329,8 @@ export function App({ defaultSource }: { defaultSource: string }) {
         console={<ConsolePane />}
         narration={<NarrationPane />}
         footer={<PlayerPane />}
+        codeColumns={codeColumns}
+        zoom={zoom / 100}
       />
     );
     return (

@@ -5,6 +5,7 @@
  */
 import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { codeFontSize } from './code-font.ts';
+import { useEditorOverrides } from './editor-overrides.ts';
 import type { monaco as Monaco } from './monaco.ts';
 import { MARKER_OWNER, type MonacoApi } from './monaco-decorations.ts';
 
@@ -124,6 +125,7 @@ export function useMonaco(
   useEffect(() => {
     handle?.editor.updateOptions({ readOnly });
   }, [handle, readOnly]);
+  useEditorOverrides(handle);
 
   return handle;
 }

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useState } from 'react';
 import type { TaskId } from '../../trace/index.ts';
-import { connector, type Rect, spread } from './arrows.ts';
+import { connector, localRect, type Rect, spread } from './arrows.ts';
 import type { WaitLink } from './wait-links.ts';
 
 interface Drawn {
@@ -42,11 +42,16 @@ function targetKey(link: WaitLink): string {
 /** Where each link's arrow goes in `container`, between the cards and boxes as they are now. */
 function measureArrows(container: HTMLElement, links: readonly WaitLink[]): Drawn[] {
   const base = container.getBoundingClientRect();
+  // On screen, the container is `scale` times its own CSS size (presenter mode's zoom); the SVG
+  // draws in the container's own pixels, from its padding box (inside the border).
+  const scale = container.offsetWidth > 0 ? base.width / container.offsetWidth : 1;
+  const origin = {
+    x: base.left + container.clientLeft * scale,
+    y: base.top + container.clientTop * scale,
+  };
   const rectOf = (selector: string): Rect | null => {
     const el = container.querySelector(selector);
-    if (!el) return null;
-    const r = el.getBoundingClientRect();
-    return { x: r.left - base.left, y: r.top - base.top, width: r.width, height: r.height };
+    return el ? localRect(el.getBoundingClientRect(), origin, scale) : null;
   };
   // Several arrows leaving one card, or entering one, spread along its edge.
   const outCount = new Map<TaskId, number>();

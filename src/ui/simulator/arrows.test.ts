@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connector, spread } from './arrows.ts';
+import { connector, localRect, spread } from './arrows.ts';
 
 const card = (x: number, y: number) => ({ x, y, width: 100, height: 50 });
 
@@ -57,5 +57,24 @@ describe('spread', () => {
     expect(spread(0, 3)).toBeCloseTo(0.2);
     expect(spread(1, 3)).toBeCloseTo(0.5);
     expect(spread(2, 3)).toBeCloseTo(0.8);
+  });
+});
+
+describe('localRect', () => {
+  it('turns screen pixels into the pixels of a container zoomed 1.5 times', () => {
+    // A card at (130, 85) on screen, 150 × 60 there, in a container whose corner is at (100, 40).
+    const box = { x: 130, y: 85, width: 150, height: 60 };
+    expect(localRect(box, { x: 100, y: 40 }, 1.5)).toEqual({
+      x: 20,
+      y: 30,
+      width: 100,
+      height: 40,
+    });
+  });
+
+  it('leaves an unzoomed box as it is, and ignores a scale that cannot be', () => {
+    const box = { x: 10, y: 20, width: 30, height: 40 };
+    expect(localRect(box, { x: 0, y: 0 }, 1)).toEqual(box);
+    expect(localRect(box, { x: 0, y: 0 }, 0)).toEqual(box);
   });
 });

@@ -89,6 +89,22 @@ export function connector(from: Rect, to: Rect, options: ConnectorOptions = {}):
   };
 }
 
+/**
+ * A box measured with getBoundingClientRect (the viewport's pixels) in the coordinates of the
+ * element that holds the arrows, whose top left corner is at `origin` on screen. Under CSS
+ * `zoom` or a scale transform (presenter mode zooms the whole stage) the viewport's pixels are
+ * `scale` times the element's own, which the SVG inside it draws in.
+ */
+export function localRect(box: Rect, origin: Point, scale: number): Rect {
+  const k = scale > 0 && Number.isFinite(scale) ? scale : 1;
+  return {
+    x: (box.x - origin.x) / k,
+    y: (box.y - origin.y) / k,
+    width: box.width / k,
+    height: box.height / k,
+  };
+}
+
 /** Spread `n` attachment points along an edge: ½ for one, then evenly inside the middle 60%. */
 export function spread(i: number, n: number): number {
   if (n <= 1) return 0.5;
