@@ -248,6 +248,11 @@ test('a deadlocked exercise run fails its time check, saying the run never finis
   await expect(time).toContainText('The run did not finish (it stopped in a deadlock at 0.0 s');
   const ends = checks.getByRole('listitem').filter({ hasText: 'runs to the end' });
   await expect(ends).toContainText('Task-1 (main) at line 7, waiting for future fut — pending');
+  // The console's coach quotes the deadlock sentence as the lab's: CPython would say nothing.
+  const coachNotes = page.getByRole('complementary', { name: 'Coach' });
+  await expect(coachNotes.getByText('Event Loop Lab says', { exact: true })).toBeVisible();
+  await expect(coachNotes).toContainText('Deadlock at 0.0 s');
+  await expect(coachNotes.getByText('Python says', { exact: true })).toHaveCount(0);
   await exercise.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENS}/34-exercise-deadlock.png` });
 });
