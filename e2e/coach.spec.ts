@@ -38,10 +38,11 @@ loop.run_until_complete(main())
   );
   await expect(status(page)).toContainText('RuntimeError', RUN);
   const notes = coachNotes(page);
-  // CPython's message, exactly, and the coach's words beside it.
+  // CPython's message, exactly, labelled as Python's, and the coach's words beside it.
   await expect(notes).toContainText(
     "RuntimeError: There is no current event loop in thread 'MainThread'.",
   );
+  await expect(notes.getByText('Python says', { exact: true })).toBeVisible();
   await expect(notes).toContainText(
     'Since Python 3.14, asyncio.get_event_loop() no longer creates a loop',
   );

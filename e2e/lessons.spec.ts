@@ -163,6 +163,33 @@ test('answer a prediction wrong, get a hint and a second try, then see the answe
   await page.screenshot({ path: `${SCREENS}/33-question-order.png` });
 });
 
+test('wrong, then right on the second try; or wrong, then "Show answer"', async ({ page }) => {
+  await page.goto('/#/lessons/queues/1');
+  const question = page.getByRole('region', { name: 'Predict: what prints next?' });
+  const feedback = question.getByRole('status', { name: 'Answer feedback' });
+  const at = answers['s1-q1']?.at as number;
+  const proof = answers['s1-q1']?.proof as number;
+  await expectStep(page, at);
+
+  await question.getByRole('button', { name: 'got 2', exact: true }).click();
+  await expect(feedback).toContainText('Not quite. Here is a hint');
+  await question.getByRole('button', { name: 'Try again' }).click();
+  await question.getByRole('button', { name: 'put 2', exact: true }).click();
+  // Right on the second try: said so, and the run moves to the moment that proves it.
+  await expect(feedback).toContainText('Right.');
+  await expect(feedback).not.toContainText('Not quite');
+  await expectStep(page, proof);
+
+  // Another visit: a first wrong answer, then the learner asks for the answer.
+  await page.reload();
+  await expectStep(page, at);
+  await question.getByRole('button', { name: 'got 2', exact: true }).click();
+  await expect(feedback).toContainText('Not quite. Here is a hint');
+  await question.getByRole('button', { name: 'Show answer' }).click();
+  await expect(feedback).toContainText('the answer is “put 2”');
+  await expect(question.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+});
+
 test('fail an exercise, then pass it; hints one at a time; reset', async ({ page }) => {
   await page.goto('/#/lessons/queues/5');
   await expect(stepHeading(page)).toHaveText('Exercise: a pool of four');
@@ -248,6 +275,11 @@ test('a deadlocked exercise run fails its time check, saying the run never finis
   await expect(time).toContainText('The run did not finish (it stopped in a deadlock at 0.0 s');
   const ends = checks.getByRole('listitem').filter({ hasText: 'runs to the end' });
   await expect(ends).toContainText('Task-1 (main) at line 7, waiting for future fut — pending');
+  // The console's coach quotes the deadlock sentence as the lab's: CPython would say nothing.
+  const coachNotes = page.getByRole('complementary', { name: 'Coach' });
+  await expect(coachNotes.getByText('Event Loop Lab says', { exact: true })).toBeVisible();
+  await expect(coachNotes).toContainText('Deadlock at 0.0 s');
+  await expect(coachNotes.getByText('Python says', { exact: true })).toHaveCount(0);
   await exercise.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENS}/34-exercise-deadlock.png` });
 });

@@ -17,6 +17,7 @@ import {
   linkProblem,
   narrationAt,
   previousState,
+  recordingNote,
   runProgress,
   runTone,
   SPEEDS,
@@ -25,6 +26,7 @@ import {
   statusText,
   stepText,
   timeText,
+  waitingNarration,
   withoutLaterOutput,
 } from '../store/index.ts';
 import { useLab, useLabStore } from '../store/react.tsx';
@@ -145,7 +147,8 @@ function ConsolePane() {
   const advice = useMemo(() => (trace ? coach(trace) : []), [trace]);
   // Hidden later lines, or a run still streaming: an empty console is only empty so far.
   const live = useLab(isLive);
-  const moreToCome = live || (full !== null && view !== null && full.total > view.total);
+  const waiting = useLab((s) => s.running && s.trace === null);
+  const moreToCome = live || waiting || (full !== null && view !== null && full.total > view.total);
   return (
     <ConsolePanel
       view={view}
@@ -162,20 +165,9 @@ function NarrationPane() {
   const trace = useLab((s) => s.trace);
   const step = useLab((s) => s.step);
   const playing = useLab((s) => s.playing);
-  const running = useLab((s) => s.running);
+  const waiting = useLab(waitingNarration);
   if (!trace) {
-    return (
-      <NarrationBar
-        text={
-          running
-            ? 'Python is tracing the program: every line, every handoff, every wait.'
-            : 'Run the program, then step through it with the arrow keys.'
-        }
-        holder={null}
-        playing={false}
-        started={false}
-      />
-    );
+    return <NarrationBar text={waiting} holder={null} playing={false} started={false} />;
   }
   const state = stateAtStep(trace, step);
   return (
@@ -274,15 +266,14 @@ function StatusPane() {
 /** The player bar: a landmark of its own, so a screen reader can jump to the replay's controls. */
 function PlayerPane({ firstVisit = false }: { firstVisit?: boolean }) {
   const recording = useLab(isRecording);
-  const running = useLab((s) => s.running);
+  const note = useLab(recordingNote);
   return (
     <section className="player" aria-label="Player">
       <TransportPane />
       <StatusPane />
       {recording ? (
         <p className="recording-note">
-          <strong>A recorded run</strong> of this program, made when the site was built.{' '}
-          {running ? 'Yours replaces it as soon as it starts.' : 'Press Run to run it yourself.'}
+          <strong>A recorded run</strong> of this program, made when the site was built. {note}
           {firstVisit && <StartHere />}
         </p>
       ) : (

@@ -6,11 +6,13 @@
  * `asyncio.run`, and the loop hands control to the program's tasks in the same order. So for each
  * program: stdout (or its known prefix), status, error type and line, limit kind, the handoffs
  * (the `resume` events of the program's own tasks, as task names, consecutive repeats collapsed),
- * what stderr must contain, the simulated modules, and `checkInvariants` finding nothing.
+ * what stderr must contain, the simulated modules, `checkInvariants` finding nothing, and every
+ * object panel agreeing with the task cards.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { disagreements } from '../../tests/fixtures/waiters-agree.ts';
 import {
   checkInvariants,
   describeMoment,
@@ -126,8 +128,14 @@ describe('fidelity corpus', () => {
     for (let step = 0; step < n; step = step === 3000 ? Math.max(3001, n - 200) : step + 1) {
       const said = narrate(trace, step);
       if (leak.test(said)) expect.fail(`${program} step ${step}: ${said}`);
-      const caption = plain(describeMoment(trace, stateAt(trace, step)).words);
+      const state = stateAt(trace, step);
+      const caption = plain(describeMoment(trace, state).words);
       if (leak.test(caption)) expect.fail(`${program} step ${step} (caption): ${caption}`);
+      // The picture never contradicts itself: each task whose card waits on an object is listed
+      // by that object, and the other way round (also for programs with no stored trace).
+      const problems = disagreements(state);
+      if (problems.length > 0)
+        expect({ program, step, problems }).toEqual({ program, step, problems: [] });
     }
     const stopped = limitText(trace);
     if (stopped !== null && leak.test(stopped)) expect.fail(`${program} limit: ${stopped}`);

@@ -7,10 +7,12 @@ export {
   canNavigate,
   isStale,
   playgroundRoute,
+  recordingNote,
   runProgress,
   runTone,
   shareRoute,
   statusText,
+  waitingNarration,
 } from './selectors.ts';
 export {
   type KeyValueStorage,

@@ -36,6 +36,27 @@ export function statusText(state: LabState): string {
   }
 }
 
+/**
+ * The narration while there is no picture yet. One state, one message: a run that waits for
+ * Python says so (the status bar says "Loading Python…" then too), and only a run that Python
+ * has started is "being traced".
+ */
+export function waitingNarration(state: LabState): string {
+  if (!state.running) return 'Run the program, then step through it with the arrow keys.';
+  if (state.runtime.state === 'loading') {
+    return 'Loading Python… (a first visit takes about 10 s). Your program runs as soon as it is ready.';
+  }
+  return 'Python is tracing the program: every line, every handoff, every wait.';
+}
+
+/** The recorded run's note: how the learner's own run takes its place. */
+export function recordingNote(state: LabState): string {
+  if (!state.running) return 'Press Run to run it yourself.';
+  return state.runtime.state === 'loading'
+    ? 'Yours runs as soon as Python is ready, and replaces it.'
+    : 'Yours replaces it as soon as it starts.';
+}
+
 /** How the last run ended, as a tone for the status bar's colour (words say it too). */
 export function runTone(state: LabState): 'busy' | 'ok' | 'error' | 'limit' | 'idle' {
   if (state.running) return 'busy';

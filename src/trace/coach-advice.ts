@@ -32,6 +32,12 @@ export interface Advice {
   /** The message CPython (or the lab's limit) wrote, exactly; null when the coach noticed the
    * problem itself (a stall, a swallowed cancellation), which CPython does not report. */
   readonly cpython: string | null;
+  /**
+   * Who wrote `cpython`: Python itself (its error, warning or stderr line), or Event Loop Lab (a
+   * limit it stopped the run at, a deadlock it saw). The page labels each as its author's, so a
+   * learner never takes the lab's sentence for CPython's.
+   */
+  readonly by: 'python' | 'lab';
   /** What happened, in the program's terms: one or two plain sentences. */
   readonly explanation: string;
   /** What to write instead. */
@@ -67,6 +73,8 @@ export function advice(
   topic: CoachTopic,
   parts: {
     cpython?: string | null;
+    /** Who wrote `cpython` (Python unless said otherwise). */
+    by?: 'python' | 'lab';
     explanation: string;
     fix: string;
     lines?: readonly (number | null | undefined)[];
@@ -80,6 +88,7 @@ export function advice(
   return {
     topic,
     cpython: parts.cpython ?? null,
+    by: parts.by ?? 'python',
     explanation: parts.explanation,
     fix: parts.fix,
     lines,

@@ -43,6 +43,7 @@ export function limitAdvice(trace: Trace): Advice | null {
         .join('; ');
       return advice('deadlock', {
         cpython,
+        by: 'lab',
         explanation: `${waiting.length === 1 ? 'The only task left is waiting' : 'Every task is waiting'}, and nothing left to run could ever give it what it waits for: ${who}. No timer is set, so nothing will wake ${waiting.length === 1 ? 'it' : 'them'}.`,
         fix: 'Make sure something puts the item, sets the event, releases the lock or resolves the future each of them waits for; or put a time limit on the wait with `async with asyncio.timeout(5):`.',
         lines: waiting.map((t) => t.line),
@@ -54,6 +55,7 @@ export function limitAdvice(trace: Trace): Advice | null {
       const who = holder ? taskLabel(trace, holder.id) : 'the program';
       return advice('step-limit', {
         cpython,
+        by: 'lab',
         explanation: `${who} was still going after ${n.toLocaleString('en-US')} steps, running ${linesText(lines)} over and over: most likely a loop that never ends${holder ? ', and since it never awaits, no other task gets a turn' : ''}.`,
         fix: "Check the loop's condition (what makes it stop?). A `while True:` in a task needs a `break`, a `return`, or an `await` inside so that other tasks can run.",
         lines,
@@ -65,6 +67,7 @@ export function limitAdvice(trace: Trace): Advice | null {
       const never = last.timers.some((t) => !Number.isFinite(t.at));
       return advice('time-limit', {
         cpython,
+        by: 'lab',
         explanation: never
           ? 'The program waits on a timer that never fires (an infinite sleep or delay, such as `asyncio.sleep(math.inf)`), and nothing cancels it: real Python would wait forever.'
           : 'The program kept waiting on timers for more than a day of virtual time: most likely a loop that sleeps and never ends.',
@@ -79,6 +82,7 @@ export function limitAdvice(trace: Trace): Advice | null {
       const lines = hotLines(trace);
       return advice('output-limit', {
         cpython,
+        by: 'lab',
         explanation: `The program printed more than the console keeps, mostly from ${linesText(lines).replace(/^at /, '')}: probably a print inside a loop that never ends.`,
         fix: 'Print less (every hundredth round, or only a summary at the end), or give the loop an end.',
         lines,
@@ -87,6 +91,7 @@ export function limitAdvice(trace: Trace): Advice | null {
     case 'wall':
       return advice('wall-limit', {
         cpython,
+        by: 'lab',
         explanation: `The program ran too long in real time and was stopped${holder ? ` while ${taskLabel(trace, holder.id)} held control` : ''}: some computation takes far more steps than the page can trace.`,
         fix: 'Make the work smaller (fewer rounds, smaller numbers) so that it finishes in a few seconds.',
         lines: hotLines(trace),

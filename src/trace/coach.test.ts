@@ -188,6 +188,27 @@ describe('coach: 5. deadlock', () => {
     expect(a.lines).toEqual([6, 15]);
     expect(a.explanation).toContain('Task-1 at line 15 (future fut — pending); Task-2 at line 6');
     expect(a.cpython).toMatch(/^Deadlock at 0\.0 s: .*future fut — pending/);
+    // The deadlock sentence is the lab's, not CPython's (which would wait forever, silently).
+    expect(a.by).toBe('lab');
+  });
+});
+
+describe('coach: who wrote the message it quotes', () => {
+  const LAB_TOPICS = ['deadlock', 'step-limit', 'time-limit', 'output-limit', 'wall-limit'];
+  it('a limit the lab stopped the run at is the lab’s; an error or warning is Python’s', () => {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.trace.json'));
+    let lab = 0;
+    let python = 0;
+    for (const name of files) {
+      for (const a of coach(parseTrace(readFileSync(new URL(name, dir), 'utf8')))) {
+        if (a.cpython === null) continue;
+        expect(a.by, `${name} ${a.topic}`).toBe(LAB_TOPICS.includes(a.topic) ? 'lab' : 'python');
+        if (a.by === 'lab') lab++;
+        else python++;
+      }
+    }
+    expect(lab).toBeGreaterThan(0);
+    expect(python).toBeGreaterThan(0);
   });
 });
 

@@ -4,10 +4,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { disagreements } from '../../tests/fixtures/waiters-agree.ts';
 import { asObjectId, asTaskId } from './ids.ts';
 import { parseTrace } from './parse.ts';
 import { stateAt } from './replay.ts';
-import type { LoopState, ObjectView, TaskView } from './state.ts';
+import type { ObjectView, TaskView } from './state.ts';
 import type { QueueState, Trace } from './types.ts';
 import { reconcileWaiters } from './waiters.ts';
 
@@ -28,47 +29,6 @@ function corpus(): { name: string; trace: Trace }[] {
     name,
     trace: parseTrace(JSON.parse(readFileSync(new URL(name, ROOT), 'utf8'))),
   }));
-}
-
-/** What a task's card says it waits on: `${object} ${list}` (e.g. "1 get"), or null. */
-function cardWaitsOn(t: TaskView): string | null {
-  if (t.state !== 'waiting' || t.wait === null || !('object' in t.wait)) return null;
-  const list: Record<string, string> = {
-    'queue-get': 'get',
-    'queue-put': 'put',
-    lock: 'wait',
-    event: 'wait',
-    condition: 'wait',
-    semaphore: 'wait',
-    barrier: 'wait',
-  };
-  const key = list[t.wait.on];
-  return key === undefined ? null : `${t.wait.object} ${key}`;
-}
-
-/** Every disagreement at one step, in words (empty when panels and cards agree). */
-function disagreements(state: LoopState): string[] {
-  const out: string[] = [];
-  const listed = new Set<string>();
-  for (const o of state.objects) {
-    const s = o.state as unknown as Record<string, unknown> | null;
-    if (s === null) continue;
-    for (const key of ['get', 'put', 'wait']) {
-      if (!Array.isArray(s[key]) || o.type === 'TaskGroup') continue;
-      for (const id of s[key] as number[]) {
-        listed.add(`${id}@${o.id} ${key}`);
-        const t = state.tasks.find((x) => x.id === id);
-        if (!t || cardWaitsOn(t) !== `${o.id} ${key}`)
-          out.push(`${o.type} ${o.label} lists Task ${id} under ${key}, its card: ${t?.state}`);
-      }
-    }
-  }
-  for (const t of state.tasks) {
-    const on = cardWaitsOn(t);
-    if (on !== null && !listed.has(`${t.id}@${on}`))
-      out.push(`${t.name}'s card waits on ${on}, the object does not list it`);
-  }
-  return out;
 }
 
 describe('object panels agree with task cards', () => {

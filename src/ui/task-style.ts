@@ -18,13 +18,15 @@ export interface TaskStyle {
   readonly colorName: string;
 }
 
+// Each onColor is the one of black or white that reads at 4.5:1 or more on its colour (WCAG AA,
+// checked by task-style.test.ts): white on the green or vermillion is only 3.4:1 and 3.9:1.
 const PALETTE = [
   { color: '#0072B2', onColor: '#ffffff', colorName: 'blue' },
   { color: '#E69F00', onColor: '#000000', colorName: 'orange' },
-  { color: '#009E73', onColor: '#ffffff', colorName: 'green' },
+  { color: '#009E73', onColor: '#000000', colorName: 'green' },
   { color: '#CC79A7', onColor: '#000000', colorName: 'pink' },
   { color: '#56B4E9', onColor: '#000000', colorName: 'sky blue' },
-  { color: '#D55E00', onColor: '#ffffff', colorName: 'vermillion' },
+  { color: '#D55E00', onColor: '#000000', colorName: 'vermillion' },
   { color: '#F0E442', onColor: '#000000', colorName: 'yellow' },
   { color: '#999999', onColor: '#000000', colorName: 'grey' },
 ] as const;

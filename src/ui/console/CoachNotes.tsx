@@ -1,7 +1,8 @@
 /**
  * The coach beside the console: for each problem the run showed, CPython's own message (kept
- * exactly, as code), what it means for this program, the fix, the lines, and the lesson step
- * that covers it. The advice comes from `coach(trace)` (src/trace/coach.ts); this only draws it.
+ * exactly, as code, labelled as Python's) or, when the lab stopped the run, the lab's sentence
+ * (labelled as the lab's, in plain text); what it means for this program, the fix, the lines, and
+ * the lesson step that covers it. The advice comes from `coach(trace)` (src/trace/coach.ts); this only draws it.
  */
 import type { Advice } from '../../trace/index.ts';
 import './coach.css';
@@ -38,11 +39,17 @@ export function CoachNotes({ advice, onLine, onSeek }: CoachNotesProps) {
         {advice.map((a, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt per trace
           <li key={i} className={`coach__item coach__item--${a.topic}`}>
-            {a.cpython && (
-              <p className="coach__cpython">
-                <span className="coach__label">Python says</span> <code>{a.cpython}</code>
-              </p>
-            )}
+            {a.cpython &&
+              (a.by === 'lab' ? (
+                // The lab's own sentence (a limit, a deadlock): never passed off as Python's.
+                <p className="coach__lab">
+                  <span className="coach__label">Event Loop Lab says</span> {a.cpython}
+                </p>
+              ) : (
+                <p className="coach__cpython">
+                  <span className="coach__label">Python says</span> <code>{a.cpython}</code>
+                </p>
+              ))}
             <p className="coach__explanation">
               <span className="coach__label">What it means</span> <Rich text={a.explanation} />
             </p>

@@ -26,7 +26,8 @@ export interface ConsolePanelProps {
   advice?: readonly Advice[];
   /**
    * Output may still come after this step (later lines are hidden, or the run is still going):
-   * an empty console then says "Nothing printed yet." rather than that nothing was printed.
+   * an empty console then says "Nothing printed yet." rather than that nothing was printed, and a
+   * console with no run yet does not ask for a run that is already on its way.
    */
   moreToCome?: boolean;
 }
@@ -154,7 +155,11 @@ export function ConsolePanel({
       {advice && <CoachNotes advice={advice} onSeek={onSeek} />}
       <div className="console__scroller" ref={scroller}>
         {!view ? (
-          <p className="console__empty">Run the program to see what it prints.</p>
+          <p className="console__empty">
+            {moreToCome
+              ? 'What the program prints appears here as it runs.'
+              : 'Run the program to see what it prints.'}
+          </p>
         ) : view.total === 0 ? (
           <p className="console__empty">
             {moreToCome ? 'Nothing printed yet.' : 'The program printed nothing.'}

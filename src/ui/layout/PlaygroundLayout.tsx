@@ -29,6 +29,13 @@ export interface PlaygroundLayoutProps {
  */
 export const BottomAside = createContext<ReactNode>(null);
 
+/**
+ * True when a page's own `<main>` already holds this layout (a lesson beside the playground,
+ * with the splitter between them): the panes are then a plain box, since a page has one main
+ * landmark, and the splitter must sit inside a landmark too (axe's "region").
+ */
+export const InsideMain = createContext(false);
+
 function storage(): Storage | undefined {
   try {
     return globalThis.localStorage;
@@ -60,6 +67,7 @@ export function PlaygroundLayout(props: PlaygroundLayoutProps) {
   const roomy = useMediaQuery('(min-width: 900px) and (min-height: 560px)');
   const tall = useMediaQuery('(min-height: 1000px)');
   const aside = useContext(BottomAside);
+  const Main = useContext(InsideMain) ? 'div' : 'main';
   const [bottom] = useState(() => bottomShare(aside !== null));
 
   if (!roomy) {
@@ -86,13 +94,13 @@ export function PlaygroundLayout(props: PlaygroundLayoutProps) {
   return (
     <div className="layout">
       {props.header}
-      <main className="layout__main">
+      <Main className="layout__main">
         {tall ? (
           <TallPanes {...props} bottom={bottom} />
         ) : (
           <ShortPanes {...props} bottom={bottom} />
         )}
-      </main>
+      </Main>
       <div className="layout__footer">{props.footer}</div>
     </div>
   );

@@ -7,7 +7,7 @@
  */
 import type { ReactNode } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
-import { BottomAside } from '../layout/PlaygroundLayout.tsx';
+import { BottomAside, InsideMain } from '../layout/PlaygroundLayout.tsx';
 import { useMediaQuery } from '../layout/use-media-query.ts';
 import './lessons.css';
 import './lesson-compact.css';
@@ -59,7 +59,9 @@ export function LessonLayout({ header, lesson, playground }: LessonLayoutProps) 
   return (
     <div className="layout lesson-layout">
       {header}
-      <div className="lesson-layout__body">
+      {/* One main landmark around the lesson, the splitter and the playground: the splitter
+          between them would otherwise be outside every landmark. */}
+      <main className="lesson-layout__body">
         <Group
           orientation="horizontal"
           defaultLayout={columns.defaultLayout}
@@ -72,10 +74,10 @@ export function LessonLayout({ header, lesson, playground }: LessonLayoutProps) 
             <span className="splitter__grip" aria-hidden="true" />
           </Separator>
           <Panel id="lab" minSize="45%">
-            {playground}
+            <InsideMain.Provider value={true}>{playground}</InsideMain.Provider>
           </Panel>
         </Group>
-      </div>
+      </main>
     </div>
   );
 }

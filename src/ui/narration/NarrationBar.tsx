@@ -28,7 +28,13 @@ export function NarrationBar({ text, holder, playing, started }: NarrationBarPro
             <TaskChip task={holder} size="large" />
           ))}
       </div>
-      <p className="narration__text" aria-live={playing ? 'off' : 'polite'} aria-atomic="true">
+      {/* Two lines at most, so the panes never move; the title has a longer sentence whole. */}
+      <p
+        className="narration__text"
+        aria-live={playing ? 'off' : 'polite'}
+        aria-atomic="true"
+        title={text}
+      >
         {text}
       </p>
     </section>

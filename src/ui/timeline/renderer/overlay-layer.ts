@@ -77,6 +77,12 @@ function drawCursorLabel(ctx: CanvasRenderingContext2D, f: Frame, step: number, 
   const h = 20;
   const lx = Math.max(0, Math.min(scale.width - w, mid - w / 2));
   const ly = (AXIS_H - h) / 2 - 1;
+  // Hide the axis labels the pill would half cover (the tick marks stay): a cut "10" beside
+  // "step 115" reads as a number of its own. A label starts up to ~36 px left of where it shows.
+  const pill = ctx.fillStyle;
+  ctx.fillStyle = theme.bg;
+  ctx.fillRect(Math.max(0, lx - 36), 0, w + 40, AXIS_H - 8);
+  ctx.fillStyle = pill;
   ctx.beginPath();
   ctx.roundRect(lx, ly, w, h, 5);
   ctx.fill();
