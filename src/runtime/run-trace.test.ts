@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ColumnAssembler,
+  columnsOf,
   indexTransferables,
   type RawEvent,
   traceIndex,
@@ -54,6 +55,13 @@ describe('traceFromColumns', () => {
     const trace = traceFromColumns(JSON.stringify(header), assembler.columns(), index);
     expect(trace).toEqual(fromEvents);
     expect(traceIndex(trace).time).toBe(index.time);
+  });
+
+  it('validates the events itself when the worker sent no index (it had not validated them)', () => {
+    const bad = columnsOf([{ k: 'resume', t: 1 } as unknown as RawEvent]);
+    expect(() => traceFromColumns(JSON.stringify(header), bad, undefined)).toThrow(
+      /step 0 \(resume\)/,
+    );
   });
 
   it('builds the index itself when the worker sent none', () => {

@@ -39,7 +39,9 @@ export function traceFromColumns(
 ): Trace {
   const doc = JSON.parse(header) as Record<string, unknown>;
   doc.events = eventsOfColumns(columns);
-  const trace = parseTrace(doc);
+  // The worker sends an index only for a trace it validated (worker.ts `indexOf`): its events
+  // need no second pass here, only the header (parsed just now) is checked.
+  const trace = parseTrace(doc, { eventsChecked: index !== undefined });
   if (index !== undefined && index.time.length === trace.events.length) {
     adoptTraceIndex(trace, index);
   }
