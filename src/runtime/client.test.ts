@@ -1,8 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { traceHeader } from '../../tests/fixtures/trace.ts';
+import { columnsOf } from '../trace/index.ts';
 import { LabClient, LIVE_INTERVAL_MS, type WorkerLike } from './client.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
-import type { Trace } from './run-trace.ts';
+import type { RawEvent, Trace } from './run-trace.ts';
+
+/** The `events` message the worker sends for one chunk the tracer streamed (JSON text). */
+const events = (id: number, chunk: string): FromWorker => ({
+  type: 'events',
+  id,
+  columns: columnsOf(JSON.parse(chunk) as RawEvent[]),
+});
 
 /** A stand-in for the Pyodide worker that the test drives by hand. */
 class FakeWorker implements WorkerLike {
@@ -80,9 +88,9 @@ describe('LabClient', () => {
       const pending = client.run('print("hi")', {}, { onProgress: (n) => progress.push(n) });
       const { id } = w.lastRun;
       expect(id).toBe(round);
-      w.send({ type: 'events', id, chunk: '[{"k":"loop","run":true},1]' });
+      w.send(events(id, '[{"k":"loop","run":true},1]'));
       w.send({ type: 'progress', id, steps: 2 });
-      w.send({ type: 'events', id, chunk: '[{"k":"out","s":"hi\\n"}]' });
+      w.send(events(id, '[{"k":"out","s":"hi\\n"}]'));
       w.send({ type: 'progress', id, steps: 3 });
       w.send({ type: 'done', id, header: header() });
       const trace = await pending;
@@ -98,7 +106,7 @@ describe('LabClient', () => {
     const w = workers[0] as FakeWorker;
     ready(w);
     const pending = client.run('x');
-    w.send({ type: 'events', id: 99, chunk: '[1,2,3]' });
+    w.send(events(99, '[1,2,3]'));
     w.send({ type: 'done', id: 1, header: header() });
     expect((await pending).events).toEqual([]);
   });
@@ -109,11 +117,12 @@ describe('LabClient', () => {
     ready(w);
     const pending = client.run('while True: pass');
     const { id } = w.lastRun;
-    w.send({
-      type: 'events',
-      id,
-      chunk: '[{"k":"task-created","t":1,"name":"Task-1","coro":"main","user":true,"by":null},5,5]',
-    });
+    w.send(
+      events(
+        id,
+        '[{"k":"task-created","t":1,"name":"Task-1","coro":"main","user":true,"by":null},5,5]',
+      ),
+    );
     w.send({ type: 'progress', id, steps: 3 });
     client.stop();
     const trace = await pending;
@@ -218,7 +227,7 @@ describe('LabClient', () => {
     const pending = client.run('x', {}, { onPartial: (t) => live.push(t) });
     const { id } = w.lastRun;
     const stream = (chunk: string, steps: number) => {
-      w.send({ type: 'events', id, chunk });
+      w.send(events(id, chunk));
       w.send({ type: 'progress', id, steps });
     };
     stream('[{"k":"task-created","t":1,"name":"Task-1","coro":"main","user":true,"by":null},5]', 2);

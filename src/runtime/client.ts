@@ -1,20 +1,23 @@
 /**
  * LabClient: the page's side of the Pyodide worker. One worker is reused across runs; a run's
- * events stream in as JSON chunks and are assembled with the final header into a trace.
+ * events stream in as columns the worker parsed, and are assembled with the final header into a
+ * trace.
  *
  * The page never hangs and nothing is lost: `stop()`, a silent worker (the watchdog) and a
  * crashed worker all end the run the same way — the worker is terminated, the events that
  * already arrived are kept as a trace with status `limit`, and a fresh worker is started.
  */
+
+import { eventsOfColumns, PartialTraceBuilder } from '../trace/index.ts';
 import { plural } from '../trace/words.ts';
 import type { FromWorker, RunOptions, ToWorker } from './protocol.ts';
 import { isFromWorker } from './protocol.ts';
 import {
   type LimitKind,
-  partialTrace,
+  type RawEvent,
   type Trace,
   traceFromColumns,
-  traceFromParts,
+  traceFromEvents,
 } from './run-trace.ts';
 
 /**
@@ -59,9 +62,10 @@ export interface LabClientOptions {
 export const DEFAULT_WATCHDOG_MS = 10_000;
 
 /**
- * At most one live trace per this many milliseconds. Each is rebuilt from every chunk so far, so
- * the wait also grows with the rebuild's cost (`LIVE_COST_FACTOR` times it): however long the
- * run, rebuilding takes at most about a fifth of the page's time.
+ * At most one live trace per this many milliseconds. Each new trace costs the page a copy of the
+ * events so far and a fresh picture of them (the views' per-trace indexes), so the wait also
+ * grows with that cost (`LIVE_COST_FACTOR` times it): however long the run, live pictures take
+ * at most about a fifth of the page's time.
  */
 export const LIVE_INTERVAL_MS = 250;
 const LIVE_COST_FACTOR = 4;
@@ -75,7 +79,10 @@ interface ActiveRun {
   id: number;
   source: string;
   options: RunOptions;
-  chunks: string[];
+  /** The events so far, validated as they arrive. */
+  events: PartialTraceBuilder;
+  /** Why the streamed events cannot make a trace (a malformed event), or null. */
+  unreadable: Error | null;
   steps: number;
   callbacks: RunCallbacks;
   /** When the next live trace may be built (`now()` time); 0: at the first chunk. */
@@ -130,7 +137,8 @@ export class LabClient {
         id: this.nextId++,
         source,
         options,
-        chunks: [],
+        events: new PartialTraceBuilder(),
+        unreadable: null,
         steps: 0,
         callbacks,
         nextLiveAt: 0,
@@ -206,7 +214,12 @@ export class LabClient {
     this.armWatchdog(run);
     switch (message.type) {
       case 'events':
-        run.chunks.push(message.chunk);
+        if (run.unreadable) return;
+        try {
+          run.events.add(eventsOfColumns(message.columns));
+        } catch (error) {
+          run.unreadable = error instanceof Error ? error : new Error(String(error));
+        }
         return;
       case 'progress':
         run.steps = message.steps;
@@ -219,7 +232,7 @@ export class LabClient {
           finished.resolve(
             message.columns
               ? traceFromColumns(message.header, message.columns, message.index)
-              : traceFromParts(message.header, run.chunks),
+              : traceFromEvents(message.header, this.eventsOf(run)),
           );
         } catch (error) {
           finished.reject(error instanceof Error ? error : new Error(String(error)));
@@ -233,27 +246,34 @@ export class LabClient {
   private live(run: ActiveRun): void {
     const onPartial = run.callbacks.onPartial;
     const start = this.now();
-    if (!onPartial || start < run.nextLiveAt || run.chunks.length === 0) return;
-    let trace: Trace;
-    try {
-      trace = this.partialOf(run, 'running', LIVE_LIMIT_MESSAGE);
-    } catch {
-      run.nextLiveAt = Number.POSITIVE_INFINITY; // unreadable events: the final trace will say so
-      return;
-    }
-    const end = this.now();
-    run.nextLiveAt = end + Math.max(LIVE_INTERVAL_MS, LIVE_COST_FACTOR * (end - start));
+    // Unreadable events: no live picture; the final trace will say why.
+    if (!onPartial || start < run.nextLiveAt || run.events.count === 0 || run.unreadable) return;
+    const trace = this.partialOf(run, 'running', LIVE_LIMIT_MESSAGE);
+    run.nextLiveAt = start + LIVE_INTERVAL_MS;
     onPartial(trace);
+    // The page draws the new trace in a microtask queued by `onPartial` (React renders a store
+    // update then): one queued now runs after it, so the cost measured includes the picture.
+    queueMicrotask(() => {
+      const end = this.now();
+      run.nextLiveAt = end + Math.max(LIVE_INTERVAL_MS, LIVE_COST_FACTOR * (end - start));
+    });
   }
 
+  /** The trace of the events streamed so far (throws if they are unreadable). */
   private partialOf(run: ActiveRun, kind: LimitKind, message: string): Trace {
-    return partialTrace({
+    if (run.unreadable) throw run.unreadable;
+    return run.events.trace({
       source: run.source,
-      options: run.options,
-      chunks: run.chunks,
       python: this.status.state === 'ready' ? this.status.pythonVersion : '',
+      detailSteps: run.options.detailSteps,
+      status: 'limit',
       limit: { kind, message },
     });
+  }
+
+  private eventsOf(run: ActiveRun): RawEvent[] {
+    if (run.unreadable) throw run.unreadable;
+    return run.events.eventsSoFar();
   }
 
   private crashed(reason: string): void {

@@ -3,10 +3,11 @@
  * Every message about a run carries the run's request id, so a late message from a run the page
  * has given up on can never be mistaken for the current one.
  *
- * Trace data crosses as JSON *text* (the worker never parses it): `events` chunks stream while
- * the program runs, `done` brings the header (the trace without `events`) at the end, with the
- * same events as compact columns and the trace's index, both built in the worker (their buffers
- * are transferred), so the page neither parses megabytes of JSON nor scans the run again.
+ * Trace data crosses as compact columns, parsed from the tracer's JSON in the worker: `events`
+ * bring each chunk's events while the program runs (line events in an Int32Array, transferred),
+ * `done` brings the header (the trace without `events`, as JSON text) at the end, with every
+ * event as columns again and the trace's index, built in the worker (their buffers are
+ * transferred), so the page never parses the events' JSON nor scans the run again.
  */
 import type { EventColumns, TraceIndexData } from '../trace/index.ts';
 
@@ -30,12 +31,12 @@ export type FromWorker =
   | { type: 'ready'; pythonVersion: string; loadMs: number }
   /** How many events run `id` has streamed so far. */
   | { type: 'progress'; id: number; steps: number }
-  /** The next events of run `id`, in order: the text of a JSON array. */
-  | { type: 'events'; id: number; chunk: string }
+  /** The next events of run `id`, in order (one chunk the tracer streamed, parsed). */
+  | { type: 'events'; id: number; columns: EventColumns }
   /**
    * Run `id` ended; `header` is the trace JSON without `events`. `columns` (every event streamed)
    * and `index` (`traceIndexData` of the whole trace) are absent if the worker could not build
-   * them; the page then assembles the trace from the chunks itself.
+   * them; the page then assembles the trace from the streamed events itself.
    */
   | { type: 'done'; id: number; header: string; columns?: EventColumns; index?: TraceIndexData }
   /**

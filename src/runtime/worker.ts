@@ -1,15 +1,17 @@
 /**
  * The Pyodide worker: loads CPython once from the app's own origin, installs the tracer, then
- * traces each program it is sent. It stays thin — Python does the tracing; this file only moves
- * JSON text between the tracer and the page (see protocol.ts).
+ * traces each program it is sent. It stays thin — Python does the tracing; this file parses the
+ * tracer's JSON into compact columns and indexes the run, off the page's thread (protocol.ts).
  */
 import type { PyodideAPI } from 'pyodide';
 import {
   ColumnAssembler,
+  columnsOf,
   type EventColumns,
   eventsOfColumns,
   indexTransferables,
   parseTrace,
+  type RawEvent,
   type TraceIndexData,
   traceIndexData,
 } from '../trace/index.ts';
@@ -80,9 +82,15 @@ async function run({ id, source, options }: Extract<ToWorker, { type: 'run' }>):
   let steps = 0;
   const assembler = new ColumnAssembler();
   const onChunk = (chunk: string) => {
-    post({ type: 'events', id, chunk });
-    // Parsed here, off the page's thread: the page gets the events as columns at the end.
-    steps += assembler.addChunk(chunk);
+    // Parsed here, off the page's thread: the page gets each chunk's events as columns, and
+    // every event again as one set of columns at the end.
+    const items = JSON.parse(chunk) as unknown;
+    if (!Array.isArray(items)) throw new Error('A chunk of trace events was not a JSON array.');
+    const events = items as RawEvent[];
+    assembler.add(events);
+    steps += events.length;
+    const columns = columnsOf(events);
+    post({ type: 'events', id, columns }, [columns.codes.buffer as ArrayBuffer]);
     post({ type: 'progress', id, steps });
   };
   try {

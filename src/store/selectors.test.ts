@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fakeRunner, trace } from '../../tests/fixtures/store.ts';
+import { fakeRunner } from '../../tests/fixtures/store.ts';
+import { trace } from '../../tests/fixtures/trace.ts';
 import { createLabStore } from './create-lab-store.ts';
 import { recordingNote, statusText, waitingNarration } from './index.ts';
 import { memoryTextStore } from './slices/editor.ts';

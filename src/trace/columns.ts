@@ -61,6 +61,13 @@ export class ColumnAssembler {
   }
 }
 
+/** The columns of one array of events (a streamed chunk, parsed in the worker). */
+export function columnsOf(events: readonly RawEvent[]): EventColumns {
+  const assembler = new ColumnAssembler();
+  assembler.add(events);
+  return assembler.columns();
+}
+
 /** The events array the columns hold, as parsing the trace's JSON would have given it. */
 export function eventsOfColumns({ codes, objects }: EventColumns): RawEvent[] {
   const n = codes.length;

@@ -9,7 +9,7 @@ export { adviceSummary, adviceText, coach, LESSONS } from './coach.ts';
 export type { Stall } from './coach-stalls.ts';
 export { stalls } from './coach-stalls.ts';
 export type { EventColumns } from './columns.ts';
-export { ColumnAssembler, eventsOfColumns } from './columns.ts';
+export { ColumnAssembler, columnsOf, eventsOfColumns } from './columns.ts';
 export { decodeEvent, decodeWait, eventAt } from './decode.ts';
 export { handoffSteps, isHandoff, nextHandoff, prevHandoff } from './handoffs.ts';
 export type { FrameId, HandleId, ObjectId, Step, TaskId, ThreadId } from './ids.ts';
@@ -20,7 +20,12 @@ export type { OutputEntry } from './output.ts';
 export { outputCountAt, outputs, outputTextAt, stepOfOutput } from './output.ts';
 export { parseTrace, TRACE_FORMAT, TRACE_VERSION, validateEvents } from './parse.ts';
 export type { PartialTraceHeader } from './partial-trace.ts';
-export { DEFAULT_DETAIL_STEPS, partialTrace, WALL_LIMIT } from './partial-trace.ts';
+export {
+  DEFAULT_DETAIL_STEPS,
+  PartialTraceBuilder,
+  partialTrace,
+  WALL_LIMIT,
+} from './partial-trace.ts';
 export { buildReplayIndex, CHECKPOINT_INTERVAL, foldStateAt, stateAt } from './replay.ts';
 export type {
   BlockView,

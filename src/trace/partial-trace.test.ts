@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_EVENTS, EXAMPLE_SOURCE, exampleTrace } from './example.ts';
 import { checkInvariants } from './invariants.ts';
-import { partialTrace, WALL_LIMIT } from './partial-trace.ts';
+import { PartialTraceBuilder, partialTrace, WALL_LIMIT } from './partial-trace.ts';
 import { rebuildTables } from './tables.ts';
 import { TraceFormatError } from './trace-format-error.ts';
 
@@ -80,6 +80,36 @@ describe('partialTrace', () => {
     );
     expect(() => partialTrace({ source: '' }, [1, { k: 'resume', t: 1 }])).toThrow(
       'Invalid trace: step 1 (resume): "h" is missing.',
+    );
+  });
+});
+
+describe('PartialTraceBuilder', () => {
+  const header = { source: EXAMPLE_SOURCE, python: '3.14.2' };
+
+  it('gives, chunk by chunk, the trace partialTrace gives of the events so far', () => {
+    const builder = new PartialTraceBuilder();
+    for (const end of [3, 10, 25, EXAMPLE_EVENTS.length]) {
+      builder.add(EXAMPLE_EVENTS.slice(builder.count, end));
+      expect(builder.trace(header)).toEqual(partialTrace(header, EXAMPLE_EVENTS.slice(0, end)));
+    }
+  });
+
+  it('leaves the traces it gave as they were when later events arrive', () => {
+    const builder = new PartialTraceBuilder();
+    builder.add([{ k: 'task-created', t: 1, name: 'Task-1', coro: 'main', user: true, by: null }]);
+    const before = builder.trace(header);
+    builder.add([{ k: 'task-name', t: 1, name: 'boss' }, 1]);
+    expect(before.events).toHaveLength(1);
+    expect(before.tasks[0]?.name).toBe('Task-1');
+    expect(builder.trace(header).tasks[0]?.name).toBe('boss');
+  });
+
+  it('numbers a malformed event by its step in the whole run', () => {
+    const builder = new PartialTraceBuilder();
+    builder.add([1, 1]);
+    expect(() => builder.add([1, { k: 'resume', t: 1 }])).toThrow(
+      'Invalid trace: step 3 (resume): "h" is missing.',
     );
   });
 });

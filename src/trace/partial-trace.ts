@@ -1,11 +1,12 @@
 /**
  * Assembling a trace from events streamed by the worker, for a run that has no final trace
  * document (the worker was stopped) or before it arrives. Tables, output and stats are derived
- * from the events; the result goes through `parseTrace`, like any other trace.
+ * from the events; the result goes through `parseTrace`, like any other trace (its events
+ * validated as they were added).
  */
-import { parseTrace, TRACE_FORMAT, TRACE_VERSION } from './parse.ts';
-import { rebuildTables } from './tables.ts';
-import type { Trace, TraceError, TraceLimit, TraceStatus } from './types.ts';
+import { parseTrace, TRACE_FORMAT, TRACE_VERSION, validateEvents } from './parse.ts';
+import { TablesBuilder } from './tables.ts';
+import type { RawEvent, Trace, TraceError, TraceLimit, TraceStatus } from './types.ts';
 
 /** What the worker client knows about a run besides its events. */
 export interface PartialTraceHeader {
@@ -38,42 +39,81 @@ export const DEFAULT_DETAIL_STEPS = 20_000;
  * order). Throws `TraceFormatError` when an event is malformed.
  */
 export function partialTrace(header: PartialTraceHeader, events: readonly unknown[]): Trace {
-  const status = header.status ?? 'limit';
-  let stdout = '';
-  let stderr = '';
-  let lines = 0;
-  for (const e of events) {
-    if (typeof e === 'number') lines++;
-    else if (isOut(e)) {
-      if (e.e === 1) stderr += e.s;
-      else stdout += e.s;
-    }
-  }
-  // Validate before deriving tables: rebuildTables trusts its input's shape.
-  const doc = {
-    format: TRACE_FORMAT,
-    version: TRACE_VERSION,
-    python: header.python ?? '',
-    file: header.file ?? 'main.py',
-    source: header.source,
-    status,
-    stdout: header.stdout ?? stdout,
-    stderr: header.stderr ?? stderr,
-    error: header.error ?? null,
-    limit: header.limit !== undefined ? header.limit : status === 'limit' ? WALL_LIMIT : null,
-    tasks: [],
-    objects: [],
-    frames: [],
-    simulated: header.simulated ?? [],
-    stats: { steps: events.length, lines, detailSteps: header.detailSteps ?? DEFAULT_DETAIL_STEPS },
-    events,
-  };
-  const trace = parseTrace(doc);
-  return { ...trace, ...rebuildTables(trace.events) };
+  const builder = new PartialTraceBuilder();
+  builder.add(events);
+  // The array itself, not a copy: a partial trace holds the events it was given.
+  return builder.trace(header, events as readonly RawEvent[]);
 }
 
-function isOut(e: unknown): e is { k: 'out'; s: string; e?: number } {
-  if (typeof e !== 'object' || e === null) return false;
-  const { k, s } = e as { k?: unknown; s?: unknown };
-  return k === 'out' && typeof s === 'string';
+/**
+ * A partial trace built as events arrive: each chunk is validated and looked at once (its lines
+ * counted, its output and tables collected), so that a trace of the events so far costs a copy
+ * of the events array, not another pass over all of them (the live picture of a long run asks
+ * for one every few hundred milliseconds).
+ */
+export class PartialTraceBuilder {
+  private readonly events: RawEvent[] = [];
+  private readonly objectTypes = new Map<number, string>();
+  private readonly tables = new TablesBuilder();
+  private stdout = '';
+  private stderr = '';
+  private lines = 0;
+
+  /** Number of events so far. */
+  get count(): number {
+    return this.events.length;
+  }
+
+  /** A copy of the events so far. */
+  eventsSoFar(): RawEvent[] {
+    return this.events.slice();
+  }
+
+  /** Validates and appends the next events (throws `TraceFormatError`, naming the step). */
+  add(events: readonly unknown[]): void {
+    // Validate before deriving tables: the tables builder trusts its input's shape.
+    validateEvents(events, this.events.length, this.objectTypes);
+    const checked = events as readonly RawEvent[];
+    for (const e of checked) {
+      this.events.push(e);
+      if (typeof e === 'number') this.lines++;
+      else if (e.k === 'out') {
+        if (e.e === 1) this.stderr += e.s;
+        else this.stdout += e.s;
+      }
+    }
+    this.tables.add(checked);
+  }
+
+  /**
+   * The trace of the events so far: a new trace each time (traces are immutable), holding a copy
+   * of them (`events`: the same events, when the caller has them in an array of its own).
+   */
+  trace(header: PartialTraceHeader, events: readonly RawEvent[] = this.events.slice()): Trace {
+    const status = header.status ?? 'limit';
+    const doc = {
+      format: TRACE_FORMAT,
+      version: TRACE_VERSION,
+      python: header.python ?? '',
+      file: header.file ?? 'main.py',
+      source: header.source,
+      status,
+      stdout: header.stdout ?? this.stdout,
+      stderr: header.stderr ?? this.stderr,
+      error: header.error ?? null,
+      limit: header.limit !== undefined ? header.limit : status === 'limit' ? WALL_LIMIT : null,
+      tasks: [],
+      objects: [],
+      frames: [],
+      simulated: header.simulated ?? [],
+      stats: {
+        steps: events.length,
+        lines: this.lines,
+        detailSteps: header.detailSteps ?? DEFAULT_DETAIL_STEPS,
+      },
+      events,
+    };
+    const trace = parseTrace(doc, { eventsChecked: true });
+    return { ...trace, ...this.tables.tables() };
+  }
 }

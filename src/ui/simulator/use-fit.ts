@@ -1,4 +1,4 @@
-import { useLayoutEffect } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 
 /** The smallest scale the picture takes (about 10 px type from 16): still readable up close. */
 export const MIN_FIT = 0.6;
@@ -11,15 +11,58 @@ function fits(scroller: HTMLElement): boolean {
 }
 
 /**
+ * What a fit found: the scale set, the next larger scale measured not to fit (null when the
+ * scale is 1), and the sizes it was found for (the box's, and the content's at that scale).
+ */
+export interface Fit {
+  readonly scale: number;
+  readonly over: number | null;
+  readonly box: string;
+}
+
+/** The box's size and the content's height: when all are unchanged, so is the fit. */
+function sizesOf(scroller: HTMLElement, content: HTMLElement | null): string {
+  return `${scroller.clientWidth}x${scroller.clientHeight}:${scroller.scrollHeight}:${content?.offsetHeight}`;
+}
+
+/**
  * The largest scale in [MIN_FIT, 1] at which the content fits the scroll box, set as `--sim-fit`
  * on it. A binary search of synchronous layouts: the content's height is not proportional to
  * the scale (cards re-flow into more or fewer rows), so it is measured, not computed. Returns
  * the scale set; MIN_FIT when nothing fits (the box then scrolls, as the last resort).
+ *
+ * Given the previous fit, it first checks that one: each layout costs milliseconds, and a step
+ * usually changes a value or two, not the picture's size. The previous scale still fits and the
+ * sizes are those it was found for: it stands, at the cost of the one layout the frame needs
+ * anyway. Sizes changed but the previous scale still fits and the next larger one still does
+ * not: it stands too (two layouts). Anything else searches afresh, as without `previous`.
  */
-export function fitScale(scroller: HTMLElement): number {
+export function fitScale(
+  scroller: HTMLElement,
+  content: HTMLElement | null = null,
+  previous: Fit | null = null,
+): Fit {
   const set = (scale: number) => scroller.style.setProperty('--sim-fit', String(scale));
+  if (previous && scroller.style.getPropertyValue('--sim-fit') === String(previous.scale)) {
+    if (fits(scroller)) {
+      const box = sizesOf(scroller, content);
+      if (previous.over === null || box === previous.box) return { ...previous, box };
+      set(previous.over);
+      const grows = fits(scroller);
+      set(previous.scale);
+      if (!grows) return { ...previous, box: sizesOf(scroller, content) };
+    }
+  }
+  return search(scroller, content, set);
+}
+
+function search(
+  scroller: HTMLElement,
+  content: HTMLElement | null,
+  set: (scale: number) => void,
+): Fit {
   set(1);
-  if (fits(scroller)) return 1;
+  if (fits(scroller)) return { scale: 1, over: null, box: sizesOf(scroller, content) };
   let lo = MIN_FIT;
   let hi = 1;
   for (let i = 0; i < STEPS; i++) {
@@ -34,10 +77,11 @@ export function fitScale(scroller: HTMLElement): number {
   let scale = lo;
   set(scale);
   while (!fits(scroller) && scale > MIN_FIT) {
+    hi = scale;
     scale = Math.max(MIN_FIT, scale - 0.02);
     set(scale);
   }
-  return scale;
+  return { scale, over: hi, box: sizesOf(scroller, content) };
 }
 
 /**
@@ -47,6 +91,8 @@ export function fitScale(scroller: HTMLElement): number {
  * needs scrolling, and back up when there is room. The CSS reads `--sim-fit`.
  */
 export function useFit(scroller: HTMLElement | null, content: HTMLElement | null, key: unknown) {
+  // The last fit of this box, kept across steps: checking it is one layout, a search is nine.
+  const last = useRef<Fit | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: key is the re-fit signal
   useLayoutEffect(() => {
     if (!scroller || !content) return;
@@ -55,7 +101,7 @@ export function useFit(scroller: HTMLElement | null, content: HTMLElement | null
     const refit = () => {
       if (busy) return;
       busy = true;
-      fitScale(scroller);
+      last.current = fitScale(scroller, content, last.current);
       busy = false;
     };
     refit();
