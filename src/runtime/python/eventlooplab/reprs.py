@@ -38,6 +38,31 @@ def _short(x, depth, budget):
     return _r(x, depth, budget)
 
 
+# Items whose repr inside a container is C's own: see _flat.
+_FLAT_TYPES = frozenset((bool, type(None), float))
+
+
+def _flat(items):
+    """True if every item is a str of at most 60 characters, an int of fewer than 41 digits, a
+    bool, None or a float: each shown by its plain repr. A list, tuple or dict of at most _ITEMS
+    such items (and not at _DEPTH) is then shown by C's repr, at a fraction of _seq's cost
+    (suspend snapshots repr the same small dicts again and again). Where _seq would stop at its
+    budget, C's repr goes on, but only past the LIMIT characters that brepr keeps: what is cut
+    away (the "...") starts after the budget, and the budget ends at or after the LIMIT-th
+    character of the whole repr."""
+    for x in items:
+        t = type(x)
+        if t is str:
+            if len(x) > 60:
+                return False
+        elif t is int:
+            if not -_BIG < x < _BIG:
+                return False
+        elif t not in _FLAT_TYPES:
+            return False
+    return True
+
+
 def _seq(items, depth, open_, close, budget):
     """Items until the text is longer than `budget`: the repr is cut at LIMIT anyway."""
     parts = []
@@ -96,11 +121,13 @@ def _r(obj, depth, budget=LIMIT):
         return repr(obj) if len(obj) <= 40 else repr(obj[:37]) + "..."
     if depth >= _DEPTH and t in (list, tuple, dict, set, frozenset, deque):
         return "[...]" if t is list else "{...}" if t in (dict, set) else "(...)"
-    if t is list:
-        return _seq(obj, depth, "[", "]", budget)
-    if t is tuple:
-        return _seq(obj, depth, "(", ")", budget)
+    if t is list or t is tuple:
+        if len(obj) <= _ITEMS and _flat(obj):
+            return repr(obj)
+        return _seq(obj, depth, "[", "]", budget) if t is list else _seq(obj, depth, "(", ")", budget)
     if t is dict:
+        if len(obj) <= _ITEMS and _flat(obj) and _flat(obj.values()):
+            return repr(obj)
         return _items(obj, depth, budget)
     if t is set or t is frozenset:
         if not obj:
