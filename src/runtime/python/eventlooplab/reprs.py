@@ -21,6 +21,10 @@ _SIMPLE = (bool, type(None), float, complex)
 # Not folded by the compiler (the result is wider than its constant-folding limit): computed
 # once here instead of twice per int shown.
 _BIG = 10**40
+# The exact types of tasks, futures and queues, shown before the chain of isinstance checks in
+# _r that none of them passes (suspend snapshots show a list of tasks, a queue, again and again).
+_FUTURES = frozenset((asyncio.Task, asyncio.Future))
+_QUEUES = frozenset((asyncio.Queue, asyncio.LifoQueue, asyncio.PriorityQueue))
 
 
 def _user_defined_repr(obj):
@@ -117,6 +121,10 @@ def _r(obj, depth, budget=LIMIT):
         return repr(obj) if len(obj) <= 60 else repr(obj[:57]) + "..."
     if t in _SIMPLE:
         return repr(obj)
+    if t in _FUTURES:
+        return _future(obj)
+    if t in _QUEUES:
+        return _queue(obj)
     if t is bytes:
         return repr(obj) if len(obj) <= 40 else repr(obj[:37]) + "..."
     if depth >= _DEPTH and t in (list, tuple, dict, set, frozenset, deque):
