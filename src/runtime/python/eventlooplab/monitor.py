@@ -29,6 +29,8 @@ _getframe = sys._getframe
 _NO = object()
 _SCALARS = (int, float, bool, str, bytes, complex, type(None))
 _SCALAR_TYPES = frozenset(_SCALARS)
+_Coroutine = types.CoroutineType
+_Generator = types.GeneratorType
 _HIDDEN = (types.ModuleType, types.FunctionType, type, types.BuiltinFunctionType)
 
 
@@ -232,9 +234,15 @@ def snapshot_task(links):
     global _cur
     innermost = None
     for c in links:
-        code = getattr(c, "cr_code", None) or getattr(c, "gi_code", None)
-        if code is None:
-            break
+        t = type(c)
+        if t is _Coroutine:
+            code = c.cr_code
+        elif t is _Generator:
+            code = c.gi_code
+        else:
+            code = getattr(c, "cr_code", None) or getattr(c, "gi_code", None)
+            if code is None:
+                break
         if code in _user:
             f = c.cr_frame if hasattr(c, "cr_frame") else c.gi_frame
             if f is not None:

@@ -180,15 +180,24 @@ def _item_reprs(items, extra):
     for x in items:
         hit = last.get(id(x))
         if hit is not None and hit[0] is x:
-            r = hit[1]
-        else:
-            r = reprs.brepr(x)
+            # Only immutable items were cached: this one still is, and stays cached.
+            cache[id(x)] = hit
+            shown.append(hit[1])
+            continue
+        r = reprs.brepr(x)
         t = type(x)
-        if t in _SCALARS or (t is tuple and len(x) <= 8 and all(type(y) in _SCALARS for y in x)):
+        if t in _SCALARS or (t is tuple and len(x) <= 8 and _scalars(x)):
             cache[id(x)] = (x, r)
         shown.append(r)
     extra["reprs"] = cache
     return shown
+
+
+def _scalars(items):
+    for y in items:
+        if type(y) not in _SCALARS:
+            return False
+    return True
 
 
 def _connection(reader):

@@ -21,6 +21,10 @@ _SIMPLE = (bool, type(None), float, complex)
 # Not folded by the compiler (the result is wider than its constant-folding limit): computed
 # once here instead of twice per int shown.
 _BIG = 10**40
+# The exact types of tasks, futures and queues, shown before the chain of isinstance checks in
+# _r that none of them passes (suspend snapshots show a list of tasks, a queue, again and again).
+_FUTURES = frozenset((asyncio.Task, asyncio.Future))
+_QUEUES = frozenset((asyncio.Queue, asyncio.LifoQueue, asyncio.PriorityQueue))
 
 
 def _user_defined_repr(obj):
@@ -36,6 +40,31 @@ def _short(x, depth, budget):
     if (t is str and len(x) <= 60) or (t is int and -_BIG < x < _BIG):
         return repr(x)
     return _r(x, depth, budget)
+
+
+# Items whose repr inside a container is C's own: see _flat.
+_FLAT_TYPES = frozenset((bool, type(None), float))
+
+
+def _flat(items):
+    """True if every item is a str of at most 60 characters, an int of fewer than 41 digits, a
+    bool, None or a float: each shown by its plain repr. A list, tuple or dict of at most _ITEMS
+    such items (and not at _DEPTH) is then shown by C's repr, at a fraction of _seq's cost
+    (suspend snapshots repr the same small dicts again and again). Where _seq would stop at its
+    budget, C's repr goes on, but only past the LIMIT characters that brepr keeps: what is cut
+    away (the "...") starts after the budget, and the budget ends at or after the LIMIT-th
+    character of the whole repr."""
+    for x in items:
+        t = type(x)
+        if t is str:
+            if len(x) > 60:
+                return False
+        elif t is int:
+            if not -_BIG < x < _BIG:
+                return False
+        elif t not in _FLAT_TYPES:
+            return False
+    return True
 
 
 def _seq(items, depth, open_, close, budget):
@@ -92,15 +121,21 @@ def _r(obj, depth, budget=LIMIT):
         return repr(obj) if len(obj) <= 60 else repr(obj[:57]) + "..."
     if t in _SIMPLE:
         return repr(obj)
+    if t in _FUTURES:
+        return _future(obj)
+    if t in _QUEUES:
+        return _queue(obj)
     if t is bytes:
         return repr(obj) if len(obj) <= 40 else repr(obj[:37]) + "..."
     if depth >= _DEPTH and t in (list, tuple, dict, set, frozenset, deque):
         return "[...]" if t is list else "{...}" if t in (dict, set) else "(...)"
-    if t is list:
-        return _seq(obj, depth, "[", "]", budget)
-    if t is tuple:
-        return _seq(obj, depth, "(", ")", budget)
+    if t is list or t is tuple:
+        if len(obj) <= _ITEMS and _flat(obj):
+            return repr(obj)
+        return _seq(obj, depth, "[", "]", budget) if t is list else _seq(obj, depth, "(", ")", budget)
     if t is dict:
+        if len(obj) <= _ITEMS and _flat(obj) and _flat(obj.values()):
+            return repr(obj)
         return _items(obj, depth, budget)
     if t is set or t is frozenset:
         if not obj:
