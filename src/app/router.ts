@@ -111,6 +111,9 @@ export function useRoute(store: LabStore, defaultSource: string): Route {
     if (route.page !== 'playground') return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const write = () => {
+      // The address may already lead elsewhere (a link, a typed address) while its hashchange
+      // event is still queued: never write the playground over it.
+      if (parseRoute(window.location.hash).page !== 'playground') return;
       const here = playgroundRoute(store.getState(), defaultSource);
       const hash = formatRoute(here);
       note(WRITTEN_KEY, here.code);
