@@ -65,7 +65,7 @@ test('a task awaiting to_thread waits for the thread, and the thread shows what 
     }),
   ).toBeVisible();
   await expect(threads.getByRole('list', { name: 'Jobs of asyncio_0' })).toContainText(
-    'blocking_io() 0.0 s → 1.0 s',
+    'blocking_io() 0.0 → 1.0 s',
   );
   await threads.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENS}/threads.png` });
@@ -81,7 +81,7 @@ test('a task awaiting to_thread waits for the thread, and the thread shows what 
   const timeline = page.getByRole('region', { name: 'Timeline' });
   await expect(
     timeline.getByRole('list', { name: 'Lanes' }).getByRole('listitem', {
-      name: 'thread asyncio_0: A simulated thread: ran blocking_io() 0.0 s → 1.0 s. The event loop stays free while it runs.',
+      name: 'thread asyncio_0: A simulated thread: ran blocking_io() 0.0 → 1.0 s. The event loop stays free while it runs.',
     }),
   ).toBeVisible();
   await timeline.getByRole('radio', { name: 'X axis: time' }).check();

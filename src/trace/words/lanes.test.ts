@@ -69,7 +69,7 @@ describe('the timeline lanes in words', () => {
     expect(threadLaneTitle('asyncio_0')).toBe('thread asyncio_0');
     expect(taskLaneTitle('A', 'circle', 'Task-2', 'worker')).toBe('A circle Task-2 · worker()');
     expect(threadRunsText({ fn: 'blocking_io', from: 0, until: 1 })).toBe(
-      'runs blocking_io() 0.0 s → 1.0 s',
+      'runs blocking_io() 0.0 → 1.0 s',
     );
     expect(loopLaneText(1, 0)).toBe(
       'Runs whenever no task holds control. The clock jumped 1 time while idle.',

@@ -5,7 +5,7 @@
  * names as the simulator's cards and the narration.
  */
 import { describeOutcome } from './names.ts';
-import { cap, clockText, formatCount, formatSeconds, plural, seconds } from './numbers.ts';
+import { cap, clockText, formatCount, plural, seconds, secondsSpan } from './numbers.ts';
 import { plain } from './parts.ts';
 import { type JobTimes, threadJobText } from './threads.ts';
 
@@ -28,11 +28,6 @@ export function taskLaneTitle(letter: string, shape: string, name: string, coro:
 /** `step 12`, or a range `steps 12–40`. */
 export function stepRangeText(a: number, b: number): string {
   return a === b ? `step ${formatCount(a)}` : `steps ${formatCount(a)}–${formatCount(b)}`;
-}
-
-/** `0.0 → 1.0 s`: a span of virtual time, one unit for both ends. */
-export function secondsSpan(t0: number, t1: number): string {
-  return `${formatSeconds(t0)} → ${formatSeconds(t1)} s`;
 }
 
 /** `t = 0.0 s`, or a span of virtual time `t = 0.0 → 1.0 s`. */
@@ -139,7 +134,7 @@ export const THREAD_TEXT = {
   sleeps: 'blocked in this thread only: the event loop runs other tasks meanwhile',
 } as const;
 
-/** `runs blocking_io() 0.0 s → 1.0 s`. */
+/** `runs blocking_io() 0.0 → 1.0 s`. */
 export function threadRunsText(job: JobTimes): string {
   return `runs ${threadJobText(job)}`;
 }

@@ -31,6 +31,11 @@ export function seconds(t: number | null): string {
   return t === null || !Number.isFinite(t) ? 'never' : `${formatSeconds(t)} s`;
 }
 
+/** `0.0 → 1.0 s`: a span of virtual time, one unit for both ends (the one spelling of a span). */
+export function secondsSpan(t0: number, t1: number): string {
+  return `${formatSeconds(t0)} → ${formatSeconds(t1)} s`;
+}
+
 /** `t = 4.0 s`, the clock. */
 export function clockText(time: number): string {
   return `t = ${seconds(time)}`;

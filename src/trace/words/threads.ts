@@ -16,7 +16,7 @@ import {
 } from '../state.ts';
 import { stepsOfKind } from '../trace-index.ts';
 import type { Trace, Wait } from '../types.ts';
-import { seconds } from './numbers.ts';
+import { seconds, secondsSpan } from './numbers.ts';
 import { plain, type Words } from './parts.ts';
 
 export function findThread(state: LoopState, id: ThreadId): ThreadView | undefined {
@@ -84,10 +84,10 @@ export function threadActivityText(thread: ThreadView, time: number): string {
 /** A thread's job by its function and its times on the thread's clock. */
 export type JobTimes = Pick<ThreadJob, 'fn' | 'from' | 'until'>;
 
-/** `blocking_io() 0.0 s → 1.0 s`: one job on the thread's own clock. */
+/** `blocking_io() 0.0 → 1.0 s` (or `0.0 s → …` while it runs): one job on the thread's own clock. */
 export function threadJobText(job: JobTimes): string {
-  const end = job.until === null ? '…' : seconds(job.until);
-  return `${job.fn}() ${seconds(job.from)} → ${end}`;
+  const span = job.until === null ? `${seconds(job.from)} → …` : secondsSpan(job.from, job.until);
+  return `${job.fn}() ${span}`;
 }
 
 /** How many jobs a thread lane's summary names before it only counts the rest. */

@@ -52,7 +52,7 @@ describe('thread lanes', () => {
     const [lane] = userThreads();
     if (!lane) throw new Error('expected a thread lane');
     expect(laneSummary(lane)).toBe(
-      'A simulated thread: ran blocking_io() 0.0 s → 1.0 s, blocking_io() 1.0 s → 1.5 s. The event loop stays free while it runs.',
+      'A simulated thread: ran blocking_io() 0.0 → 1.0 s, blocking_io() 1.0 → 1.5 s. The event loop stays free while it runs.',
     );
   });
 
