@@ -3,23 +3,11 @@
  * UI changes without the minutes of tracer throughput runs. Prints its table and writes
  * bench-results/browser.json. Needs a build (`vite build`, which the npm script runs first).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { browserBench } from './browser.ts';
+import { reportRows } from './table.ts';
 
-const rows = await browserBench();
-const fmt = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en') : v.toFixed(2));
-const width = Math.max(...rows.map((r) => r.measure.length));
-console.log(`\nEvent Loop Lab browser benchmark (headless Chromium)\n`);
-console.log(`${'measure'.padEnd(width)}  ${'value'.padStart(14)}  unit       target`);
-for (const r of rows) {
-  const target = r.target ? `${r.target} ${r.ok ? 'met' : 'NOT met'}` : '';
-  console.log(
-    `${r.measure.padEnd(width)}  ${fmt(r.value).padStart(14)}  ${r.unit.padEnd(9)}  ${target}`,
-  );
-}
-mkdirSync('bench-results', { recursive: true });
-writeFileSync(
-  'bench-results/browser.json',
-  `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`,
+reportRows(
+  'Event Loop Lab browser benchmark (headless Chromium)',
+  await browserBench(),
+  'browser.json',
 );
-console.log('\nWrote bench-results/browser.json');

@@ -16,13 +16,7 @@ import { chromium, type Page } from '@playwright/test';
 const PORT = Number(process.env.BENCH_PORT ?? 4373);
 const BASE = `http://127.0.0.1:${PORT}/`;
 
-export interface BrowserRow {
-  measure: string;
-  value: number;
-  unit: string;
-  target?: string;
-  ok?: boolean;
-}
+export type BrowserRow = BenchRow;
 
 const base64url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 
@@ -71,6 +65,8 @@ async def main():
 
 asyncio.run(main())
 `;
+
+import type { BenchRow } from './table.ts';
 
 /** In-page waits end after `ms` with NaN instead of hanging the benchmark. */
 const within = <T>(promise: Promise<T>, ms = 5_000): Promise<T | number> =>

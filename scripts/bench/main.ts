@@ -7,23 +7,16 @@
  *   traced/untraced time ratio, trace bytes per event, seek p50/p99 in a 1,000,000-step trace,
  *   Pyodide load time (Node); then the playground in headless Chromium (see browser.ts).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { createNodeTracer } from '../../src/runtime/tracer.node.ts';
 import { buildReplayIndex, parseTrace, stateAt } from '../../src/trace/index.ts';
 import { browserBench } from './browser.ts';
 import { lessonChunkRows } from './lesson-chunks.ts';
+import { type BenchRow, reportRows } from './table.ts';
 import { program, throughput } from './throughput.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
-interface Row {
-  measure: string;
-  value: number;
-  unit: string;
-  target?: string;
-  ok?: boolean;
-}
-const rows: Row[] = [];
+const rows: BenchRow[] = [];
 const row = (measure: string, value: number, unit: string, target?: [string, boolean]) =>
   rows.push({ measure, value, unit, target: target?.[0], ok: target?.[1] });
 
@@ -69,21 +62,9 @@ row('seek p99 (1,000,000 steps)', p99, 'ms', ['≤ 16', p99 <= 16]);
 if (process.env.BENCH_BROWSER !== '0') rows.push(...(await browserBench()));
 rows.push(...lessonChunkRows());
 
-const fmt = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en') : v.toFixed(2));
-const width = Math.max(...rows.map((r) => r.measure.length));
-console.log(
-  `\nEvent Loop Lab runtime benchmark (median of ${RUNS} runs; Node ${process.version})\n`,
+reportRows(
+  `Event Loop Lab runtime benchmark (median of ${RUNS} runs; Node ${process.version})`,
+  rows,
+  'bench.json',
+  { runs: RUNS },
 );
-console.log(`${'measure'.padEnd(width)}  ${'value'.padStart(14)}  unit       target`);
-for (const r of rows) {
-  const target = r.target ? `${r.target} ${r.ok ? 'met' : 'NOT met'}` : '';
-  console.log(
-    `${r.measure.padEnd(width)}  ${fmt(r.value).padStart(14)}  ${r.unit.padEnd(9)}  ${target}`,
-  );
-}
-mkdirSync('bench-results', { recursive: true });
-writeFileSync(
-  'bench-results/bench.json',
-  `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, rows }, null, 2)}\n`,
-);
-console.log('\nWrote bench-results/bench.json');
