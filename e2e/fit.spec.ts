@@ -325,16 +325,21 @@ test('the threads and connections lessons show their bands without scrolling the
   }
 });
 
-test('presenter mode at 1280×720 and its first zoom step shows the whole default picture', async ({
-  page,
-}) => {
-  test.setTimeout(200_000);
+/** The playground at 1280×720 in presenter mode, at its first zoom step (150 %). */
+async function openPresenterPlayground(page: Page): Promise<void> {
   await page.setViewportSize(SIZES[0]);
   await page.goto('/#/playground');
   // The build-time recording of the default program is there before Python starts.
   await expect(stepSlider(page)).toBeEnabled();
   await button(page, 'Presenter mode').click();
   await expect(page.getByText('150 %', { exact: true })).toBeVisible();
+}
+
+test('presenter mode at 1280×720 and its first zoom step shows the whole default picture', async ({
+  page,
+}) => {
+  test.setTimeout(200_000);
+  await openPresenterPlayground(page);
   for (const step of [45, 46]) {
     await goToStep(page, step);
     await page.waitForTimeout(600);
@@ -349,12 +354,8 @@ test('presenter mode never cuts the highlighted line, at 100 % and 150 %, 1280×
   page,
 }) => {
   test.setTimeout(200_000);
-  await page.setViewportSize(SIZES[0]);
-  await page.goto('/#/playground');
-  await expect(stepSlider(page)).toBeEnabled();
+  await openPresenterPlayground(page);
   await expect(page.locator('.monaco-editor')).toBeVisible(); // Monaco, not the plain editor yet
-  await button(page, 'Presenter mode').click();
-  await expect(page.getByText('150 %', { exact: true })).toBeVisible();
   // Step 16: main creates the coffee task, the program's longest line.
   await goToStep(page, 16);
   const line = 'coffee = asyncio.create_task(brew("coffee", 2), name="coffee")';
