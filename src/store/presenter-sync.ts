@@ -10,11 +10,18 @@
  * clicks in one window never bounce). Either window can close; the other keeps working, and a
  * window that comes back says hello and is brought up to date.
  *
+ * The speaker window opens the audience's lesson step in its own store, and that lesson may
+ * still be loading (lessons and their traces are chunks of their own) when the audience's run
+ * arrives; once loaded, the lesson would show its own shipped run over it. So a run is tagged
+ * with its place (a lesson step, or the playground), and the speaker window holds it until its
+ * own lesson for that place has loaded (the hold is ./presenter-mirror.ts).
+ *
  * Pure TypeScript over a `ChannelLike`, so it is tested in Node with a fake channel.
  */
 import type { Trace } from '../runtime/run-trace.ts';
 import type { LabStore } from './create-lab-store.ts';
 import type { LabState } from './lab-state.ts';
+import { createMirror, type Mirror, samePlace } from './presenter-mirror.ts';
 import type { LessonPlace } from './slices/lesson/index.ts';
 
 export const PRESENTER_CHANNEL = 'event-loop-lab:presenter';
@@ -25,7 +32,13 @@ export type SyncRole = 'audience' | 'speaker';
 export type SyncMessage =
   | { readonly kind: 'hello'; readonly role: SyncRole }
   | { readonly kind: 'bye'; readonly role: SyncRole }
-  | { readonly kind: 'trace'; readonly trace: Trace | null; readonly step: number }
+  | {
+      readonly kind: 'trace';
+      readonly trace: Trace | null;
+      readonly step: number;
+      /** Where the audience shows this run: a lesson step, or the playground (null). */
+      readonly place: LessonPlace | null;
+    }
   | { readonly kind: 'step'; readonly step: number }
   | { readonly kind: 'lesson'; readonly place: LessonPlace | null }
   | { readonly kind: 'blank'; readonly blanked: boolean }
@@ -55,15 +68,11 @@ function isSyncMessage(data: unknown): data is SyncMessage {
   );
 }
 
-function samePlace(a: LessonPlace | null, b: LessonPlace | null): boolean {
-  return a === b || (a !== null && b !== null && a.slug === b.slug && a.step === b.step);
-}
-
 /** The whole picture, for a window that just said hello. */
 function snapshotMessages(s: LabState): SyncMessage[] {
   return [
     { kind: 'lesson', place: s.lessonAt },
-    { kind: 'trace', trace: s.trace, step: s.step },
+    { kind: 'trace', trace: s.trace, step: s.step, place: s.lessonAt },
     { kind: 'blank', blanked: s.blanked },
     { kind: 'clock', since: s.presentingSince },
   ];
@@ -76,7 +85,7 @@ function changeMessages(s: LabState, before: LabState, role: SyncRole): SyncMess
   // that follows then replaces with this window's.
   if (!samePlace(s.lessonAt, before.lessonAt)) out.push({ kind: 'lesson', place: s.lessonAt });
   if (role === 'audience' && s.trace !== before.trace) {
-    out.push({ kind: 'trace', trace: s.trace, step: s.step });
+    out.push({ kind: 'trace', trace: s.trace, step: s.step, place: s.lessonAt });
   } else if (s.step !== before.step) {
     out.push({ kind: 'step', step: s.step });
   }
@@ -93,9 +102,11 @@ interface Receiver {
   channel: ChannelLike;
   role: SyncRole;
   openPlace(place: LessonPlace | null): void;
+  /** The audience's run in the speaker window (held while the lesson it belongs to loads). */
+  mirror: Mirror;
 }
 
-function receive({ store, channel, role, openPlace }: Receiver, m: SyncMessage): void {
+function receive({ store, channel, role, openPlace, mirror }: Receiver, m: SyncMessage): void {
   const s = store.getState();
   switch (m.kind) {
     case 'hello':
@@ -109,13 +120,14 @@ function receive({ store, channel, role, openPlace }: Receiver, m: SyncMessage):
       return;
     case 'trace':
       // Only the speaker mirrors the audience's run; it never runs programs of its own.
-      if (role === 'speaker') store.setState({ trace: m.trace, step: m.step, playing: false });
+      if (role === 'speaker') mirror.offer({ trace: m.trace, step: m.step, place: m.place });
       store.setState({ peerConnected: true });
       return;
     case 'step':
-      if (m.step !== s.step) s.seek(m.step);
+      if (!mirror.step(m.step) && m.step !== s.step) s.seek(m.step);
       return;
     case 'lesson':
+      mirror.moved(m.place);
       openPlace(m.place);
       return;
     case 'blank':
@@ -142,22 +154,32 @@ export function connectPresenterSync(
     if (place) store.getState().openLesson(place.slug, place.step);
     else store.getState().closeLesson();
   };
-  const receiver: Receiver = { store, channel, role, openPlace };
+  /** Applies a change from the other window (not posted back). */
+  const apply = (change: () => void) => {
+    const was = applying;
+    applying = true;
+    try {
+      change();
+    } finally {
+      applying = was;
+    }
+  };
+  const mirror = createMirror(store, ({ trace, step }) =>
+    apply(() => store.setState({ trace, step, playing: false })),
+  );
+  const receiver: Receiver = { store, channel, role, openPlace, mirror };
 
   channel.onmessage = (event) => {
     const m = event.data;
-    if (!isSyncMessage(m)) return;
-    applying = true;
-    try {
-      receive(receiver, m);
-    } finally {
-      applying = false;
-    }
+    if (isSyncMessage(m)) apply(() => receive(receiver, m));
   };
 
   const unsubscribe = store.subscribe((s, before) => {
+    mirror.changed();
+    if (applying) return;
     for (const message of changeMessages(s, before, role)) {
-      if (!applying) channel.postMessage(message);
+      // While the audience's run is held, this window's own steps are in another run.
+      if (!(message.kind === 'step' && mirror.holding())) channel.postMessage(message);
     }
   });
 
