@@ -145,12 +145,28 @@ test('the speaker window stays in sync both ways, and either can close', async (
   const alone = await audienceStep();
   await page.keyboard.press('PageDown');
   await expect.poll(audienceStep).not.toBe(alone);
-  // …a new one catches up; closing the audience window leaves it working too.
+  // …a new one catches up, even when its lessons (a chunk loaded lazily) arrive after the
+  // audience's run: held back here, so the lesson loads last and must not show its own shipped
+  // run (its opening step) over the audience's.
   const again = await context.newPage();
+  let releaseLessons = () => {};
+  const lessonsHeld = new Promise<void>((resolve) => (releaseLessons = resolve));
+  await again.route(/\/assets\/_virtual_lessons-[^/]*\.js$/, async (route) => {
+    await lessonsHeld;
+    await route.continue();
+  });
   await again.goto('/#/speaker');
   await expect(again.getByRole('status')).toHaveText('In sync with the audience window');
   const againNow = again.getByRole('region', { name: 'Now on screen' });
-  await expect(againNow).toContainText(`${await audienceStep()} of`);
+  // The run is held until the speaker's own copy of the lesson step has loaded.
+  await expect(againNow).toContainText('Waiting for the audience window’s run');
+  const shown = await audienceStep();
+  releaseLessons();
+  await expect(again.getByRole('region', { name: 'Presenter notes' })).toContainText(
+    'The pool size is the concurrency limit',
+  );
+  await expect(againNow).toContainText(`${shown} of`);
+  expect(await audienceStep()).toBe(shown); // and the speaker sent no step of its own back
   await page.close();
   await expect(again.getByRole('status')).toHaveText(/not presenting/);
   const last = await againNow.getByText(/^Step /).textContent();
