@@ -3,9 +3,9 @@
  * keyboard (or a clicker), a speaker window with notes kept in sync, a follow-along link for the
  * students, embeds in other pages, exports for slides, and the whole thing with the network off.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { DEFAULT } from './default-program.ts';
 import {
   button,
@@ -450,35 +450,80 @@ test.describe('offline', () => {
     expect(foreign).toEqual([]);
   });
 
-  test('a new version waits with a notice, and applies on reload', async ({ page }) => {
+  /**
+   * Two versions without touching dist/: the visit installs an older service worker (dist/sw.js
+   * with a byte more, served through the context's routes, which its first fetch goes through);
+   * `deployNewVersion` removes the route, so the next update check (a fetch no route sees) finds
+   * dist/sw.js as it is: a script that differs by a byte, as a new build's does.
+   */
+  async function installOlderVersion(context: BrowserContext): Promise<void> {
+    await context.route(/\/sw\.js$/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: `${await response.text()}\n// the older version\n` });
+    });
+  }
+
+  async function deployNewVersion(context: BrowserContext): Promise<void> {
+    await context.unrouteAll({ behavior: 'wait' });
+  }
+
+  async function findUpdate(page: Page): Promise<void> {
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration?.update();
+    });
+  }
+
+  const controlled = (page: Page) =>
+    page.evaluate(() => Boolean(navigator.serviceWorker.controller));
+
+  /** The new version waits with its notice; Reload now loads the page again, in the new version. */
+  async function applyByReloadNow(page: Page, shot: string): Promise<void> {
+    const notice = page.getByRole('status').filter({ hasText: 'A new version' });
+    await expect(notice).toContainText('applies the next time you open the page', LOAD);
+    await page.screenshot({ path: `${SCREENS}/${shot}` });
+    await notice.getByRole('button', { name: 'Reload now' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'was updated' })).toHaveText(
+      /^Event Loop Lab was updated to its newest version\./,
+      LOAD,
+    );
+    expect(await controlled(page)).toBe(true);
+    await expect(page.getByRole('status', { name: 'Offline availability' })).toHaveText(
+      'Available offline',
+    );
+    // Nothing waits any more: the version that controls the page is the newest.
+    const pending = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return Boolean(registration?.waiting || registration?.installing);
+    });
+    expect(pending).toBe(false);
+  }
+
+  test('a new version waits with a notice, and applies on reload', async ({ page, context }) => {
     // A returning visitor: the page is one the service worker serves.
+    await installOlderVersion(context);
     await page.goto('/#/playground');
     const badge = page.getByRole('status', { name: 'Offline availability' });
     await expect(badge).toHaveText('Available offline', LOAD);
     await page.reload();
     await expect(badge).toHaveText('Available offline', LOAD);
-    // A new deploy: the built service worker changes by a byte, as a new build's does (the
-    // preview server serves dist/ as it is on disk; the file is put back whatever happens).
-    const worker = 'dist/sw.js';
-    const deployed = await readFile(worker, 'utf8');
-    await writeFile(worker, `${deployed}\n// the next version\n`);
-    try {
-      await page.evaluate(async () => {
-        const registration = await navigator.serviceWorker.getRegistration();
-        await registration?.update();
-      });
-      // The new version waits: nothing is swapped under the page, which says so.
-      const notice = page.getByRole('status').filter({ hasText: 'A new version' });
-      await expect(notice).toContainText('applies the next time you open the page', LOAD);
-      await page.screenshot({ path: `${SCREENS}/66-update-waiting.png` });
-      await notice.getByRole('button', { name: 'Reload now' }).click();
-      await expect(page.getByRole('status').filter({ hasText: 'was updated' })).toHaveText(
-        /^Event Loop Lab was updated to its newest version\./,
-        LOAD,
-      );
-      await expect(badge).toHaveText('Available offline');
-    } finally {
-      await writeFile(worker, deployed);
-    }
+    expect(await controlled(page)).toBe(true);
+    await deployNewVersion(context);
+    await findUpdate(page);
+    // The new version waits: nothing is swapped under the page, which says so.
+    await applyByReloadNow(page, '66-update-waiting.png');
+  });
+
+  test('on a first visit too, Reload now loads the new version', async ({ page, context }) => {
+    // The first visit's page loaded before any service worker: none controls it, so no
+    // "controllerchange" will ever tell it that the new version took over.
+    await installOlderVersion(context);
+    await page.goto('/#/playground');
+    const badge = page.getByRole('status', { name: 'Offline availability' });
+    await expect(badge).toHaveText('Available offline', LOAD);
+    expect(await controlled(page)).toBe(false);
+    await deployNewVersion(context);
+    await findUpdate(page);
+    await applyByReloadNow(page, '67-update-waiting-first-visit.png');
   });
 });
