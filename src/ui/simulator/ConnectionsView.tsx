@@ -1,11 +1,19 @@
-import type {
-  ConnectionState,
-  LoopState,
-  ObjectView,
-  ServerState,
-  Trace,
+import {
+  type ConnectionState,
+  type LoopState,
+  type ObjectView,
+  type ServerState,
+  type StreamOp,
+  streamWaiters,
+  type TaskId,
+  type Trace,
 } from '../../trace/index.ts';
-import { connectionStateText, serverStateText, taskName } from '../../trace/words.ts';
+import {
+  connectionStateText,
+  serverStateText,
+  streamWaitersLabel,
+  taskName,
+} from '../../trace/words.ts';
 import { TaskRef } from './TaskChip.tsx';
 import './ThreadsView.css';
 
@@ -53,13 +61,20 @@ function ConnectionBox({
     ? serverStateText(s as ServerState)
     : connectionStateText(s as ConnectionState);
   const peer = server ? '' : (s as ConnectionState).peer;
-  const waiting = server ? [] : ((s as ConnectionState).readers ?? []);
+  // Every task whose card waits on this box, so every arrow that ends here has its name here:
+  // the reader (the connection's own list, reconciled with the cards) and, read off the cards,
+  // a writer waiting in drain(), a closer in wait_closed(), a server's serve_forever().
+  const readers = server ? [] : ((s as ConnectionState).readers ?? []);
+  const groups: { op: StreamOp; tasks: readonly TaskId[] }[] = [
+    ...(readers.length > 0 ? [{ op: 'read' as const, tasks: readers }] : []),
+    ...streamWaiters(state.tasks, object.id),
+  ];
   return (
     <li
       className="sim-thread"
       data-sim-object={object.id}
       aria-label={`${object.type} ${name}${peer ? ` with ${peer}` : ''}: ${text}`}
-      data-busy={waiting.length > 0 ? 'true' : 'false'}
+      data-busy={groups.length > 0 ? 'true' : 'false'}
     >
       <div className="sim-thread__head">
         <span className="sim-object__type">{object.type}</span>
@@ -67,14 +82,14 @@ function ConnectionBox({
         {peer ? <span className="sim-thread__by">with {peer}</span> : null}
       </div>
       <div className="sim-thread__now">{text}</div>
-      {waiting.length === 0 ? null : (
-        <div className="sim-thread__by">
-          {'read by '}
-          {waiting.map((id) => (
+      {groups.map((g) => (
+        <div key={g.op} className="sim-thread__by">
+          {`${streamWaitersLabel(g.op)} `}
+          {g.tasks.map((id) => (
             <TaskRef key={id} task={id} name={taskName(state, id, trace)} />
           ))}
         </div>
-      )}
+      ))}
     </li>
   );
 }
