@@ -16,6 +16,7 @@ import {
 } from '../../trace/words.ts';
 import { TaskRef } from './TaskChip.tsx';
 import './ThreadsView.css';
+import './ConnectionsView.css';
 
 /** Object types this view shows (ObjectsView leaves them out). */
 export const STREAM_TYPES: ReadonlySet<string> = new Set(['Connection', 'Server']);
@@ -33,11 +34,19 @@ export interface ConnectionsViewProps {
 export function ConnectionsView({ trace, state }: ConnectionsViewProps) {
   const items = state.objects.filter((o) => STREAM_TYPES.has(o.type) && o.state !== null);
   if (items.length === 0) return null;
+  // The connections, which tasks wait on, in the first row(s), the servers last on a line of
+  // their own (ConnectionsView.css): a wait arrow comes down from the task cards above and
+  // enters its box from the top, so nothing must sit above a box it points at. A server is
+  // waited on only by serve_forever, which has nothing above it either but the connections.
+  const ordered = [
+    ...items.filter((o) => o.type !== 'Server'),
+    ...items.filter((o) => o.type === 'Server'),
+  ];
   return (
     <section aria-label="Connections" className="sim-threads sim-connections">
       <h3 className="sim-section-title">Connections</h3>
       <ul className="sim-threads__list">
-        {items.map((o) => (
+        {ordered.map((o) => (
           <ConnectionBox key={o.id} object={o} trace={trace} state={state} />
         ))}
       </ul>
@@ -71,7 +80,7 @@ function ConnectionBox({
   ];
   return (
     <li
-      className="sim-thread"
+      className={`sim-thread sim-connection${server ? ' sim-connection--server' : ''}`}
       data-sim-object={object.id}
       aria-label={`${object.type} ${name}${peer ? ` with ${peer}` : ''}: ${text}`}
       data-busy={groups.length > 0 ? 'true' : 'false'}
