@@ -75,8 +75,14 @@ test('a stall is drawn on the lane of the task that held the loop, and the legen
   const plot = timeline.getByRole('slider', { name: 'Timeline position' });
   const box = await plot.boundingBox();
   if (!box) throw new Error('the timeline has no box');
-  // Rows: the axis (30 px), the loop's lane, then main, ticker and worker (34 px each).
-  await page.mouse.move(box.x + box.width * 0.4, box.y + 30 + 3 * 34 + 17);
+  // The worker's lane is level with its label (the lanes are compact or roomy as room allows).
+  const label = await timeline
+    .getByRole('list', { name: 'Lanes' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Stalled the loop' })
+    .boundingBox();
+  if (!label) throw new Error("the worker's lane has no label");
+  await page.mouse.move(box.x + box.width * 0.4, label.y + label.height / 2);
   // (The status bar says the same sentence: look in the timeline only.)
   await expect(timeline.getByText(STALL, { exact: true })).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/13-timeline-stall.png` });

@@ -70,4 +70,5 @@ export {
   virtualTimeAt,
 } from './trace-index.ts';
 export type * from './types.ts';
+export { type StreamWaiters, streamWaiters } from './waiters.ts';
 export * from './words.ts';

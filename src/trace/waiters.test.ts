@@ -34,10 +34,12 @@ function corpus(): { name: string; trace: Trace }[] {
 describe('object panels agree with task cards', () => {
   const traces = corpus();
 
-  it('finds the corpus (lesson goldens with queues, locks and semaphores)', () => {
+  it('finds the corpus (lesson goldens with queues, locks, semaphores and connections)', () => {
     expect(traces.length).toBeGreaterThan(40);
     const types = new Set(traces.flatMap(({ trace }) => trace.objects.map((o) => o.type)));
-    expect([...types]).toEqual(expect.arrayContaining(['Queue', 'Lock', 'Semaphore']));
+    expect([...types]).toEqual(
+      expect.arrayContaining(['Queue', 'Lock', 'Semaphore', 'Connection']),
+    );
   });
 
   it.each(traces.map((t) => [t.name, t.trace] as const))('%s: at every step', (_, trace) => {

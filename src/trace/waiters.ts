@@ -8,13 +8,24 @@
  * waiter runs. The picture must never contradict itself, so a list shows exactly the tasks
  * that wait on that object now: the recorded order for those the tracer lists (their FIFO
  * order), then any that suspended since, in task order.
+ *
+ * A stream connection lists its reader the same way (a task in `reader.readline()` waits on the
+ * Connection, `stream-read` below); the tasks that wait on a connection or a server otherwise
+ * (in `drain()`, `wait_closed()`, `serve_forever()`) have no recorded list, and `streamWaiters`
+ * reads them off the cards, so the Connections box lists every task whose arrow points at it.
  */
 import type { ObjectId, TaskId } from './ids.ts';
 import type { ObjectView, TaskView } from './state.ts';
-import type { ObjectWaitOn } from './types.ts';
+import type { ObjectWaitOn, StreamOp, Wait } from './types.ts';
 
-/** For each object type, which of its state's lists holds the tasks waiting with which `on`. */
-const WAITER_LISTS: Readonly<Record<string, readonly (readonly [ObjectWaitOn, string])[]>> = {
+/** How a task waits on an object, as its object's lists tell waits apart. */
+type ListKind = ObjectWaitOn | 'stream-read';
+
+/** The stream operations that wait for data from a connection (its StreamReader's `readers`). */
+const READ_OPS: ReadonlySet<StreamOp> = new Set(['read', 'readline', 'readuntil', 'readexactly']);
+
+/** For each object type, which of its state's lists holds the tasks waiting with which kind. */
+const WAITER_LISTS: Readonly<Record<string, readonly (readonly [ListKind, string])[]>> = {
   Queue: [
     ['queue-get', 'get'],
     ['queue-put', 'put'],
@@ -33,7 +44,20 @@ const WAITER_LISTS: Readonly<Record<string, readonly (readonly [ObjectWaitOn, st
   Semaphore: [['semaphore', 'wait']],
   BoundedSemaphore: [['semaphore', 'wait']],
   Barrier: [['barrier', 'wait']],
+  Connection: [['stream-read', 'readers']],
 };
+
+/** Lists the tracer writes only while they hold a task (absent means empty). */
+const OPTIONAL_LISTS: ReadonlySet<string> = new Set(['readers']);
+
+/** The object a wait is on and how, as the object's lists tell it (null: no list holds it). */
+function listKind(w: Wait): { object: ObjectId; kind: ListKind } | null {
+  if (!('object' in w) || w.object === undefined) return null;
+  if (w.on === 'stream')
+    return READ_OPS.has(w.op) ? { object: w.object, kind: 'stream-read' } : null;
+  if (w.on === 'taskgroup') return null;
+  return { object: w.object, kind: w.on };
+}
 
 /** Whether `task`'s card says it waits on object `o` with `on`. */
 export function waitsOn(task: TaskView, o: ObjectId, on: ObjectWaitOn): boolean {
@@ -58,9 +82,9 @@ export function reconcileWaiters(
   // One pass over the tasks (a program may have thousands), then a lookup per list.
   const waiting = new Map<string, TaskId[]>();
   for (const t of tasks) {
-    const w = t.wait;
-    if (t.state !== 'waiting' || w === null || !('object' in w)) continue;
-    const key = `${w.object} ${w.on}`;
+    const on = t.state === 'waiting' && t.wait !== null ? listKind(t.wait) : null;
+    if (on === null) continue;
+    const key = `${on.object} ${on.kind}`;
     const ids = waiting.get(key);
     if (ids) ids.push(t.id);
     else waiting.set(key, [t.id]);
@@ -83,9 +107,13 @@ function reconcileObject(o: ObjectView, waitingByKey: ReadonlyMap<string, TaskId
   const state = o.state as unknown as Readonly<Record<string, unknown>>;
   let changed: Record<string, unknown> | null = null;
   for (const [on, key] of lists) {
-    const recorded = state[key];
-    if (!Array.isArray(recorded)) continue;
     const waiting = waitingByKey.get(`${o.id} ${on}`) ?? [];
+    let recorded = state[key];
+    if (recorded === undefined && OPTIONAL_LISTS.has(key)) {
+      if (waiting.length === 0) continue;
+      recorded = [];
+    }
+    if (!Array.isArray(recorded)) continue;
     const now = agreeing(recorded as readonly TaskId[], waiting);
     if (now !== recorded) {
       changed ??= { ...state };
@@ -94,6 +122,30 @@ function reconcileObject(o: ObjectView, waitingByKey: ReadonlyMap<string, TaskId
   }
   if (changed === null) return o;
   return Object.freeze({ ...o, state: Object.freeze(changed) as unknown as ObjectView['state'] });
+}
+
+/** The tasks waiting on a stream object in one operation other than reading, e.g. `drain`. */
+export interface StreamWaiters {
+  readonly op: StreamOp;
+  readonly tasks: readonly TaskId[];
+}
+
+/**
+ * The tasks whose cards say they wait on Connection or Server `o` other than to read from it
+ * (a reader is in the connection's reconciled `readers`), grouped by operation in the order
+ * first seen, each group in task order.
+ */
+export function streamWaiters(tasks: readonly TaskView[], o: ObjectId): readonly StreamWaiters[] {
+  const groups = new Map<StreamOp, TaskId[]>();
+  for (const t of tasks) {
+    const w = t.wait;
+    if (t.state !== 'waiting' || w === null || w.on !== 'stream' || w.object !== o) continue;
+    if (READ_OPS.has(w.op)) continue;
+    const ids = groups.get(w.op);
+    if (ids) ids.push(t.id);
+    else groups.set(w.op, [t.id]);
+  }
+  return [...groups].map(([op, ids]) => ({ op, tasks: ids }));
 }
 
 /** `recorded` if it lists exactly `waiting`; else `waiting` in recorded order, newcomers last. */

@@ -53,6 +53,22 @@ export function streamWaitKind(wait: StreamWait): string {
   return STREAM_KIND[wait.op];
 }
 
+const WAITERS_LABEL: Record<StreamOp, string> = {
+  read: 'read by',
+  readline: 'read by',
+  readuntil: 'read by',
+  readexactly: 'read by',
+  drain: 'waiting to write',
+  closed: 'waiting for it to close',
+  serve: 'served by',
+  'server-closed': 'waiting for it to close',
+};
+
+/** What a connection's or a server's box says before the tasks that wait on it: `read by`. */
+export function streamWaitersLabel(op: StreamOp): string {
+  return WAITERS_LABEL[op];
+}
+
 /** `6 bytes waiting to be read`, `the other end has finished sending`, `closed`. */
 export function connectionStateText(s: ConnectionState): string {
   if (s.closed) return 'closed';

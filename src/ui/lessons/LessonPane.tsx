@@ -1,7 +1,9 @@
 /**
- * The lesson pane beside the editor and the simulator: where the learner is (lesson, step of
- * steps, a row of step links), the step's prose, its questions and exercise (passed in as
- * children), presenter notes in presenter mode, and Previous step / Next step at the foot.
+ * The lesson pane beside the editor and the simulator: where the learner is (the lesson in the
+ * course, a row of step links, and once in words "Lesson step 2 of 5" above the step's title),
+ * the step's prose, its questions and exercise (passed in as children), presenter notes in
+ * presenter mode, and Previous step / Next step at the foot. The position is said once: a
+ * "2 / 5" in the foot as well only repeated it, and crowded the buttons in a narrow pane.
  * (The names differ from the replay's "Step back" / "Step forward" on purpose.)
  */
 import { type ReactNode, useEffect, useId, useRef } from 'react';
@@ -47,6 +49,7 @@ export function LessonPane(props: LessonPaneProps) {
       <PaneHead {...props} />
 
       <div className="lesson-pane__scroll" ref={scroller}>
+        {/* The one place that says where the learner is in words (the dots above are links). */}
         <p className="lesson-pane__count">
           Lesson step {step + 1} of {stepTitles.length}
         </p>
@@ -136,9 +139,6 @@ function PaneFoot(props: LessonPaneProps) {
         </span>{' '}
         Previous step
       </button>
-      <span className="lesson-pane__foot-count" aria-hidden="true">
-        {step + 1} / {stepTitles.length}
-      </span>
       {step >= last && props.next ? (
         <a className="button button--primary" href={props.next.href}>
           Next lesson{' '}

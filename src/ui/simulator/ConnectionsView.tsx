@@ -1,13 +1,22 @@
-import type {
-  ConnectionState,
-  LoopState,
-  ObjectView,
-  ServerState,
-  Trace,
+import {
+  type ConnectionState,
+  type LoopState,
+  type ObjectView,
+  type ServerState,
+  type StreamOp,
+  streamWaiters,
+  type TaskId,
+  type Trace,
 } from '../../trace/index.ts';
-import { connectionStateText, serverStateText, taskName } from '../../trace/words.ts';
+import {
+  connectionStateText,
+  serverStateText,
+  streamWaitersLabel,
+  taskName,
+} from '../../trace/words.ts';
 import { TaskRef } from './TaskChip.tsx';
 import './ThreadsView.css';
+import './ConnectionsView.css';
 
 /** Object types this view shows (ObjectsView leaves them out). */
 export const STREAM_TYPES: ReadonlySet<string> = new Set(['Connection', 'Server']);
@@ -25,11 +34,19 @@ export interface ConnectionsViewProps {
 export function ConnectionsView({ trace, state }: ConnectionsViewProps) {
   const items = state.objects.filter((o) => STREAM_TYPES.has(o.type) && o.state !== null);
   if (items.length === 0) return null;
+  // The connections, which tasks wait on, in the first row(s), the servers last on a line of
+  // their own (ConnectionsView.css): a wait arrow comes down from the task cards above and
+  // enters its box from the top, so nothing must sit above a box it points at. A server is
+  // waited on only by serve_forever, which has nothing above it either but the connections.
+  const ordered = [
+    ...items.filter((o) => o.type !== 'Server'),
+    ...items.filter((o) => o.type === 'Server'),
+  ];
   return (
     <section aria-label="Connections" className="sim-threads sim-connections">
       <h3 className="sim-section-title">Connections</h3>
       <ul className="sim-threads__list">
-        {items.map((o) => (
+        {ordered.map((o) => (
           <ConnectionBox key={o.id} object={o} trace={trace} state={state} />
         ))}
       </ul>
@@ -53,13 +70,20 @@ function ConnectionBox({
     ? serverStateText(s as ServerState)
     : connectionStateText(s as ConnectionState);
   const peer = server ? '' : (s as ConnectionState).peer;
-  const waiting = server ? [] : ((s as ConnectionState).readers ?? []);
+  // Every task whose card waits on this box, so every arrow that ends here has its name here:
+  // the reader (the connection's own list, reconciled with the cards) and, read off the cards,
+  // a writer waiting in drain(), a closer in wait_closed(), a server's serve_forever().
+  const readers = server ? [] : ((s as ConnectionState).readers ?? []);
+  const groups: { op: StreamOp; tasks: readonly TaskId[] }[] = [
+    ...(readers.length > 0 ? [{ op: 'read' as const, tasks: readers }] : []),
+    ...streamWaiters(state.tasks, object.id),
+  ];
   return (
     <li
-      className="sim-thread"
+      className={`sim-thread sim-connection${server ? ' sim-connection--server' : ''}`}
       data-sim-object={object.id}
       aria-label={`${object.type} ${name}${peer ? ` with ${peer}` : ''}: ${text}`}
-      data-busy={waiting.length > 0 ? 'true' : 'false'}
+      data-busy={groups.length > 0 ? 'true' : 'false'}
     >
       <div className="sim-thread__head">
         <span className="sim-object__type">{object.type}</span>
@@ -67,14 +91,14 @@ function ConnectionBox({
         {peer ? <span className="sim-thread__by">with {peer}</span> : null}
       </div>
       <div className="sim-thread__now">{text}</div>
-      {waiting.length === 0 ? null : (
-        <div className="sim-thread__by">
-          {'read by '}
-          {waiting.map((id) => (
+      {groups.map((g) => (
+        <div key={g.op} className="sim-thread__by">
+          {`${streamWaitersLabel(g.op)} `}
+          {g.tasks.map((id) => (
             <TaskRef key={id} task={id} name={taskName(state, id, trace)} />
           ))}
         </div>
-      )}
+      ))}
     </li>
   );
 }

@@ -318,3 +318,31 @@ describe('SimulatorPanel, locks and futures', () => {
     expect(text(one(doc, 'region', 'Objects'))).toContain('not created yet');
   });
 });
+
+describe('SimulatorPanel, a server with streams', () => {
+  const trace = fixture('84-echo-localhost');
+  const suspend = (op: string, from = 0) =>
+    stepWhere(
+      trace,
+      (ev) => ev.kind === 'suspend' && ev.wait.on === 'stream' && ev.wait.op === op,
+      from,
+    );
+  const connections = (step: number) =>
+    text(one(render(trace, stateAt(trace, step)), 'region', 'Connections'));
+
+  it('names the reader of a connection the moment its card waits to read, not after', () => {
+    const reads = suspend('readline');
+    expect(connections(reads)).toContain('read by Task-4');
+    // Once data has come in, the handler's card is ready, and the box no longer names it.
+    const woken = stepWhere(
+      trace,
+      (_, step) => stateAt(trace, step).tasks.find((t) => t.name === 'Task-4')?.state === 'ready',
+      reads,
+    );
+    expect(connections(woken)).not.toContain('read by Task-4');
+  });
+
+  it('names a task waiting for a connection to close, as its arrow points there', () => {
+    expect(connections(suspend('closed'))).toContain('waiting for it to close Task-4');
+  });
+});

@@ -3,7 +3,6 @@ import { memo } from 'react';
 import { LOOP_STYLE, taskStyle } from '../task-style.ts';
 import { laneSummary, laneTitle, type TimelineRow } from './model/describe.ts';
 import type { ThreadLane } from './model/lanes.ts';
-import { AXIS_H, ROW_H } from './renderer/frame.ts';
 
 export function LabelColumn({
   lanes,
@@ -16,7 +15,8 @@ export function LabelColumn({
 }) {
   return (
     <div className="timeline__labels">
-      <div className="timeline__corner" style={{ height: AXIS_H }}>
+      {/* Heights from the lanes' geometry: --tl-axis-h and --tl-row-h (Timeline.tsx). */}
+      <div className="timeline__corner">
         {hiddenCount > 0 && (
           <span title="asyncio's own tasks, e.g. the ones asyncio.run starts to shut down">
             {hiddenCount} internal task{hiddenCount === 1 ? '' : 's'} hidden
@@ -57,8 +57,6 @@ function LaneLabel({ lane, active }: { lane: TimelineRow; active: boolean }) {
   return (
     <li
       className={`timeline__lane${lane.kind === 'loop' ? ' timeline__lane--loop' : ''}${active ? ' timeline__lane--active' : ''}`}
-      // The loop's label stays under the axis, as its lane does.
-      style={{ height: ROW_H, top: lane.kind === 'loop' ? AXIS_H : undefined }}
     >
       <span
         className="timeline__chip"
@@ -88,7 +86,6 @@ function ThreadLabel({ lane }: { lane: ThreadLane }) {
   return (
     <li
       className="timeline__lane timeline__lane--thread"
-      style={{ height: ROW_H }}
       aria-label={`${laneTitle(lane)}: ${laneSummary(lane)}`}
     >
       <span className="timeline__chip timeline__chip--thread" aria-hidden="true">

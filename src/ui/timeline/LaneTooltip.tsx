@@ -4,7 +4,7 @@ import type { Trace } from '../../trace/index.ts';
 import { describeLane, type TimelineRow } from './model/describe.ts';
 import type { TimelineModel } from './model/lanes.ts';
 import { type Scale, stepsInX, valueOfX } from './model/scale.ts';
-import { rowAt } from './renderer/frame.ts';
+import { type LaneGeometry, ROOMY, rowAt } from './renderer/frame.ts';
 import type { Hover } from './use-pointer-seek.ts';
 
 export interface LaneTooltipProps {
@@ -13,13 +13,15 @@ export interface LaneTooltipProps {
   readonly lanes: readonly TimelineRow[];
   readonly scale: Scale;
   readonly scrollTop: number;
+  readonly geo?: LaneGeometry;
   readonly hover: Hover | null;
 }
 
-export function LaneTooltip({ trace, model, lanes, scale, scrollTop, hover }: LaneTooltipProps) {
+export function LaneTooltip(props: LaneTooltipProps) {
+  const { trace, model, lanes, scale, scrollTop, hover, geo = ROOMY } = props;
   const tip = useMemo(() => {
     if (!hover || scale.width <= 0) return null;
-    const lane = lanes[rowAt(hover.y, scrollTop, lanes.length)];
+    const lane = lanes[rowAt(hover.y, scrollTop, lanes.length, geo)];
     if (!lane) return null;
     const x0 = Math.floor(hover.x);
     const probe = {
@@ -30,7 +32,7 @@ export function LaneTooltip({ trace, model, lanes, scale, scrollTop, hover }: La
       steps: stepsInX(model, scale, x0, x0 + 1),
     };
     return describeLane(trace, model, lane, probe);
-  }, [hover, lanes, scrollTop, scale, model, trace]);
+  }, [hover, lanes, scrollTop, geo, scale, model, trace]);
   if (!tip || !hover) return null;
   return (
     <div

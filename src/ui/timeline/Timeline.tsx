@@ -7,7 +7,7 @@
  * in its hook. Drawing is on two canvases (renderer/); the lane model is built once per trace
  * (model/lanes.ts).
  */
-import { useMemo, useRef, useState } from 'react';
+import { type CSSProperties, useMemo, useRef, useState } from 'react';
 import { clockText, stepOf, type Trace } from '../../trace/index.ts';
 import { useElementWidth } from '../layout/use-element-size.ts';
 import { HScrollBar } from './HScrollBar.tsx';
@@ -18,7 +18,7 @@ import type { TimelineRow } from './model/describe.ts';
 import { positionText } from './model/format.ts';
 import { holderAt, timeOfStep } from './model/lanes.ts';
 import type { Axis } from './model/scale.ts';
-import { AXIS_H, ROW_H } from './renderer/frame.ts';
+import { type LaneGeometry, laneGeometry, ROOMY } from './renderer/frame.ts';
 import { TimelineBar } from './TimelineBar.tsx';
 import { useCanvasLayers } from './use-canvas-layers.ts';
 import { usePointerSeek } from './use-pointer-seek.ts';
@@ -52,13 +52,14 @@ export function Timeline(props: TimelineProps) {
   const width = useElementWidth(plotRef);
   const zoom = useZoomWindow(model, axis, width, cur, plotRef);
   const { scale } = zoom;
-  const rows = useRowScroll(holder ? lanes.indexOf(holder) : -1);
+  const geo = useMemo(() => laneGeometry(height, lanes.length), [height, lanes.length]);
+  const rows = useRowScroll(holder ? lanes.indexOf(holder) : -1, geo);
   const { scrollTop } = rows;
-  const seek = usePointerSeek(model, lanes, scale, scrollTop, onSeek);
+  const seek = usePointerSeek(model, lanes, scale, scrollTop, onSeek, geo);
   const onKeyDown = useTimelineKeys(cur, model.steps, onSeek, zoom.zoomBy);
 
-  const rowsHeight = lanes.length * ROW_H;
-  const viewHeight = Math.max(AXIS_H + ROW_H, Math.min(height, AXIS_H + rowsHeight));
+  const rowsHeight = lanes.length * geo.rowH;
+  const viewHeight = Math.max(geo.axisH + geo.rowH, Math.min(height, geo.axisH + rowsHeight));
   const canvases = useCanvasLayers({
     rootRef,
     model,
@@ -66,6 +67,7 @@ export function Timeline(props: TimelineProps) {
     scale,
     height: viewHeight,
     scrollTop,
+    geo,
     cur,
     hoverX: seek.hover?.x ?? null,
   });
@@ -88,7 +90,7 @@ export function Timeline(props: TimelineProps) {
         style={{ maxHeight: viewHeight }}
         onScroll={rows.onScroll}
       >
-        <div className="timeline__rows" style={{ height: AXIS_H + rowsHeight }}>
+        <div className="timeline__rows" {...rowsProps(geo, rowsHeight)}>
           <LabelColumn
             lanes={lanes}
             active={model.steps > 0 ? (holder ?? model.loop) : null}
@@ -116,7 +118,7 @@ export function Timeline(props: TimelineProps) {
         </div>
       </div>
       {zoom.zoomed && <HScrollBar scale={scale} full={zoom.full} setWindow={zoom.setWindow} />}
-      <LaneTooltip {...{ trace, model, lanes, scale, scrollTop }} hover={seek.hover} />
+      <LaneTooltip {...{ trace, model, lanes, scale, scrollTop, geo }} hover={seek.hover} />
     </section>
   );
 }
@@ -150,4 +152,14 @@ function useAxis({ axis: axisProp, onAxisChange }: TimelineProps): [Axis, (next:
     onAxisChange?.(next);
   };
   return [axisProp ?? ownAxis, chooseAxis];
+}
+
+/** The rows' height, and the lanes' heights for the labels' CSS (--tl-axis-h, --tl-row-h). */
+function rowsProps(geo: LaneGeometry, rowsHeight: number) {
+  const style = {
+    height: geo.axisH + rowsHeight,
+    '--tl-axis-h': `${geo.axisH}px`,
+    '--tl-row-h': `${geo.rowH}px`,
+  } as CSSProperties;
+  return { style, 'data-compact': geo === ROOMY ? undefined : 'true' };
 }

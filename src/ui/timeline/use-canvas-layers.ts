@@ -7,7 +7,7 @@ import type { TimelineRow } from './model/describe.ts';
 import type { TimelineModel } from './model/lanes.ts';
 import type { Scale } from './model/scale.ts';
 import { drawBase } from './renderer/base-layer.ts';
-import type { Frame } from './renderer/frame.ts';
+import type { Frame, LaneGeometry } from './renderer/frame.ts';
 import { drawOverlay } from './renderer/overlay-layer.ts';
 import { readTheme, type Theme } from './renderer/theme.ts';
 import { useDisplay } from './use-display.ts';
@@ -21,6 +21,8 @@ export interface CanvasLayersInput {
   /** Canvas height, CSS pixels. */
   readonly height: number;
   readonly scrollTop: number;
+  /** The lanes' heights (compact when that shows every lane). */
+  readonly geo: LaneGeometry;
   readonly cur: number;
   readonly hoverX: number | null;
 }
@@ -29,7 +31,7 @@ export function useCanvasLayers(input: CanvasLayersInput): {
   baseRef: RefObject<HTMLCanvasElement | null>;
   overlayRef: RefObject<HTMLCanvasElement | null>;
 } {
-  const { rootRef, model, lanes, scale, height, scrollTop, cur, hoverX } = input;
+  const { rootRef, model, lanes, scale, height, scrollTop, geo, cur, hoverX } = input;
   const { themeVersion, dpr } = useDisplay();
   const baseRef = useRef<HTMLCanvasElement>(null);
   const overlayRef = useRef<HTMLCanvasElement>(null);
@@ -38,8 +40,8 @@ export function useCanvasLayers(input: CanvasLayersInput): {
   // DOM is only there after render), once per theme.
   const width = scale.width;
   const spec = useMemo<Omit<Frame, 'theme'> | null>(
-    () => (width > 0 ? { model, lanes, scale, dpr, height, scrollTop } : null),
-    [model, lanes, scale, height, scrollTop, width, dpr],
+    () => (width > 0 ? { model, lanes, scale, dpr, height, scrollTop, geo } : null),
+    [model, lanes, scale, height, scrollTop, geo, width, dpr],
   );
   const themeCache = useRef<{ version: number; theme: Theme } | null>(null);
   const frameOf = useCallback(

@@ -8,7 +8,7 @@ import { firstSpanIn } from './model/aggregate.ts';
 import type { TimelineRow } from './model/describe.ts';
 import type { Spans, TimelineModel } from './model/lanes.ts';
 import { type Scale, stepAtX, valueOfX } from './model/scale.ts';
-import { rowAt } from './renderer/frame.ts';
+import { type LaneGeometry, ROOMY, rowAt } from './renderer/frame.ts';
 
 /** Pointer over the plot: x, y in the plot; cx, cy in the viewport (for the tooltip). */
 export interface Hover {
@@ -53,6 +53,7 @@ export function usePointerSeek(
   scale: Scale,
   scrollTop: number,
   onSeek: (step: number) => void,
+  geo: LaneGeometry = ROOMY,
 ) {
   const [hover, setHover] = useState<Hover | null>(null);
   const drag = useRef<{ x: number; moved: boolean } | null>(null);
@@ -63,7 +64,7 @@ export function usePointerSeek(
     e.currentTarget.setPointerCapture?.(e.pointerId);
     e.currentTarget.focus();
     drag.current = { x: p.x, moved: false };
-    const row = lanes[rowAt(p.y, scrollTop, lanes.length)] ?? null;
+    const row = lanes[rowAt(p.y, scrollTop, lanes.length, geo)] ?? null;
     onSeek(clickStep(model, scale, row, p.x));
   };
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {

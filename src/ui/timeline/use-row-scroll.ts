@@ -1,5 +1,5 @@
 import { type UIEvent, useEffect, useRef, useState } from 'react';
-import { AXIS_H, ROW_H } from './renderer/frame.ts';
+import { type LaneGeometry, ROOMY } from './renderer/frame.ts';
 
 /**
  * The lanes' vertical scroll: where it is (the canvases draw the rows that are in view), and
@@ -7,18 +7,19 @@ import { AXIS_H, ROW_H } from './renderer/frame.ts';
  * many tasks). `followRow` is that lane's row, or -1 for none: not the loop's lane, as control
  * returns to it between every two turns.
  */
-export function useRowScroll(followRow: number) {
+export function useRowScroll(followRow: number, geo: LaneGeometry = ROOMY) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   useEffect(() => {
     const box = scrollRef.current;
     if (!box || followRow < 0) return;
-    // Row r is in view when AXIS_H + r·ROW_H − scrollTop lies within [HEAD_H, clientHeight).
-    const top = followRow * ROW_H - ROW_H;
-    const bottom = AXIS_H + (followRow + 1) * ROW_H - box.clientHeight;
+    // Row r is in view when axisH + r·rowH − scrollTop lies within [axisH + rowH, clientHeight).
+    const { axisH, rowH } = geo;
+    const top = followRow * rowH - rowH;
+    const bottom = axisH + (followRow + 1) * rowH - box.clientHeight;
     if (box.scrollTop > top) box.scrollTop = top;
     else if (box.scrollTop < bottom) box.scrollTop = bottom;
-  }, [followRow]);
+  }, [followRow, geo]);
   const onScroll = (e: UIEvent<HTMLDivElement>) => setScrollTop(e.currentTarget.scrollTop);
   return { scrollRef, scrollTop, onScroll };
 }

@@ -2,7 +2,7 @@
 import { formatCount } from '../../../trace/index.ts';
 import { formatTick, niceTicks } from '../model/format.ts';
 import { type Scale, xOfValue } from '../model/scale.ts';
-import { AXIS_H, type Frame } from './frame.ts';
+import type { Frame } from './frame.ts';
 
 export interface Tick {
   readonly x: number;
@@ -25,15 +25,15 @@ export function axisTicks(scale: Scale): { list: Tick[] } {
 export function drawAxis(ctx: CanvasRenderingContext2D, f: Frame, ticks: { list: Tick[] }): void {
   const { theme, scale } = f;
   ctx.fillStyle = theme.bg;
-  ctx.fillRect(0, 0, scale.width, AXIS_H);
+  ctx.fillRect(0, 0, scale.width, f.geo.axisH);
   ctx.fillStyle = theme.grid;
-  ctx.fillRect(0, AXIS_H - 1, scale.width, 1);
+  ctx.fillRect(0, f.geo.axisH - 1, scale.width, 1);
   ctx.font = `13px ${theme.font}`;
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
   for (const t of ticks.list) {
     ctx.fillStyle = theme.muted;
-    ctx.fillRect(t.x, AXIS_H - 7, 1, 6);
-    if (t.x + 3 < scale.width - 20) ctx.fillText(t.label, t.x + 4, AXIS_H / 2 - 2);
+    ctx.fillRect(t.x, f.geo.axisH - 7, 1, 6);
+    if (t.x + 3 < scale.width - 20) ctx.fillText(t.label, t.x + 4, f.geo.axisH / 2 - 2);
   }
 }

@@ -4,7 +4,7 @@
  * lanes) through per-column aggregation (runs.ts).
  */
 import { axisTicks, drawAxis, type Tick } from './axis.ts';
-import { AXIS_H, type Frame, HEAD_H, ROW_H, rowY, visibleRows } from './frame.ts';
+import { type Frame, headH, rowY, visibleRows } from './frame.ts';
 import { drawLoopLane } from './loop-lane.ts';
 import { coveredRuns } from './runs.ts';
 import { drawTaskLane } from './task-lane.ts';
@@ -25,7 +25,7 @@ export function drawBase(ctx: CanvasRenderingContext2D, f: Frame): void {
   drawTaskRows(ctx, f, ticks.list);
   drawLoopRow(ctx, f, ticks.list);
   ctx.fillStyle = theme.grid;
-  ctx.fillRect(0, HEAD_H - 1, scale.width, 1);
+  ctx.fillRect(0, headH(f.geo) - 1, scale.width, 1);
   drawAxis(ctx, f, ticks);
 }
 
@@ -35,17 +35,17 @@ function drawTaskRows(ctx: CanvasRenderingContext2D, f: Frame, ticks: readonly T
   const [first, last] = visibleRows(f);
   ctx.save();
   ctx.beginPath();
-  ctx.rect(0, HEAD_H, scale.width, f.height - HEAD_H);
+  ctx.rect(0, headH(f.geo), scale.width, f.height - headH(f.geo));
   ctx.clip();
   for (let r = first; r < last; r++) {
     if (r % 2 === 1) {
       // Same rows as the labels' :nth-child(even).
       ctx.fillStyle = theme.stripe;
-      ctx.fillRect(0, rowY(f, r), scale.width, ROW_H);
+      ctx.fillRect(0, rowY(f, r), scale.width, f.geo.rowH);
     }
   }
   ctx.fillStyle = theme.grid;
-  for (const t of ticks) ctx.fillRect(Math.round(t.x * dpr) / dpr, HEAD_H, 1 / dpr, f.height);
+  for (const t of ticks) ctx.fillRect(Math.round(t.x * dpr) / dpr, headH(f.geo), 1 / dpr, f.height);
   if (scale.axis === 'time') drawBlockedBands(ctx, f);
   for (let r = first; r < last; r++) {
     const lane = f.lanes[r];
@@ -60,13 +60,14 @@ function drawLoopRow(ctx: CanvasRenderingContext2D, f: Frame, ticks: readonly Ti
   const { dpr, scale, theme } = f;
   ctx.save();
   ctx.beginPath();
-  ctx.rect(0, AXIS_H, scale.width, ROW_H);
+  ctx.rect(0, f.geo.axisH, scale.width, f.geo.rowH);
   ctx.clip();
   ctx.fillStyle = theme.bg;
-  ctx.fillRect(0, AXIS_H, scale.width, ROW_H);
+  ctx.fillRect(0, f.geo.axisH, scale.width, f.geo.rowH);
   ctx.fillStyle = theme.grid;
-  for (const t of ticks) ctx.fillRect(Math.round(t.x * dpr) / dpr, AXIS_H, 1 / dpr, ROW_H);
-  if (f.lanes[0]?.kind === 'loop') drawLoopLane(ctx, f, AXIS_H);
+  for (const t of ticks)
+    ctx.fillRect(Math.round(t.x * dpr) / dpr, f.geo.axisH, 1 / dpr, f.geo.rowH);
+  if (f.lanes[0]?.kind === 'loop') drawLoopLane(ctx, f, f.geo.axisH);
   ctx.restore();
 }
 
@@ -81,7 +82,7 @@ function drawBlockedBands(ctx: CanvasRenderingContext2D, f: Frame): void {
   for (const run of runs) {
     // Only where it is wide enough to matter; thin ones would stripe the whole picture.
     if (run.to - run.from < 12 * dpr) continue;
-    ctx.fillRect(run.from, AXIS_H * dpr, run.to - run.from, f.height * dpr);
+    ctx.fillRect(run.from, f.geo.axisH * dpr, run.to - run.from, f.height * dpr);
   }
   ctx.restore();
 }

@@ -8,26 +8,27 @@ import { LOOP_STYLE } from '../../task-style.ts';
 import { rangeIn } from '../model/aggregate.ts';
 import type { Spans } from '../model/lanes.ts';
 import { type Scale, xOfValue } from '../model/scale.ts';
-import { BAR_H, type Frame, ROW_H } from './frame.ts';
+import type { Frame } from './frame.ts';
 import { drawRuns } from './runs.ts';
 
 export function drawLoopLane(ctx: CanvasRenderingContext2D, f: Frame, y: number): void {
   const { scale, model, theme } = f;
   const loop = model.loop;
-  const cy = y + ROW_H / 2;
-  const top = cy - BAR_H / 2;
+  const cy = y + f.geo.rowH / 2;
+  const top = cy - f.geo.barH / 2;
   const steps = scale.axis === 'steps';
 
   if (!steps) drawIdle(ctx, f, cy);
-  drawRuns(ctx, f, loop.module, theme.module, top, BAR_H, steps);
-  drawRuns(ctx, f, loop.held, LOOP_STYLE.color, top, BAR_H, steps);
+  drawRuns(ctx, f, loop.module, theme.module, top, f.geo.barH, steps);
+  drawRuns(ctx, f, loop.held, LOOP_STYLE.color, top, f.geo.barH, steps);
 
   // Blocked: the clock ran inside one step while nothing else could run.
   // On the steps axis a blocking call is one step: full height while a step is a few pixels
   // wide, a short tick when zoomed out (hundreds of them would stripe the whole lane).
   const stepPx = scale.width / (scale.d1 - scale.d0);
-  if (!steps || stepPx >= 3) drawRuns(ctx, f, loop.blocked, theme.blocked, y + 3, ROW_H - 6, false);
-  else drawRuns(ctx, f, loop.blocked, theme.blocked, y + ROW_H - 9, 6, false);
+  if (!steps || stepPx >= 3)
+    drawRuns(ctx, f, loop.blocked, theme.blocked, y + 3, f.geo.rowH - 6, false);
+  else drawRuns(ctx, f, loop.blocked, theme.blocked, y + f.geo.rowH - 9, 6, false);
   if (!steps) labelBlocked(ctx, f, cy);
 }
 

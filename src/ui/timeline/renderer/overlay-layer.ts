@@ -3,7 +3,7 @@ import { cursorText } from '../../../trace/index.ts';
 import { timeOfStep } from '../model/lanes.ts';
 import { xOfValue } from '../model/scale.ts';
 import { spanAt } from '../model/spans.ts';
-import { AXIS_H, type Frame } from './frame.ts';
+import type { Frame } from './frame.ts';
 
 /** The cursor at `step` (and the hover line), on the overlay canvas. */
 export function drawOverlay(
@@ -21,7 +21,7 @@ export function drawOverlay(
   if (hoverX !== null) {
     ctx.fillStyle = theme.muted;
     ctx.globalAlpha = 0.5;
-    ctx.fillRect(Math.round(hoverX * dpr) / dpr, AXIS_H, 1, f.height - AXIS_H);
+    ctx.fillRect(Math.round(hoverX * dpr) / dpr, f.geo.axisH, 1, f.height - f.geo.axisH);
     ctx.globalAlpha = 1;
   }
 
@@ -44,8 +44,8 @@ function cursorExtent({ scale, model }: Frame, step: number): [number, number] {
 
 function drawCursor(ctx: CanvasRenderingContext2D, f: Frame, x0: number, x1: number): void {
   const { scale, theme } = f;
-  const top = AXIS_H;
-  const rows = f.height - AXIS_H;
+  const top = f.geo.axisH;
+  const rows = f.height - f.geo.axisH;
   // What has not happened yet is veiled a little, so "now" reads at a glance.
   ctx.fillStyle = theme.veil;
   ctx.fillRect(x1 + 1, top, scale.width - x1, rows);
@@ -76,12 +76,12 @@ function drawCursorLabel(ctx: CanvasRenderingContext2D, f: Frame, step: number, 
   const w = ctx.measureText(label).width + 14;
   const h = 20;
   const lx = Math.max(0, Math.min(scale.width - w, mid - w / 2));
-  const ly = (AXIS_H - h) / 2 - 1;
+  const ly = (f.geo.axisH - h) / 2 - 1;
   // Hide the axis labels the pill would half cover (the tick marks stay): a cut "10" beside
   // "step 115" reads as a number of its own. A label starts up to ~36 px left of where it shows.
   const pill = ctx.fillStyle;
   ctx.fillStyle = theme.bg;
-  ctx.fillRect(Math.max(0, lx - 36), 0, w + 40, AXIS_H - 8);
+  ctx.fillRect(Math.max(0, lx - 36), 0, w + 40, f.geo.axisH - 8);
   ctx.fillStyle = pill;
   ctx.beginPath();
   ctx.roundRect(lx, ly, w, h, 5);

@@ -4,7 +4,7 @@
  * legend's swatch (TimelineLegend) uses the same hatch, from CSS.
  */
 import type { TaskLane } from '../model/lanes.ts';
-import { type Frame, ROW_H } from './frame.ts';
+import type { Frame } from './frame.ts';
 import { coveredRuns } from './runs.ts';
 
 /** The band's hatch, one tile per colour and pixel ratio (a pattern is costly to make). */
@@ -52,7 +52,7 @@ export function drawStallBands(
   // A long computation takes no virtual time: on the time axis it is an instant, kept visible.
   const min = 4 * dpr;
   const y0 = Math.round((y + 2) * dpr);
-  const y1 = Math.round((y + ROW_H - 2) * dpr);
+  const y1 = Math.round((y + f.geo.rowH - 2) * dpr);
   ctx.save();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   const pattern = hatch(ctx, theme.blocked, dpr);

@@ -4,7 +4,7 @@ import type { Run } from '../model/aggregate.ts';
 import { rangeIn } from '../model/aggregate.ts';
 import type { TaskLane } from '../model/lanes.ts';
 import { xOfStep, xOfValue } from '../model/scale.ts';
-import { BAR_H, type Frame, ROW_H } from './frame.ts';
+import type { Frame } from './frame.ts';
 import { createdMark, endMark, notch } from './marks.ts';
 import { drawRuns, LEVELS } from './runs.ts';
 import { drawStallBands } from './stall-band.ts';
@@ -17,15 +17,15 @@ export function drawTaskLane(
 ): void {
   const { scale, theme } = f;
   const style = taskStyle(lane.task);
-  const cy = y + ROW_H / 2;
+  const cy = y + f.geo.rowH / 2;
   const steps = scale.axis === 'steps';
 
   drawStallBands(ctx, f, lane, y);
   const [xa, xb] = drawLifetime(ctx, f, lane, style, cy);
-  const top = cy - BAR_H / 2;
-  const runs = drawRuns(ctx, f, lane.held, style.color, top, BAR_H, steps);
+  const top = cy - f.geo.barH / 2;
+  const runs = drawRuns(ctx, f, lane.held, style.color, top, f.geo.barH, steps);
   outlineRuns(ctx, f, runs, style, top);
-  drawNotches(ctx, f, lane, style, top + BAR_H + 1.5);
+  drawNotches(ctx, f, lane, style, top + f.geo.barH + 1.5);
 
   // Marks sit just outside the lifetime, so they never hide a bar: created on the left,
   // done / failed / cancelled on the right.
@@ -72,7 +72,7 @@ function outlineRuns(
 ): void {
   const { theme, dpr } = f;
   const steps = f.scale.axis === 'steps';
-  const cy = top + BAR_H / 2;
+  const cy = top + f.geo.barH / 2;
   ctx.strokeStyle = theme.edge;
   ctx.lineWidth = 1;
   ctx.font = `600 12px ${theme.font}`;
@@ -81,7 +81,7 @@ function outlineRuns(
   for (const run of runs) {
     const x = run.from / dpr;
     const w = (run.to - run.from) / dpr;
-    if (w >= 4) ctx.strokeRect(x + 0.5, top + 0.5, w - 1, BAR_H - 1);
+    if (w >= 4) ctx.strokeRect(x + 0.5, top + 0.5, w - 1, f.geo.barH - 1);
     if (w >= 20 && run.level >= (steps ? LEVELS - 1 : 1)) {
       ctx.fillStyle = style.onColor;
       ctx.fillText(style.letter, x + w / 2, cy + 0.5);

@@ -4,7 +4,7 @@
  * tasks' bars keep coming) while the thread's bar runs on.
  */
 import type { ThreadLane } from '../model/lanes.ts';
-import { BAR_H, type Frame, ROW_H } from './frame.ts';
+import type { Frame } from './frame.ts';
 import { drawRuns } from './runs.ts';
 
 export function drawThreadLane(
@@ -14,14 +14,14 @@ export function drawThreadLane(
   y: number,
 ): void {
   const { theme } = f;
-  const top = y + ROW_H / 2 - BAR_H / 2;
-  const runs = drawRuns(ctx, f, lane.busy, theme.thread, top, BAR_H, false);
+  const top = y + f.geo.rowH / 2 - f.geo.barH / 2;
+  const runs = drawRuns(ctx, f, lane.busy, theme.thread, top, f.geo.barH, false);
   // Sleeping inside the function: the bar goes hollow (the thread waits; the loop does not).
-  drawRuns(ctx, f, lane.sleeps, theme.bg, top + 3, BAR_H - 6, false);
+  drawRuns(ctx, f, lane.sleeps, theme.bg, top + 3, f.geo.barH - 6, false);
   ctx.strokeStyle = theme.thread;
   ctx.lineWidth = 1;
   for (const run of runs) {
     const w = (run.to - run.from) / f.dpr;
-    if (w >= 4) ctx.strokeRect(run.from / f.dpr + 0.5, top + 0.5, w - 1, BAR_H - 1);
+    if (w >= 4) ctx.strokeRect(run.from / f.dpr + 0.5, top + 0.5, w - 1, f.geo.barH - 1);
   }
 }
