@@ -6,6 +6,8 @@
  */
 import { parseTrace, TRACE_FORMAT, TRACE_VERSION, validateEvents } from './parse.ts';
 import { TablesBuilder } from './tables.ts';
+import { adoptTraceIndex } from './trace-index.ts';
+import { TraceIndexBuilder } from './trace-index-builder.ts';
 import type { RawEvent, Trace, TraceError, TraceLimit, TraceStatus } from './types.ts';
 
 /** What the worker client knows about a run besides its events. */
@@ -47,7 +49,7 @@ export function partialTrace(header: PartialTraceHeader, events: readonly unknow
 
 /**
  * A partial trace built as events arrive: each chunk is validated and looked at once (its lines
- * counted, its output and tables collected), so that a trace of the events so far costs a copy
+ * counted, its output, tables and index collected), so that a trace of the events so far costs a copy
  * of the events array, not another pass over all of them (the live picture of a long run asks
  * for one every few hundred milliseconds).
  */
@@ -55,6 +57,7 @@ export class PartialTraceBuilder {
   private readonly events: RawEvent[] = [];
   private readonly objectTypes = new Map<number, string>();
   private readonly tables = new TablesBuilder();
+  private readonly index = new TraceIndexBuilder();
   private stdout = '';
   private stderr = '';
   private lines = 0;
@@ -83,6 +86,7 @@ export class PartialTraceBuilder {
       }
     }
     this.tables.add(checked);
+    this.index.add(checked);
   }
 
   /**
@@ -113,7 +117,11 @@ export class PartialTraceBuilder {
       },
       events,
     };
-    const trace = parseTrace(doc, { eventsChecked: true });
-    return { ...trace, ...this.tables.tables() };
+    const parsed = parseTrace(doc, { eventsChecked: true });
+    const trace: Trace = { ...parsed, ...this.tables.tables() };
+    // The index so far comes with the trace (see trace-index-builder.ts): views of a live run
+    // never scan all its events again for each new picture of it.
+    if (events.length === this.events.length) adoptTraceIndex(trace, this.index.data(trace.tasks));
+    return trace;
   }
 }
