@@ -4,6 +4,8 @@
  * from the events; the result goes through `parseTrace`, like any other trace (its events
  * validated as they were added).
  */
+import { adoptStalls, StallFinder } from './coach-stalls.ts';
+import { adoptOutputs, type OutputEntry, outputEntry } from './output.ts';
 import { parseTrace, TRACE_FORMAT, TRACE_VERSION, validateEvents } from './parse.ts';
 import { TablesBuilder } from './tables.ts';
 import { adoptTraceIndex } from './trace-index.ts';
@@ -49,7 +51,7 @@ export function partialTrace(header: PartialTraceHeader, events: readonly unknow
 
 /**
  * A partial trace built as events arrive: each chunk is validated and looked at once (its lines
- * counted, its output, tables and index collected), so that a trace of the events so far costs a copy
+ * counted, its output, tables, index and stalls collected), so that a trace of the events so far costs a copy
  * of the events array, not another pass over all of them (the live picture of a long run asks
  * for one every few hundred milliseconds).
  */
@@ -58,6 +60,8 @@ export class PartialTraceBuilder {
   private readonly objectTypes = new Map<number, string>();
   private readonly tables = new TablesBuilder();
   private readonly index = new TraceIndexBuilder();
+  private readonly outputs: OutputEntry[] = [];
+  private readonly stalls = new StallFinder();
   private stdout = '';
   private stderr = '';
   private lines = 0;
@@ -81,12 +85,14 @@ export class PartialTraceBuilder {
       this.events.push(e);
       if (typeof e === 'number') this.lines++;
       else if (e.k === 'out') {
+        this.outputs.push(outputEntry(this.events.length - 1, e.s, e.e));
         if (e.e === 1) this.stderr += e.s;
         else this.stdout += e.s;
       }
     }
     this.tables.add(checked);
     this.index.add(checked);
+    this.stalls.add(checked);
   }
 
   /**
@@ -119,9 +125,13 @@ export class PartialTraceBuilder {
     };
     const parsed = parseTrace(doc, { eventsChecked: true });
     const trace: Trace = { ...parsed, ...this.tables.tables() };
-    // The index so far comes with the trace (see trace-index-builder.ts): views of a live run
-    // never scan all its events again for each new picture of it.
-    if (events.length === this.events.length) adoptTraceIndex(trace, this.index.data(trace.tasks));
+    // The index, the outputs and the stalls so far come with the trace (see trace-index-builder.ts): views
+    // of a live run never scan all its events again for each new picture of it.
+    if (events.length === this.events.length) {
+      adoptTraceIndex(trace, this.index.data(trace.tasks));
+      adoptOutputs(trace, this.outputs.slice());
+      adoptStalls(trace, this.stalls.stalls());
+    }
     return trace;
   }
 }
