@@ -229,11 +229,12 @@ export class LabClient {
       case 'done': {
         const finished = this.finish(run);
         try {
-          finished.resolve(
-            message.columns
-              ? traceFromColumns(message.header, message.columns, message.index)
-              : traceFromEvents(message.header, this.eventsOf(run)),
-          );
+          const trace = message.columns
+            ? traceFromColumns(message.header, message.columns, message.index)
+            : traceFromEvents(message.header, this.eventsOf(run));
+          // What the page collected from the streamed events serves the final trace too.
+          if (!run.unreadable) run.events.lend(trace, message.index === undefined);
+          finished.resolve(trace);
         } catch (error) {
           finished.reject(error instanceof Error ? error : new Error(String(error)));
         }

@@ -31,7 +31,10 @@ export type FromWorker =
   | { type: 'ready'; pythonVersion: string; loadMs: number }
   /** How many events run `id` has streamed so far. */
   | { type: 'progress'; id: number; steps: number }
-  /** The next events of run `id`, in order (one chunk the tracer streamed, parsed). */
+  /**
+   * The next events of run `id`, in order: a slice of at most 8,192 events of a chunk the tracer
+   * streamed, parsed (the page handles each message as one short task).
+   */
   | { type: 'events'; id: number; columns: EventColumns }
   /**
    * Run `id` ended; `header` is the trace JSON without `events`. `columns` (every event streamed)

@@ -34,6 +34,9 @@ const scope = globalThis as unknown as WorkerScope;
 const post: (message: FromWorker, transfer?: Transferable[]) => void =
   scope.postMessage.bind(scope);
 
+/** At most this many events per `events` message (see protocol.ts). */
+const SLICE_EVENTS = 8192;
+
 /** Pyodide's files are served by the app itself under `<base>/pyodide/` (vite.config.ts). */
 const indexURL = new URL(`${import.meta.env.BASE_URL}pyodide/`, scope.location.href).href;
 
@@ -89,8 +92,12 @@ async function run({ id, source, options }: Extract<ToWorker, { type: 'run' }>):
     const events = items as RawEvent[];
     assembler.add(events);
     steps += events.length;
-    const columns = columnsOf(events);
-    post({ type: 'events', id, columns }, [columns.codes.buffer as ArrayBuffer]);
+    // In slices: the page takes each message as one task, and a whole chunk (up to 65,536
+    // events) validated and indexed at once could hold its thread past 50 ms on a busy machine.
+    for (let at = 0; at < events.length; at += SLICE_EVENTS) {
+      const columns = columnsOf(events.slice(at, at + SLICE_EVENTS));
+      post({ type: 'events', id, columns }, [columns.codes.buffer as ArrayBuffer]);
+    }
     post({ type: 'progress', id, steps });
   };
   try {

@@ -127,11 +127,19 @@ export class PartialTraceBuilder {
     const trace: Trace = { ...parsed, ...this.tables.tables() };
     // The index, the outputs and the stalls so far come with the trace (see trace-index-builder.ts): views
     // of a live run never scan all its events again for each new picture of it.
-    if (events.length === this.events.length) {
-      adoptTraceIndex(trace, this.index.data(trace.tasks));
-      adoptOutputs(trace, this.outputs.slice());
-      adoptStalls(trace, this.stalls.stalls());
-    }
+    if (events.length === this.events.length) this.lend(trace, true);
     return trace;
+  }
+
+  /**
+   * Gives `trace`, which holds the same events (the run's final trace, assembled from the
+   * worker's columns), the outputs and stalls collected here, and the index too if `index`:
+   * the page then scans none of its events again. Nothing for a trace of other events.
+   */
+  lend(trace: Trace, index: boolean): void {
+    if (trace.events.length !== this.events.length) return;
+    if (index) adoptTraceIndex(trace, this.index.data(trace.tasks));
+    adoptOutputs(trace, this.outputs.slice());
+    adoptStalls(trace, this.stalls.stalls());
   }
 }
