@@ -216,7 +216,7 @@ export class LabClient {
       case 'events':
         if (run.unreadable) return;
         try {
-          run.events.add(eventsOfColumns(message.columns));
+          run.events.add(eventsOfColumns(message.columns), message.checked === true);
         } catch (error) {
           run.unreadable = error instanceof Error ? error : new Error(String(error));
         }

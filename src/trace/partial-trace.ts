@@ -76,23 +76,28 @@ export class PartialTraceBuilder {
     return this.events.slice();
   }
 
-  /** Validates and appends the next events (throws `TraceFormatError`, naming the step). */
-  add(events: readonly unknown[]): void {
+  /**
+   * Validates and appends the next events (throws `TraceFormatError`, naming the step).
+   * `checked`: they were validated already, with every event before them (the worker does).
+   */
+  add(events: readonly unknown[], checked = false): void {
     // Validate before deriving tables: the tables builder trusts its input's shape.
-    validateEvents(events, this.events.length, this.objectTypes);
-    const checked = events as readonly RawEvent[];
-    for (const e of checked) {
+    if (!checked) validateEvents(events, this.events.length, this.objectTypes);
+    const valid = events as readonly RawEvent[];
+    for (const e of valid) {
       this.events.push(e);
       if (typeof e === 'number') this.lines++;
+      // Object types, as validateEvents notes them: a later chunk may not come checked.
+      else if (checked && e.k === 'object') this.objectTypes.set(e.o, e.type);
       else if (e.k === 'out') {
         this.outputs.push(outputEntry(this.events.length - 1, e.s, e.e));
         if (e.e === 1) this.stderr += e.s;
         else this.stdout += e.s;
       }
     }
-    this.tables.add(checked);
-    this.index.add(checked);
-    this.stalls.add(checked);
+    this.tables.add(valid);
+    this.index.add(valid);
+    this.stalls.add(valid);
   }
 
   /**
