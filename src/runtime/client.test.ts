@@ -268,6 +268,7 @@ describe('LabClient', () => {
     const { events: _, ...rest } = recorded;
     w.send({ type: 'done', id, header: JSON.stringify(rest), columns: columnsOf(all) });
     const trace = await pending;
+    expect(trace.events).toEqual(all);
     expect(stalls(trace).length).toBeGreaterThan(0);
     // A copy has none of the adopted caches: it derives everything from the events again.
     expect(derived(trace)).toEqual(derived({ ...trace }));

@@ -229,8 +229,16 @@ export class LabClient {
       case 'done': {
         const finished = this.finish(run);
         try {
+          const streamed = run.unreadable ? undefined : run.events;
           const trace = message.columns
-            ? traceFromColumns(message.header, message.columns, message.index)
+            ? traceFromColumns(
+                message.header,
+                message.columns,
+                message.index,
+                streamed?.count === message.columns.codes.length
+                  ? streamed.eventsSoFar()
+                  : undefined,
+              )
             : traceFromEvents(message.header, this.eventsOf(run));
           // What the page collected from the streamed events serves the final trace too.
           if (!run.unreadable) run.events.lend(trace, message.index === undefined);
