@@ -51,9 +51,9 @@ export function partialTrace(header: PartialTraceHeader, events: readonly unknow
 
 /**
  * A partial trace built as events arrive: each chunk is validated and looked at once (its lines
- * counted, its output, tables, index and stalls collected), so that a trace of the events so far costs a copy
- * of the events array, not another pass over all of them (the live picture of a long run asks
- * for one every few hundred milliseconds).
+ * counted, its output, tables, index and stalls collected), so that a trace of the events so far
+ * costs a copy of the events array, not another pass over all of them (the live picture of a
+ * long run asks for one every few hundred milliseconds).
  */
 export class PartialTraceBuilder {
   private readonly events: RawEvent[] = [];
