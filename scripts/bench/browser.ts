@@ -14,6 +14,10 @@ import { existsSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4373);
+/** Another build to serve (a baseline's, for paired before/after runs); default `dist`. */
+const DIST = process.env.BENCH_DIST ?? 'dist';
+/** `BENCH_ONLY=million`: only the 1,000,000-step stage (after one warm-up run), for A/B pairs. */
+const ONLY_MILLION = process.env.BENCH_ONLY === 'million';
 const BASE = `http://127.0.0.1:${PORT}/`;
 
 export type BrowserRow = BenchRow;
@@ -210,11 +214,21 @@ async function millionStepLoad(page: Page): Promise<BrowserRow[]> {
 }
 
 export async function browserBench(): Promise<BrowserRow[]> {
-  if (!existsSync('dist/index.html'))
+  if (!existsSync(`${DIST}/index.html`))
     throw new Error('Run `npm run build` before the browser bench.');
   const server = spawn(
     'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    [
+      'vite',
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(PORT),
+      '--strictPort',
+      '--outDir',
+      DIST,
+    ],
     { stdio: 'ignore', detached: true },
   );
   const rows: BrowserRow[] = [];
@@ -245,6 +259,10 @@ export async function browserBench(): Promise<BrowserRow[]> {
       unit: 'ms',
     });
     await waitForStatus(page, /Completed/);
+    if (ONLY_MILLION) {
+      rows.push(...(await millionStepLoad(page)));
+      return rows;
+    }
     rows.push({
       measure: 'navigation → Pyodide ready and first run shown',
       value: await page.evaluate(() => performance.now()),

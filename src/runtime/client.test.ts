@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { derived } from '../../tests/fixtures/live.ts';
 import { traceHeader } from '../../tests/fixtures/trace.ts';
-import { columnsOf } from '../trace/index.ts';
+import { fixture } from '../../tests/fixtures/traces.ts';
+import { columnsOf, stalls } from '../trace/index.ts';
 import { LabClient, LIVE_INTERVAL_MS, type WorkerLike } from './client.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import type { RawEvent, Trace } from './run-trace.ts';
@@ -250,5 +252,25 @@ describe('LabClient', () => {
     expect(trace.status).toBe('completed');
     expect(trace.events).toHaveLength(6);
     expect(live).toHaveLength(2);
+  });
+
+  it('gives the final trace the outputs, stalls and index collected from the streamed events', async () => {
+    const client = make();
+    const w = workers[0] as FakeWorker;
+    ready(w);
+    const pending = client.run('x');
+    const { id } = w.lastRun;
+    const recorded = fixture('blocking');
+    const all = recorded.events as RawEvent[];
+    for (let at = 0; at < all.length; at += 7) {
+      w.send({ type: 'events', id, columns: columnsOf(all.slice(at, at + 7)) });
+    }
+    const { events: _, ...rest } = recorded;
+    w.send({ type: 'done', id, header: JSON.stringify(rest), columns: columnsOf(all) });
+    const trace = await pending;
+    expect(trace.events).toEqual(all);
+    expect(stalls(trace).length).toBeGreaterThan(0);
+    // A copy has none of the adopted caches: it derives everything from the events again.
+    expect(derived(trace)).toEqual(derived({ ...trace }));
   });
 });

@@ -216,7 +216,7 @@ export class LabClient {
       case 'events':
         if (run.unreadable) return;
         try {
-          run.events.add(eventsOfColumns(message.columns));
+          run.events.add(eventsOfColumns(message.columns), message.checked === true);
         } catch (error) {
           run.unreadable = error instanceof Error ? error : new Error(String(error));
         }
@@ -229,11 +229,20 @@ export class LabClient {
       case 'done': {
         const finished = this.finish(run);
         try {
-          finished.resolve(
-            message.columns
-              ? traceFromColumns(message.header, message.columns, message.index)
-              : traceFromEvents(message.header, this.eventsOf(run)),
-          );
+          const streamed = run.unreadable ? undefined : run.events;
+          const trace = message.columns
+            ? traceFromColumns(
+                message.header,
+                message.columns,
+                message.index,
+                streamed?.count === message.columns.codes.length
+                  ? streamed.eventsSoFar()
+                  : undefined,
+              )
+            : traceFromEvents(message.header, this.eventsOf(run));
+          // What the page collected from the streamed events serves the final trace too.
+          if (!run.unreadable) run.events.lend(trace, message.index === undefined);
+          finished.resolve(trace);
         } catch (error) {
           finished.reject(error instanceof Error ? error : new Error(String(error)));
         }

@@ -12,6 +12,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { chunkSizes, derived, livePairs } from '../../tests/fixtures/live.ts';
 import { disagreements } from '../../tests/fixtures/waiters-agree.ts';
 import {
   checkInvariants,
@@ -120,6 +121,13 @@ describe('fidelity corpus', () => {
     if (exp.simulated) expect([...raw.simulated].sort()).toEqual(exp.simulated);
 
     expect(checkInvariants(trace), where).toEqual([]);
+
+    // A live run's traces (its events arriving in chunks) derive what one build from the
+    // events does: the index, outputs and stalls built chunk by chunk (tests/fixtures/live.ts).
+    const chunks = chunkSizes(trace.events.length, trace.events.length, [1, 97, 4096]);
+    for (const { steps, live, fresh } of livePairs(trace, chunks, 8)) {
+      expect(derived(live), `${where}, after ${steps} events`).toEqual(derived(fresh));
+    }
 
     // Every step can be told in plain words (the first steps and the last, for long runs): the
     // narration and the loop's caption, with no placeholder leaking ("callback null").

@@ -31,8 +31,12 @@ export type FromWorker =
   | { type: 'ready'; pythonVersion: string; loadMs: number }
   /** How many events run `id` has streamed so far. */
   | { type: 'progress'; id: number; steps: number }
-  /** The next events of run `id`, in order (one chunk the tracer streamed, parsed). */
-  | { type: 'events'; id: number; columns: EventColumns }
+  /**
+   * The next events of run `id`, in order: a slice of at most 8,192 events of a chunk the tracer
+   * streamed, parsed (the page handles each message as one short task). `checked`: the worker
+   * validated them (and every event before them), so the page need not.
+   */
+  | { type: 'events'; id: number; columns: EventColumns; checked?: boolean }
   /**
    * Run `id` ended; `header` is the trace JSON without `events`. `columns` (every event streamed)
    * and `index` (`traceIndexData` of the whole trace) are absent if the worker could not build

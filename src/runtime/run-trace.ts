@@ -29,16 +29,19 @@ export function traceFromEvents(header: string, events: RawEvent[]): Trace {
 
 /**
  * The trace of a run that ended normally, from what the worker built: the header, the events as
- * columns and the index. Rebuilding the events array is one loop over an Int32Array; the index
- * is adopted, not rebuilt.
+ * columns and the index. Rebuilding the events array is one loop over an Int32Array (none when
+ * the page has them already); the index is adopted, not rebuilt.
  */
 export function traceFromColumns(
   header: string,
   columns: EventColumns,
   index: TraceIndexData | undefined,
+  streamed?: RawEvent[],
 ): Trace {
   const doc = JSON.parse(header) as Record<string, unknown>;
-  doc.events = eventsOfColumns(columns);
+  // `streamed`: the same events, as the page already holds them from the run's `events`
+  // messages (a copy of an array, cheaper than rebuilding a million events from the columns).
+  doc.events = streamed?.length === columns.codes.length ? streamed : eventsOfColumns(columns);
   // The worker sends an index only for a trace it validated (worker.ts `indexOf`): its events
   // need no second pass here, only the header (parsed just now) is checked.
   const trace = parseTrace(doc, { eventsChecked: index !== undefined });

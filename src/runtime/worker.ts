@@ -14,6 +14,7 @@ import {
   type RawEvent,
   type TraceIndexData,
   traceIndexData,
+  validateEvents,
 } from '../trace/index.ts';
 import { installTracer, TRACER_ENV } from './install-tracer.ts';
 import { lockDown } from './lockdown.ts';
@@ -33,6 +34,9 @@ const scope = globalThis as unknown as WorkerScope;
 // Bound before lockDown() removes postMessage from the global: only this module may talk to the page.
 const post: (message: FromWorker, transfer?: Transferable[]) => void =
   scope.postMessage.bind(scope);
+
+/** At most this many events per `events` message (see protocol.ts). */
+const SLICE_EVENTS = 8192;
 
 /** Pyodide's files are served by the app itself under `<base>/pyodide/` (vite.config.ts). */
 const indexURL = new URL(`${import.meta.env.BASE_URL}pyodide/`, scope.location.href).href;
@@ -81,22 +85,32 @@ async function run({ id, source, options }: Extract<ToWorker, { type: 'run' }>):
   }
   let steps = 0;
   const assembler = new ColumnAssembler();
+  // Events are validated here as they stream (object types carried from chunk to chunk), so
+  // the page does not validate them again; after the first malformed one, no longer: the page
+  // then validates the rest itself, and says why the trace is unreadable.
+  const objectTypes = new Map<number, string>();
+  let valid = true;
   const onChunk = (chunk: string) => {
     // Parsed here, off the page's thread: the page gets each chunk's events as columns, and
     // every event again as one set of columns at the end.
     const items = JSON.parse(chunk) as unknown;
     if (!Array.isArray(items)) throw new Error('A chunk of trace events was not a JSON array.');
     const events = items as RawEvent[];
+    valid &&= validates(events, steps, objectTypes);
     assembler.add(events);
     steps += events.length;
-    const columns = columnsOf(events);
-    post({ type: 'events', id, columns }, [columns.codes.buffer as ArrayBuffer]);
+    // In slices: the page takes each message as one task, and a whole chunk (up to 65,536
+    // events) indexed at once could hold its thread past 50 ms on a busy machine.
+    for (let at = 0; at < events.length; at += SLICE_EVENTS) {
+      const columns = columnsOf(events.slice(at, at + SLICE_EVENTS));
+      post({ type: 'events', id, columns, checked: valid }, [columns.codes.buffer as ArrayBuffer]);
+    }
     post({ type: 'progress', id, steps });
   };
   try {
     const header = String(api.trace_program(source, JSON.stringify(options), onChunk));
     const columns = assembler.columns();
-    const index = indexOf(header, columns);
+    const index = valid ? indexOf(header, columns) : undefined;
     const transfer: Transferable[] = [columns.codes.buffer as ArrayBuffer];
     if (index) transfer.push(...indexTransferables(index));
     post({ type: 'done', id, header, columns, index }, transfer);
@@ -105,13 +119,27 @@ async function run({ id, source, options }: Extract<ToWorker, { type: 'run' }>):
   }
 }
 
-/** The whole trace's index, built here; undefined if the trace does not validate (the page
- * then validates it itself and says why). */
+/** Whether `events` (the chunk from step `first` on) follow docs/trace-format.md. */
+function validates(
+  events: readonly RawEvent[],
+  first: number,
+  objectTypes: Map<number, string>,
+): boolean {
+  try {
+    validateEvents(events, first, objectTypes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The whole trace's index, built here from its events (validated as they streamed); undefined
+ * if the header does not validate (the page then validates the trace itself and says why). */
 function indexOf(header: string, columns: EventColumns): TraceIndexData | undefined {
   try {
     const doc = JSON.parse(header) as Record<string, unknown>;
     doc.events = eventsOfColumns(columns);
-    return traceIndexData(parseTrace(doc));
+    return traceIndexData(parseTrace(doc, { eventsChecked: true }));
   } catch {
     return undefined;
   }

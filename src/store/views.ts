@@ -14,6 +14,7 @@ import {
   stateAt,
   stepOf,
   type TaskId,
+  traceIndex,
   upperBound,
 } from '../trace/index.ts';
 import { clampStep } from './slices/playback.ts';
@@ -133,29 +134,6 @@ export interface ConsoleModel {
 
 const consoleModels = new WeakMap<Trace, ConsoleModel>();
 
-/** Who held control at each `out` event: one scan that follows the trace's control rule. */
-function outputOwners(trace: Trace): (TaskId | null)[] {
-  const owners: (TaskId | null)[] = [];
-  let holder: TaskId | null = null;
-  for (const e of trace.events) {
-    if (typeof e === 'number') continue;
-    switch (e.k) {
-      case 'resume':
-        holder = e.t as TaskId;
-        break;
-      case 'suspend':
-      case 'task-done':
-      case 'callback':
-        holder = null;
-        break;
-      case 'out':
-        owners.push(holder);
-        break;
-    }
-  }
-  return owners;
-}
-
 const FRAME_LINE = /^\s*File "([^"]+)", line \d+/;
 
 /** Classifies stderr lines as traceback parts, keeping state from line to line. */
@@ -193,7 +171,8 @@ export function consoleModel(trace: Trace): ConsoleModel {
   const cached = consoleModels.get(trace);
   if (cached) return cached;
   const entries = outputs(trace);
-  const owners = outputOwners(trace);
+  // Who held control at each output: the per-trace index's holder (no scan of the events).
+  const { holder } = traceIndex(trace);
   const toneOf = tracebackToner(trace.file);
   const lines: ConsoleLine[] = [];
   let current: ConsoleSegment[] = [];
@@ -224,7 +203,7 @@ export function consoleModel(trace: Trace): ConsoleModel {
         current.push({
           entry: i,
           step: entry.step,
-          task: owners[i] ?? null,
+          task: (holder[entry.step] || null) as TaskId | null,
           stream: entry.stream,
           text: piece,
           tone,
@@ -236,7 +215,7 @@ export function consoleModel(trace: Trace): ConsoleModel {
           current.push({
             entry: i,
             step: entry.step,
-            task: owners[i] ?? null,
+            task: (holder[entry.step] || null) as TaskId | null,
             stream: entry.stream,
             text: '',
             tone: 'plain',

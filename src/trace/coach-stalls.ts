@@ -8,9 +8,8 @@
  * in for its duration).
  */
 import { type Advice, advice, LESSONS, taskLabel } from './coach-advice.ts';
-import { lastLineBefore } from './coach-warnings.ts';
 import { asStep, type Step, type TaskId } from './ids.ts';
-import type { Trace } from './types.ts';
+import type { RawEvent, Trace } from './types.ts';
 import { seconds } from './words.ts';
 
 /** asyncio's debug-mode threshold (`loop.slow_callback_duration`), in virtual seconds. */
@@ -54,52 +53,61 @@ const cache = new WeakMap<Trace, readonly Stall[]>();
 export function stalls(trace: Trace): readonly Stall[] {
   let found = cache.get(trace);
   if (found === undefined) {
-    found = Object.freeze(findStalls(trace));
+    const finder = new StallFinder();
+    finder.add(trace.events);
+    found = finder.stalls();
     cache.set(trace, found);
   }
   return found;
 }
 
-function findStalls(trace: Trace): Stall[] {
-  const out: Stall[] = [];
-  let time = 0;
-  let turn: Turn | null = null;
-  const close = (to: number) => {
-    if (turn && (time - turn.start > SLOW_TURN + 1e-9 || turn.lineCount >= LONG_TURN_LINES)) {
-      // The loop's own lines: the most run, and any run nearly as often.
-      const most = Math.max(0, ...turn.counts.values());
-      const hot = [...turn.counts].filter(([, n]) => n * 2 >= most).slice(0, 3);
-      out.push({
-        task: turn.task,
-        from: asStep(turn.from),
-        to: asStep(to),
-        start: turn.start,
-        end: time,
-        by: turn.by,
-        lines:
-          turn.by.length > 0 ? turn.blockLines : hot.map(([line]) => line).sort((a, b) => a - b),
-        lineCount: turn.lineCount,
-      });
-    }
-    turn = null;
-  };
-  const { events } = trace;
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i];
-    if (typeof e === 'number') {
-      if (turn) {
-        turn.lineCount++;
-        turn.counts.set(e, (turn.counts.get(e) ?? 0) + 1);
+/** Makes `found` (a `StallFinder`'s, fed this trace's events) the stalls `stalls` answers with. */
+export function adoptStalls(trace: Trace, found: readonly Stall[]): void {
+  cache.set(trace, found);
+}
+
+/**
+ * Finds stalls as events arrive (a live run's chunks: partial-trace.ts), so that each live
+ * picture gets the stalls so far without another scan of every event.
+ */
+export class StallFinder {
+  private readonly found: Stall[] = [];
+  private time = 0;
+  private turn: Turn | null = null;
+  /** The last line event so far: the line a `block` event blocked on. */
+  private lastLine: number | null = null;
+  private steps = 0;
+
+  add(events: readonly RawEvent[]): void {
+    for (const e of events) {
+      const i = this.steps++;
+      if (typeof e === 'number') {
+        this.lastLine = e;
+        const turn = this.turn;
+        if (turn) {
+          turn.lineCount++;
+          turn.counts.set(e, (turn.counts.get(e) ?? 0) + 1);
+        }
+        continue;
       }
-      continue;
+      this.event(e, i);
     }
-    switch (e?.k) {
+  }
+
+  /** The stalls so far; a turn still going counts up to the last event, as at a run's end. */
+  stalls(): readonly Stall[] {
+    const open = this.turn && stallOf(this.turn, this.steps - 1, this.time);
+    return Object.freeze(open ? [...this.found, open] : this.found.slice());
+  }
+
+  private event(e: Exclude<RawEvent, number>, i: number): void {
+    switch (e.k) {
       case 'resume':
-        close(i);
-        turn = {
+        this.close(i);
+        this.turn = {
           task: e.t,
           from: i,
-          start: time,
+          start: this.time,
           by: [],
           blockLines: [],
           counts: new Map(),
@@ -109,24 +117,48 @@ function findStalls(trace: Trace): Stall[] {
       case 'suspend':
       case 'task-done':
       case 'callback':
-        close(i);
+        this.close(i);
         break;
       case 'clock':
-        time = e.at;
+        this.time = e.at;
         break;
-      case 'block': {
-        time = e.at;
-        if (turn) {
-          turn.by.push(e.by);
-          const line = lastLineBefore(trace, i);
-          if (line !== null) turn.blockLines.push(line);
+      case 'block':
+        this.time = e.at;
+        if (this.turn) {
+          this.turn.by.push(e.by);
+          if (this.lastLine !== null) this.turn.blockLines.push(this.lastLine);
         }
         break;
-      }
     }
   }
-  close(events.length - 1);
-  return out;
+
+  private close(to: number): void {
+    const stall = this.turn && stallOf(this.turn, to, this.time);
+    if (stall) this.found.push(stall);
+    this.turn = null;
+  }
+}
+
+/** The turn as a stall, if it held the loop too long (by time or by lines); else null. */
+function stallOf(turn: Turn, to: number, time: number): Stall | null {
+  if (!(time - turn.start > SLOW_TURN + 1e-9 || turn.lineCount >= LONG_TURN_LINES)) return null;
+  // The loop's own lines: the most run, and any run nearly as often.
+  const most = Math.max(0, ...turn.counts.values());
+  const hot = [...turn.counts].filter(([, n]) => n * 2 >= most).slice(0, 3);
+  return {
+    task: turn.task,
+    from: asStep(turn.from),
+    to: asStep(to),
+    start: turn.start,
+    end: time,
+    // Copies: a turn still going (a live trace's last) goes on growing these.
+    by: turn.by.slice(),
+    lines:
+      turn.by.length > 0
+        ? turn.blockLines.slice()
+        : hot.map(([line]) => line).sort((a, b) => a - b),
+    lineCount: turn.lineCount,
+  };
 }
 
 export function stallAdvice(trace: Trace): Advice[] {

@@ -5,10 +5,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { TRACE_FIXTURES } from '../../tests/fixtures/traces.ts';
+import { fixture, TRACE_FIXTURES } from '../../tests/fixtures/traces.ts';
 import { type Advice, coach, LESSONS } from './coach.ts';
 import { stalls } from './coach-stalls.ts';
 import { parseTrace } from './parse.ts';
+import { partialTrace } from './partial-trace.ts';
 import type { Trace } from './types.ts';
 
 const dir = TRACE_FIXTURES;
@@ -287,5 +288,18 @@ describe('coach: lesson links', () => {
         .map((l) => l.slice(3).trim());
       expect(steps[Number(m?.[2]) - 1], link.href).toBe(link.title);
     }
+  });
+});
+
+describe('coach on a live trace', () => {
+  it('says nothing until the run ends (its advice comes with the final trace)', () => {
+    const events = fixture('blocking').events;
+    const ended = partialTrace({ source: 'x\n', status: 'completed' }, events);
+    const live = partialTrace(
+      { source: 'x\n', limit: { kind: 'running', message: 'still running' } },
+      events,
+    );
+    expect(coach(ended).length).toBeGreaterThan(0);
+    expect(coach(live)).toEqual([]);
   });
 });

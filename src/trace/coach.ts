@@ -24,12 +24,16 @@ export { adviceSummary, adviceText, LESSONS } from './coach-advice.ts';
 
 /** The console, the status bar and the editor all ask for the same trace's advice. */
 const cache = new WeakMap<Trace, readonly Advice[]>();
+const NONE: readonly Advice[] = Object.freeze([]);
 
 /**
  * Everything the coach has to say about a run, most important first: the error or limit that
- * ended it, then warnings and stalls in the order they happened.
+ * ended it, then warnings and stalls in the order they happened. Nothing yet while the run goes
+ * on (a live trace, limit kind `running`): its advice comes with the final trace, rather than
+ * scans of every event so far for each live picture of a long run.
  */
 export function coach(trace: Trace): readonly Advice[] {
+  if (trace.limit?.kind === 'running') return NONE;
   const cached = cache.get(trace);
   if (cached) return cached;
   const out: Advice[] = [];

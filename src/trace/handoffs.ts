@@ -1,26 +1,29 @@
 /**
  * Jumping between handoffs: the steps where control changes hands (`resume`, `suspend`,
- * `task-done`, `callback`). The index is one scan of the trace, cached per trace; each jump is
+ * `task-done`, `callback`), merged from the per-trace index once per trace; each jump is
  * a binary search over it.
  */
 import type { Step } from './ids.ts';
 import { firstAfter, lastBefore } from './step-search.ts';
+import { type ObjectEventKind, stepsOfKind } from './trace-index.ts';
 import type { Trace } from './types.ts';
 
 const HANDOFF_KINDS: ReadonlySet<string> = new Set(['resume', 'suspend', 'task-done', 'callback']);
 const indexes = new WeakMap<Trace, Int32Array>();
 
-/** Every handoff step, ascending. */
+/** Every handoff step, ascending: the index's steps of those kinds, merged (no scan of lines). */
 export function handoffSteps(trace: Trace): Int32Array {
   let steps = indexes.get(trace);
   if (steps === undefined) {
-    const found: number[] = [];
-    const events = trace.events;
-    for (let i = 0; i < events.length; i++) {
-      const e = events[i];
-      if (typeof e === 'object' && HANDOFF_KINDS.has(e.k)) found.push(i);
+    const lists = [...HANDOFF_KINDS].map((k) => stepsOfKind(trace, k as ObjectEventKind));
+    steps = new Int32Array(lists.reduce((sum, l) => sum + l.length, 0));
+    let at = 0;
+    for (const l of lists) {
+      steps.set(l, at);
+      at += l.length;
     }
-    steps = Int32Array.from(found);
+    // Each step holds one event, so the kinds' lists never share a step.
+    steps.sort();
     indexes.set(trace, steps);
   }
   return steps;

@@ -13,7 +13,7 @@ export interface OutputEntry {
   readonly stream: OutputStream;
 }
 
-interface OutputIndex {
+export interface OutputIndex {
   readonly entries: readonly OutputEntry[];
   readonly steps: Int32Array;
   readonly stdout: string;
@@ -55,18 +55,27 @@ export function outputTextAt(
 }
 
 function outputIndex(trace: Trace): OutputIndex {
-  let index = indexes.get(trace);
+  const index = indexes.get(trace);
   if (index !== undefined) return index;
   const entries: OutputEntry[] = [];
   const events = trace.events;
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
-    if (typeof e === 'object' && e.k === 'out') {
-      entries.push(
-        Object.freeze({ step: i as Step, text: e.s, stream: e.e === 1 ? 'stderr' : 'stdout' }),
-      );
-    }
+    if (typeof e === 'object' && e.k === 'out') entries.push(outputEntry(i, e.s, e.e));
   }
+  return adoptOutputs(trace, entries);
+}
+
+/** One `out` event as an output entry (`e`: 1 for stderr). */
+export function outputEntry(step: number, text: string, e: number | undefined): OutputEntry {
+  return Object.freeze({ step: step as Step, text, stream: e === 1 ? 'stderr' : 'stdout' });
+}
+
+/**
+ * Makes `entries` (every `out` event of this trace, in order, collected as its events arrived:
+ * partial-trace.ts) the outputs the functions above answer with, without a scan of the events.
+ */
+export function adoptOutputs(trace: Trace, entries: OutputEntry[]): OutputIndex {
   const stdoutEnd = new Int32Array(entries.length + 1);
   const stderrEnd = new Int32Array(entries.length + 1);
   const out: string[] = [];
@@ -84,7 +93,7 @@ function outputIndex(trace: Trace): OutputIndex {
     stdoutEnd[i + 1] = outLength;
     stderrEnd[i + 1] = errLength;
   });
-  index = {
+  const index: OutputIndex = {
     entries: Object.freeze(entries),
     steps: Int32Array.from(entries, (entry) => entry.step),
     stdout: out.join(''),

@@ -112,4 +112,12 @@ describe('PartialTraceBuilder', () => {
       'Invalid trace: step 3 (resume): "h" is missing.',
     );
   });
+
+  it('trusts events validated already (by the worker), and still knows their object types', () => {
+    const builder = new PartialTraceBuilder();
+    builder.add([{ k: 'object', o: 3, type: 'Event', label: 'e' }], true);
+    // A state of the wrong shape for an Event: found because the type came with checked events.
+    expect(() => builder.add([{ k: 'state', o: 3, s: { items: [] } }])).toThrow(TraceFormatError);
+    expect(() => builder.add([{ k: 'state', o: 3, s: { set: true, wait: [] } }])).not.toThrow();
+  });
 });

@@ -4,8 +4,12 @@
  * from the events; the result goes through `parseTrace`, like any other trace (its events
  * validated as they were added).
  */
+import { adoptStalls, StallFinder } from './coach-stalls.ts';
+import { adoptOutputs, type OutputEntry, outputEntry } from './output.ts';
 import { parseTrace, TRACE_FORMAT, TRACE_VERSION, validateEvents } from './parse.ts';
 import { TablesBuilder } from './tables.ts';
+import { adoptTraceIndex } from './trace-index.ts';
+import { TraceIndexBuilder } from './trace-index-builder.ts';
 import type { RawEvent, Trace, TraceError, TraceLimit, TraceStatus } from './types.ts';
 
 /** What the worker client knows about a run besides its events. */
@@ -47,14 +51,17 @@ export function partialTrace(header: PartialTraceHeader, events: readonly unknow
 
 /**
  * A partial trace built as events arrive: each chunk is validated and looked at once (its lines
- * counted, its output and tables collected), so that a trace of the events so far costs a copy
- * of the events array, not another pass over all of them (the live picture of a long run asks
- * for one every few hundred milliseconds).
+ * counted, its output, tables, index and stalls collected), so that a trace of the events so far
+ * costs a copy of the events array, not another pass over all of them (the live picture of a
+ * long run asks for one every few hundred milliseconds).
  */
 export class PartialTraceBuilder {
   private readonly events: RawEvent[] = [];
   private readonly objectTypes = new Map<number, string>();
   private readonly tables = new TablesBuilder();
+  private readonly index = new TraceIndexBuilder();
+  private readonly outputs: OutputEntry[] = [];
+  private readonly stalls = new StallFinder();
   private stdout = '';
   private stderr = '';
   private lines = 0;
@@ -69,20 +76,28 @@ export class PartialTraceBuilder {
     return this.events.slice();
   }
 
-  /** Validates and appends the next events (throws `TraceFormatError`, naming the step). */
-  add(events: readonly unknown[]): void {
+  /**
+   * Validates and appends the next events (throws `TraceFormatError`, naming the step).
+   * `checked`: they were validated already, with every event before them (the worker does).
+   */
+  add(events: readonly unknown[], checked = false): void {
     // Validate before deriving tables: the tables builder trusts its input's shape.
-    validateEvents(events, this.events.length, this.objectTypes);
-    const checked = events as readonly RawEvent[];
-    for (const e of checked) {
+    if (!checked) validateEvents(events, this.events.length, this.objectTypes);
+    const valid = events as readonly RawEvent[];
+    for (const e of valid) {
       this.events.push(e);
       if (typeof e === 'number') this.lines++;
+      // Object types, as validateEvents notes them: a later chunk may not come checked.
+      else if (checked && e.k === 'object') this.objectTypes.set(e.o, e.type);
       else if (e.k === 'out') {
+        this.outputs.push(outputEntry(this.events.length - 1, e.s, e.e));
         if (e.e === 1) this.stderr += e.s;
         else this.stdout += e.s;
       }
     }
-    this.tables.add(checked);
+    this.tables.add(valid);
+    this.index.add(valid);
+    this.stalls.add(valid);
   }
 
   /**
@@ -113,7 +128,23 @@ export class PartialTraceBuilder {
       },
       events,
     };
-    const trace = parseTrace(doc, { eventsChecked: true });
-    return { ...trace, ...this.tables.tables() };
+    const parsed = parseTrace(doc, { eventsChecked: true });
+    const trace: Trace = { ...parsed, ...this.tables.tables() };
+    // The index, the outputs and the stalls so far come with the trace (see trace-index-builder.ts): views
+    // of a live run never scan all its events again for each new picture of it.
+    if (events.length === this.events.length) this.lend(trace, true);
+    return trace;
+  }
+
+  /**
+   * Gives `trace`, which holds the same events (the run's final trace, assembled from the
+   * worker's columns), the outputs and stalls collected here, and the index too if `index`:
+   * the page then scans none of its events again. Nothing for a trace of other events.
+   */
+  lend(trace: Trace, index: boolean): void {
+    if (trace.events.length !== this.events.length) return;
+    if (index) adoptTraceIndex(trace, this.index.data(trace.tasks));
+    adoptOutputs(trace, this.outputs.slice());
+    adoptStalls(trace, this.stalls.stalls());
   }
 }

@@ -8,19 +8,12 @@
  * - the steps of each kind of event (and, on demand, of each program line);
  * - every output with the task that wrote it, and every plain callback with the steps it runs.
  */
-import { decodeEvent, eventAt } from './decode.ts';
+import { eventAt } from './decode.ts';
 import type { Step, TaskId } from './ids.ts';
 import { type OutputEntry, outputs } from './output.ts';
 import { countBelow, lowerBound } from './step-search.ts';
-import type {
-  EventKind,
-  EventOfKind,
-  OutputStream,
-  RawEvent,
-  TaskOutcome,
-  Trace,
-  TraceEvent,
-} from './types.ts';
+import { TraceIndexBuilder } from './trace-index-builder.ts';
+import type { EventKind, EventOfKind, OutputStream, TaskOutcome, Trace } from './types.ts';
 
 export interface TaskSummary {
   readonly id: TaskId;
@@ -216,148 +209,10 @@ export function taskSummary(trace: Trace, id: TaskId | number): TaskSummary | un
   return guess?.id === id ? guess : tasks.find((t) => t.id === id);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Building
-// ---------------------------------------------------------------------------------------------
-
-interface MutableTask {
-  id: TaskId;
-  name: string;
-  names: string[];
-  coro: string;
-  user: boolean;
-  created: Step;
-  started: Step | null;
-  done: Step | null;
-  outcome: TaskOutcome | null;
-}
-
-interface Builder {
-  now: number;
-  held: number;
-  tasks: MutableTask[];
-  kinds: Map<ObjectEventKind, number[]>;
-  /** handle → the name of the plain callback it runs. */
-  callbackNames: Map<number, string>;
-  callbacks: { step: Step; name: string | null; last: Step }[];
-  /** The callback still holding control, if any. */
-  openCallback: { step: Step; name: string | null; last: Step } | null;
-}
-
 function buildIndexData(trace: Trace): TraceIndexData {
-  const events = trace.events;
-  const n = events.length;
-  const time = new Float64Array(n);
-  const holder = new Int32Array(n);
-  const b: Builder = {
-    now: 0,
-    held: 0,
-    tasks: [],
-    kinds: new Map(),
-    callbackNames: new Map(),
-    callbacks: [],
-    openCallback: null,
-  };
-  for (let i = 0; i < n; i++) {
-    const raw = events[i] as RawEvent;
-    if (typeof raw !== 'number') apply(b, decodeEvent(raw), i as Step);
-    if (b.openCallback !== null) b.openCallback.last = i as Step;
-    time[i] = b.now;
-    holder[i] = b.held;
-  }
-  // The header's table is authoritative for final names (and covers a trace cut short).
-  for (const info of trace.tasks) {
-    const task = b.tasks[info.id - 1];
-    if (task) {
-      task.name = info.name;
-      if (!task.names.includes(info.name)) task.names.push(info.name);
-    }
-  }
-  return {
-    time,
-    holder,
-    endTime: b.now,
-    tasks: b.tasks.filter((t): t is MutableTask => t !== undefined),
-    kindSteps: freezeSteps(b.kinds),
-    callbacks: b.callbacks,
-  };
-}
-
-function apply(b: Builder, ev: TraceEvent, step: Step): void {
-  if (ev.kind === 'line') return;
-  addStep(b.kinds, ev.kind, step);
-  switch (ev.kind) {
-    case 'clock':
-    case 'block':
-      b.now = Math.max(b.now, ev.at);
-      break;
-    case 'resume': {
-      b.held = ev.task;
-      b.openCallback = null;
-      const task = b.tasks[ev.task - 1];
-      if (task && task.started === null) task.started = step;
-      break;
-    }
-    case 'suspend':
-      b.held = 0;
-      b.openCallback = null;
-      break;
-    case 'loop':
-      b.openCallback = null;
-      break;
-    case 'callback':
-      b.held = 0;
-      b.openCallback = { step, name: b.callbackNames.get(ev.handle) ?? null, last: step };
-      b.callbacks.push(b.openCallback);
-      break;
-    case 'task-done':
-      b.held = 0;
-      b.openCallback = null;
-      finishTask(b.tasks[ev.task - 1], step, ev.outcome);
-      break;
-    case 'task-created':
-      b.tasks[ev.task - 1] = {
-        id: ev.task,
-        name: ev.name,
-        names: [ev.name],
-        coro: ev.coro,
-        user: ev.user,
-        created: step,
-        started: null,
-        done: null,
-        outcome: null,
-      };
-      break;
-    case 'task-name':
-      renameTask(b.tasks[ev.task - 1], ev.name);
-      break;
-    case 'ready':
-    case 'timer':
-      if (ev.callback) b.callbackNames.set(ev.handle, ev.callback);
-      break;
-  }
-}
-
-function finishTask(task: MutableTask | undefined, step: Step, outcome: TaskOutcome): void {
-  if (!task) return;
-  task.done = step;
-  task.outcome = outcome;
-}
-
-function renameTask(task: MutableTask | undefined, name: string): void {
-  if (!task) return;
-  task.name = name;
-  if (!task.names.includes(name)) task.names.push(name);
-}
-
-function addStep<K>(map: Map<K, number[]>, key: K, step: number): void {
-  const steps = map.get(key);
-  if (steps) steps.push(step);
-  else map.set(key, [step]);
-}
-
-function freezeSteps<K>(map: Map<K, number[]>): Map<K, Int32Array> {
-  return new Map([...map].map(([k, steps]) => [k, Int32Array.from(steps)]));
+  const builder = new TraceIndexBuilder(trace.events.length);
+  builder.add(trace.events);
+  return builder.data(trace.tasks);
 }
 
 function withTask(o: OutputEntry, holder: Int32Array): IndexedOutput {

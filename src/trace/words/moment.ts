@@ -2,6 +2,7 @@
 import { eventAt } from '../decode.ts';
 import { stateAt } from '../replay.ts';
 import { findTask, type LoopState } from '../state.ts';
+import { stepsOfKind } from '../trace-index.ts';
 import type { Trace, TraceEvent } from '../types.ts';
 import { describeOutcome, taskPart } from './names.ts';
 import { seconds } from './numbers.ts';
@@ -11,20 +12,9 @@ import { describeWaitWords } from './waits.ts';
 
 export type LoopPhase = 'before' | 'running' | 'between' | 'after';
 
-const loopSteps = new WeakMap<Trace, Int32Array>();
-
-/** Steps of the trace's `loop` events, found once per trace. */
+/** Steps of the trace's `loop` events (from the per-trace index). */
 function loopEventSteps(trace: Trace): Int32Array {
-  let steps = loopSteps.get(trace);
-  if (steps === undefined) {
-    const found: number[] = [];
-    trace.events.forEach((e, i) => {
-      if (typeof e === 'object' && e.k === 'loop') found.push(i);
-    });
-    steps = Int32Array.from(found);
-    loopSteps.set(trace, steps);
-  }
-  return steps;
+  return stepsOfKind(trace, 'loop');
 }
 
 /**
