@@ -57,9 +57,13 @@ function Handle({ label, orientation }: { label: string; orientation: 'vertical'
  * four timeline lanes, but never more than 40% (a short laptop screen needs the simulator).
  */
 function bottomShare(aside: boolean): number {
-  const main = Math.max(300, (globalThis.innerHeight ?? 800) - 110);
-  // A lesson's prose in the bottom row needs a few more lines.
-  const wanted = Math.min(300, Math.max(200, main * (aside ? 0.4 : 0.34)));
+  const height = globalThis.innerHeight ?? 800;
+  const main = Math.max(300, height - 110);
+  // A projector's 720 or 768 px: the picture above needs the height more than the timeline's
+  // third lane (with eight tasks it otherwise fits only at 9 px type). A lesson's prose in the
+  // bottom row needs a few more lines.
+  const share = aside ? 0.4 : height <= 800 ? 0.29 : 0.34;
+  const wanted = Math.min(300, Math.max(aside ? 200 : 170, main * share));
   return Math.round(Math.min(aside ? 42 : 40, (wanted / main) * 100));
 }
 
