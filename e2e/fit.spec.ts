@@ -268,6 +268,20 @@ test('the whole playground picture fits at projector and desktop sizes', async (
     }
   }
 
+  // Outside presenter mode too, the running line is whole at 1280×720: the editor's column is as
+  // wide as the code needs while the picture can spare it, and what is longer wraps. Step 16:
+  // main creates the coffee task, the program's longest line.
+  await page.setViewportSize(SIZES[0]);
+  await expect(page.locator('.monaco-editor')).toBeVisible();
+  await goToStep(page, 16);
+  await expectHighlightWhole(
+    page,
+    'the playground at 1280×720',
+    'coffee = asyncio.create_task(brew("coffee", 2), name="coffee")',
+  );
+  await expectWholePicture(page, 'default program, step 16, 1280×720');
+  await page.screenshot({ path: `${SCREENS}/fit-default-line-1280.png` });
+
   // Eight workers: nine cards at once, then eight timers at once.
   await page.setViewportSize(SIZES[0]);
   await setProgram(page, EIGHT_TASKS);
