@@ -19,7 +19,7 @@ describe('editorShare', () => {
   });
 
   it('leaves the picture its width on a narrow window', () => {
-    // At 1024 the picture keeps 620 px: the editor gets about 39 %, not 45 %.
+    // At 1024 the picture keeps 620 px: the editor gets about 39 %, not 42 %.
     expect(editorShare(66, 14, 1024)).toBe(39);
     expect(editorShare(66, 14, 800)).toBe(MIN_EDITOR_SHARE);
   });

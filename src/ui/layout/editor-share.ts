@@ -10,7 +10,7 @@ import { codeWidth } from '../presenter/code-width.ts';
 /** The editor's share when the code needs little (a short program): the old fixed split. */
 export const MIN_EDITOR_SHARE = 30;
 /** The most the editor takes: past this, the picture's cards would re-flow into more rows. */
-export const MAX_EDITOR_SHARE = 45;
+export const MAX_EDITOR_SHARE = 42;
 /** The picture keeps at least this many px: three short cards a row beside the side column. */
 const PICTURE_MIN_PX = 620;
 
