@@ -202,6 +202,42 @@ async function expectHighlightWhole(page: Page, what: string, code: string): Pro
   }
 }
 
+/**
+ * Every task card's words — its name, its state and what it waits for — are at least 12 px on
+ * screen: readable from the back of a classroom, not only present. (A state badge whose word is
+ * 0 px keeps its glyph: the lane's title says the state.)
+ */
+async function expectReadableCards(page: Page, what: string): Promise<void> {
+  const cards = await page.getByRole('list', { name: 'Tasks' }).getByRole('listitem').all();
+  for (const card of cards) {
+    const label = (await card.getAttribute('aria-label')) ?? '';
+    const sizes = await card.evaluate((el) => {
+      const out: { part: string; px: number }[] = [];
+      for (const part of ['name', 'now', 'state'] as const) {
+        const root = el.querySelector(`.sim-card__${part}`);
+        if (!root) continue;
+        for (const node of [root, ...root.querySelectorAll('*')]) {
+          const text = [...node.childNodes].some(
+            (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
+          );
+          const px = Number.parseFloat(getComputedStyle(node).fontSize);
+          if (text && px > 0 && node.getClientRects().length > 0) out.push({ part, px });
+        }
+      }
+      return out;
+    });
+    for (const part of ['name', 'now', 'state']) {
+      expect(
+        sizes.some((s) => s.part === part),
+        `${what}: ${label} shows its ${part}`,
+      ).toBe(true);
+    }
+    for (const { part, px } of sizes) {
+      expect(px, `${what}: ${label}, its ${part} in px`).toBeGreaterThanOrEqual(12);
+    }
+  }
+}
+
 /** The latest printed line (the current output line) is on screen. */
 async function expectCurrentOutput(page: Page, what: string, text: string): Promise<void> {
   const line = consolePanel(page).getByRole('button', { name: text, exact: true }).last();
@@ -232,6 +268,20 @@ test('the whole playground picture fits at projector and desktop sizes', async (
     }
   }
 
+  // Outside presenter mode too, the running line is whole at 1280×720: the editor's column is as
+  // wide as the code needs while the picture can spare it, and what is longer wraps. Step 16:
+  // main creates the coffee task, the program's longest line.
+  await page.setViewportSize(SIZES[0]);
+  await expect(page.locator('.monaco-editor')).toBeVisible();
+  await goToStep(page, 16);
+  await expectHighlightWhole(
+    page,
+    'the playground at 1280×720',
+    'coffee = asyncio.create_task(brew("coffee", 2), name="coffee")',
+  );
+  await expectWholePicture(page, 'default program, step 16, 1280×720');
+  await page.screenshot({ path: `${SCREENS}/fit-default-line-1280.png` });
+
   // Eight workers: nine cards at once, then eight timers at once.
   await page.setViewportSize(SIZES[0]);
   await setProgram(page, EIGHT_TASKS);
@@ -243,6 +293,7 @@ test('the whole playground picture fits at projector and desktop sizes', async (
       await page.setViewportSize(size);
       await page.waitForTimeout(600);
       await expectWholePicture(page, `eight tasks, step ${step}, ${size.width}×${size.height}`);
+      await expectReadableCards(page, `eight tasks, step ${step}, ${size.width}×${size.height}`);
       await page.screenshot({ path: `${SCREENS}/fit-eight-${step}-${size.width}.png` });
     }
   }

@@ -339,6 +339,8 @@ export function App({ defaultSource }: { defaultSource: string }) {
       narration={<NarrationPane />}
       timeline={<TimelinePane />}
       footer={<PlayerPane firstVisit={!lesson} />}
+      // A lesson's picture shares the width with its prose: its editor keeps the fixed split.
+      codeColumns={lesson ? undefined : codeColumns}
     />
   );
   if (lesson) {

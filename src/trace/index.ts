@@ -44,6 +44,7 @@ export { findFrame, findObject, findTask, threadActivityAt } from './state.ts';
 export { lowerBound, type Sorted, upperBound } from './step-search.ts';
 export type { TraceTables } from './tables.ts';
 export { rebuildTables } from './tables.ts';
+export { groupTimers, type TimerGroup } from './timer-groups.ts';
 export { TraceFormatError } from './trace-format-error.ts';
 export type {
   CallbackRun,

@@ -29,6 +29,7 @@ import {
   describeReadyEntry,
   describeTaskNow,
   describeTimer,
+  describeTimerGroupWords,
   describeWait,
   describeWaitWords,
   formatCount,
@@ -344,6 +345,19 @@ describe('timers and the ready queue', () => {
     ).toBe('4.0 s → calls Future.set_result()');
   });
 
+  it('says what timers due together do, in one entry', () => {
+    const timer = { handle: H(1), at: 1, why: 'sleep' as const, task: T(1), callback: null };
+    const two = [timer, { ...timer, handle: H(2), task: T(2) }];
+    expect(plain(describeTimerGroupWords(s, two))).toBe(
+      '1.0 s → wakes 2 (sleep): worker-1, worker-2',
+    );
+    const cancels = two.map((t) => ({ ...t, why: 'timeout' as const }));
+    expect(plain(describeTimerGroupWords(s, cancels))).toBe(
+      '1.0 s → cancels 2 (timeout): worker-1, worker-2',
+    );
+    expect(plain(describeTimerGroupWords(s, [timer]))).toBe(describeTimer(s, timer));
+  });
+
   it('says what a ready entry runs', () => {
     const entry = { handle: H(1), task: T(2), callback: null, timer: null };
     expect(describeReadyEntry(s, entry)).toBe('worker-2 resumes');
@@ -380,6 +394,9 @@ describe('describeTaskNow', () => {
     expect(now(3)).toBe('sleep until 2.0 s');
     expect(now(4)).toBe('raised KeyError(1)');
     expect(now(5)).toBe('not started yet');
+    // A short card (many tasks) says a ready task's turn in few words; the rest as above.
+    const short = (i: number) => plain(describeTaskNow(s, s.tasks[i] as TaskView, undefined, true));
+    expect([1, 2, 3].map(short)).toEqual(['starts next', 'resumes 2nd', 'sleep until 2.0 s']);
   });
 
   it('says when the running task blocks the loop', () => {

@@ -37,9 +37,16 @@ export function internalRunningText(task: Pick<TaskView, 'name' | 'coro'>): stri
 
 /**
  * One line about where a task is, for its card: `runs line 12`, `2nd in the ready queue`,
- * `sleep until 4.0 s`, `returned 42`.
+ * `sleep until 4.0 s`, `returned 42`. `short`, for the short cards of many tasks (under the
+ * Ready lane's title, beside the ready queue that spells it out): `starts next`, `resumes 3rd`.
  */
-export function describeTaskNow(state: LoopState, task: TaskView, trace?: Trace): Words {
+export function describeTaskNow(
+  state: LoopState,
+  task: TaskView,
+  trace?: Trace,
+  short = false,
+): Words {
+  if (short && task.state === 'ready') return [readyShort(state, task)];
   switch (task.state) {
     case 'running':
       if (state.blocked && state.blocked.task === task.id) {
@@ -61,6 +68,13 @@ export function describeTaskNow(state: LoopState, task: TaskView, trace?: Trace)
     case 'cancelled':
       return task.outcome ? describeOutcome(task.outcome) : [taskStateLabel(task.state)];
   }
+}
+
+/** A ready task's turn in few words: `starts next`, `resumes 3rd`, or `ready` when not queued. */
+function readyShort(state: LoopState, task: TaskView): string {
+  const i = state.ready.findIndex((r) => r.task === task.id);
+  if (i < 0) return 'ready';
+  return `${task.line === null ? 'starts' : 'resumes'} ${i === 0 ? 'next' : ordinal(i + 1)}`;
 }
 
 /** Whether a ready-queue entry starts the task (it has run no line yet) or resumes it. */
@@ -92,6 +106,38 @@ export function describeTimerWords(state: LoopState, timer: TimerEntry, trace?: 
     return [at, 'cancels ', taskPart(state, timer.task, trace), ' (timeout)'];
   }
   return [at, 'calls ', { code: callbackText(timer.callback) }];
+}
+
+/**
+ * A group of timers due together (timer-groups.ts), in two parts: what happens when
+ * (`1.0 s → wakes 3 (sleep)`) and to whom (`Task-2, Task-5, Task-8`). One timer, or a callback's,
+ * reads as `describeTimerWords`, with no second part.
+ */
+export function timerGroupWords(
+  state: LoopState,
+  timers: readonly TimerEntry[],
+  trace?: Trace,
+): { head: Words; tasks: Words } {
+  const [first] = timers;
+  if (!first) return { head: [], tasks: [] };
+  if (timers.length === 1 || first.task === null) {
+    return { head: describeTimerWords(state, first, trace), tasks: [] };
+  }
+  const deed = first.why === 'timeout' ? 'cancels' : 'wakes';
+  const tasks = timers.flatMap((t, i) =>
+    t.task === null ? [] : [...(i > 0 ? [', '] : []), taskPart(state, t.task, trace)],
+  );
+  return { head: [`${seconds(first.at)} → ${deed} ${timers.length} (${first.why})`], tasks };
+}
+
+/** The group in one sentence: `1.0 s → wakes 3 (sleep): Task-2, Task-5, Task-8`. */
+export function describeTimerGroupWords(
+  state: LoopState,
+  timers: readonly TimerEntry[],
+  trace?: Trace,
+): Words {
+  const { head, tasks } = timerGroupWords(state, timers, trace);
+  return tasks.length === 0 ? head : [...head, ': ', ...tasks];
 }
 
 export function describeTimer(state: LoopState, timer: TimerEntry, trace?: Trace): string {

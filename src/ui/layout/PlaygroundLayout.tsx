@@ -6,10 +6,15 @@
  * tall screens; on short ones (a laptop) it sits beside the timeline, so that the editor shows
  * a whole lesson-sized program. Below 900 wide or 560 high, everything stacks and the page
  * scrolls, the editor and the simulator still side by side on the first screen when 600 wide. Every split is resizable with the mouse or the keyboard (the separators are focusable)
- * and remembered.
+ * and remembered. The playground's editor starts as wide as its code needs, within what the
+ * picture can spare (editor-share.ts), and wraps lines longer than that: the running line is
+ * never cut.
  */
 import { createContext, type ReactNode, useContext, useState } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
+import { codeFontSize } from '../editor/code-font.ts';
+import { type EditorOverrides, EditorOverridesContext } from '../editor/editor-overrides.ts';
+import { editorShare } from './editor-share.ts';
 import { useMediaQuery } from './use-media-query.ts';
 
 export interface PlaygroundLayoutProps {
@@ -21,7 +26,15 @@ export interface PlaygroundLayoutProps {
   /** Rendered into a box that fills what is left of the bottom pane. */
   timeline: ReactNode;
   footer: ReactNode;
+  /** The program's longest line, in characters (`longestLine`): the editor's first width. */
+  codeColumns?: number;
 }
+
+/**
+ * Lines longer than the editor's column wrap, indented under their start: the running line is
+ * never cut, whatever the split (the presenter layout does the same).
+ */
+const WRAP_LONG_LINES: EditorOverrides = { wordWrap: 'on', wrappingIndent: 'indent' };
 
 /**
  * A pane for the bottom row, beside the narration and the timeline: a lesson's prose on a
@@ -57,9 +70,13 @@ function Handle({ label, orientation }: { label: string; orientation: 'vertical'
  * four timeline lanes, but never more than 40% (a short laptop screen needs the simulator).
  */
 function bottomShare(aside: boolean): number {
-  const main = Math.max(300, (globalThis.innerHeight ?? 800) - 110);
-  // A lesson's prose in the bottom row needs a few more lines.
-  const wanted = Math.min(300, Math.max(200, main * (aside ? 0.4 : 0.34)));
+  const height = globalThis.innerHeight ?? 800;
+  const main = Math.max(300, height - 110);
+  // A projector's 720 or 768 px: the picture above needs the height more than the timeline's
+  // third lane (with eight tasks it otherwise fits only at 9 px type). A lesson's prose in the
+  // bottom row needs a few more lines.
+  const share = aside ? 0.4 : height <= 800 ? 0.29 : 0.34;
+  const wanted = Math.min(300, Math.max(aside ? 200 : 170, main * share));
   return Math.round(Math.min(aside ? 42 : 40, (wanted / main) * 100));
 }
 
@@ -69,6 +86,18 @@ export function PlaygroundLayout(props: PlaygroundLayoutProps) {
   const aside = useContext(BottomAside);
   const Main = useContext(InsideMain) ? 'div' : 'main';
   const [bottom] = useState(() => bottomShare(aside !== null));
+  // The editor's first width follows the code (editor-share.ts); a width set by hand is kept.
+  const [share] = useState(() => {
+    const width = globalThis.innerWidth ?? 1280;
+    return props.codeColumns === undefined
+      ? 38
+      : editorShare(props.codeColumns, codeFontSize(width), width);
+  });
+  const editor = (
+    <EditorOverridesContext.Provider value={WRAP_LONG_LINES}>
+      {props.editor}
+    </EditorOverridesContext.Provider>
+  );
 
   if (!roomy) {
     // Small screens: no splits, one pane after another; the page scrolls.
@@ -79,7 +108,7 @@ export function PlaygroundLayout(props: PlaygroundLayoutProps) {
           {/* Side by side when there is the width (800×600, or 150 % zoom on a laptop): the
               first screen shows the code and the picture together, not the editor alone. */}
           <div className="layout__pair">
-            <div className="layout__cell layout__cell--editor">{props.editor}</div>
+            <div className="layout__cell layout__cell--editor">{editor}</div>
             <div className="layout__cell layout__cell--simulator">{props.simulator}</div>
           </div>
           <div className="layout__cell">{props.narration}</div>
@@ -96,9 +125,9 @@ export function PlaygroundLayout(props: PlaygroundLayoutProps) {
       {props.header}
       <Main className="layout__main">
         {tall ? (
-          <TallPanes {...props} bottom={bottom} />
+          <TallPanes {...props} editor={editor} bottom={bottom} share={share} />
         ) : (
-          <ShortPanes {...props} bottom={bottom} />
+          <ShortPanes {...props} editor={editor} bottom={bottom} share={share} />
         )}
       </Main>
       <div className="layout__footer">{props.footer}</div>
@@ -106,7 +135,8 @@ export function PlaygroundLayout(props: PlaygroundLayoutProps) {
   );
 }
 
-type PanesProps = PlaygroundLayoutProps & { bottom: number };
+/** `share`: the editor's column, in % of the width. */
+type PanesProps = PlaygroundLayoutProps & { bottom: number; share: number };
 
 /** One side of a split: its panel's id (sizes are remembered by it), sizes and content. */
 interface Side {
@@ -163,11 +193,12 @@ function SavedSplit({
 function Panes({
   name,
   bottom,
+  share,
   left,
   lower,
   simulator,
   narration,
-}: Pick<PanesProps, 'bottom' | 'simulator' | 'narration'> & {
+}: Pick<PanesProps, 'bottom' | 'share' | 'simulator' | 'narration'> & {
   name: 'tall' | 'short';
   left: Side;
   lower: ReactNode;
@@ -178,7 +209,7 @@ function Panes({
       orientation="horizontal"
       label="Resize the editor and the event loop"
       first={left}
-      second={{ id: 'simulator', size: '62%', min: '35%', content: simulator }}
+      second={{ id: 'simulator', size: `${100 - share}%`, min: '35%', content: simulator }}
     />
   );
   const aside = useContext(BottomAside);
@@ -223,13 +254,13 @@ function TallPanes(props: PanesProps) {
       second={{ id: 'console', size: '32%', min: '12%', content: props.console }}
     />
   );
-  const left = { id: 'left', size: '38%', min: '22%', content: column };
+  const left = { id: 'left', size: `${props.share}%`, min: '22%', content: column };
   return <Panes name="tall" {...props} left={left} lower={props.timeline} />;
 }
 
 /** Short screens: the editor gets the full height of the top; the console sits by the timeline. */
 function ShortPanes(props: PanesProps) {
-  const left = { id: 'editor', size: '38%', min: '22%', content: props.editor };
+  const left = { id: 'editor', size: `${props.share}%`, min: '22%', content: props.editor };
   const lower = (
     <SavedSplit
       id="ell-short-lower"

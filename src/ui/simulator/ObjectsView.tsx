@@ -114,30 +114,43 @@ function ObjectBox({
   );
 }
 
+/** Past this many, a TaskGroup names its first and last task: every one has its card already. */
+const LISTED_GROUP_TASKS = 3;
+
 function Tasks({
   ids,
   state,
   trace,
   empty = 'none',
+  fold = false,
 }: {
   ids: readonly TaskId[];
   state: LoopState;
   trace: Trace;
   empty?: string;
+  /** Many tasks read `8: Task-2 … Task-9` (all named in the hover title). */
+  fold?: boolean;
 }) {
   if (ids.length === 0) return <span className="sim-object__none">{empty}</span>;
-  return (
-    <span className="sim-object__tasks">
-      {ids.map((id) => (
-        <TaskRef
-          key={id}
-          task={id}
-          name={taskName(state, id, trace)}
-          internal={findTask(state, id)?.user === false}
-        />
-      ))}
-    </span>
+  const ref = (id: TaskId) => (
+    <TaskRef
+      key={id}
+      task={id}
+      name={taskName(state, id, trace)}
+      internal={findTask(state, id)?.user === false}
+    />
   );
+  const first = ids[0];
+  const last = ids[ids.length - 1];
+  if (fold && ids.length > LISTED_GROUP_TASKS && first !== undefined && last !== undefined) {
+    const all = ids.map((id) => taskName(state, id, trace)).join(', ');
+    return (
+      <span className="sim-object__tasks" title={all}>
+        {ids.length}: {ref(first)} … {ref(last)}
+      </span>
+    );
+  }
+  return <span className="sim-object__tasks">{ids.map(ref)}</span>;
 }
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -316,7 +329,7 @@ function ObjectBody({
       const s = view.state as TaskGroupState;
       return (
         <Row label="tasks">
-          <Tasks ids={s.of} {...p} empty="none left" />
+          <Tasks ids={s.of} {...p} empty="none left" fold />
         </Row>
       );
     }

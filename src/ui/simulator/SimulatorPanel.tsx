@@ -13,7 +13,7 @@ import { EventLoopView } from './EventLoopView.tsx';
 import { type TaskLanes, taskLanes } from './lanes.ts';
 import { ObjectsView } from './ObjectsView.tsx';
 import { ReadyQueueView } from './ReadyQueueView.tsx';
-import { TaskCards } from './TaskCards.tsx';
+import { SHORT_CARDS, TaskCards } from './TaskCards.tsx';
 import { ThreadsView } from './ThreadsView.tsx';
 import { TimersView } from './TimersView.tsx';
 import { useFit } from './use-fit.ts';
@@ -21,6 +21,7 @@ import { WaitArrows } from './WaitArrows.tsx';
 import { type WaitLink, waitLinks } from './wait-links.ts';
 import './simulator.css';
 import './fit.css';
+import './fit-many.css';
 
 export interface SimulatorPanelProps {
   trace: Trace;
@@ -164,8 +165,7 @@ export function SimulatorPanel({
     highlight,
   );
 
-  // The whole picture fits the pane: cards get compact when there are many, and past
-  // MANY_TASKS the long lanes collapse into a summary the learner can expand.
+  // The picture fits the pane: compact cards when many, past MANY_TASKS a summary to expand.
   const [expanded, setExpanded] = useState(false);
   const density = densityFor(shown.size);
 
@@ -185,6 +185,7 @@ export function SimulatorPanel({
           data-theme={theme === 'auto' ? undefined : theme}
           data-blocked={loopBlocked ? 'true' : undefined}
           data-density={density}
+          data-cards={shown.size > SHORT_CARDS ? 'short' : undefined}
           data-holder={holderTask ? holderTask.id : undefined}
         >
           <div className="sim-canvas" ref={setCanvas}>

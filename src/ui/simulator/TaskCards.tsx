@@ -22,7 +22,7 @@ import {
 } from '../../trace/words.ts';
 import { taskStyle } from '../task-style.ts';
 import { TokenAnchor } from './ControlToken.tsx';
-import { LANE_TITLES, LANES, type Lane, type TaskLanes } from './lanes.ts';
+import { LANE_TITLES, LANES, type Lane, shownCount, type TaskLanes } from './lanes.ts';
 import { TaskChip } from './TaskChip.tsx';
 import { WordsView } from './WordsView.tsx';
 
@@ -45,6 +45,9 @@ export interface TaskCardsProps {
   /** Offered when there are many tasks: show every card, or the summary again. */
   onCollapsedChange?(collapsed: boolean): void;
 }
+
+/** Past this many task cards, each card is two short lines (fit-many.css), in fewer words. */
+export const SHORT_CARDS = 6;
 
 /** Cards a collapsed lane still shows before its summary. */
 const COLLAPSED_CARDS = 2;
@@ -211,6 +214,7 @@ function TaskCard({
   trace,
   state,
   previous,
+  lanes,
   highlight,
   related,
   selectedTask,
@@ -251,7 +255,7 @@ function TaskCard({
           <span className="sim-internal-tag">asyncio internal</span>
         </div>
       )}
-      <CardNow task={task} trace={trace} state={state} />
+      <CardNow task={task} trace={trace} state={state} short={shownCount(lanes) > SHORT_CARDS} />
       {finished ? null : <CardLocals task={task} state={state} previous={previous} />}
       {running ? (
         <span className="sim-card__token">
@@ -296,8 +300,18 @@ function CardHead({ task, onSelectTask }: { task: TaskView; onSelectTask?(id: Ta
 }
 
 /** What the task is doing now (what it awaits), and the line it is paused at. */
-function CardNow({ task, trace, state }: { task: TaskView; trace: Trace; state: LoopState }) {
-  const now = describeTaskNow(state, task, trace);
+function CardNow({
+  task,
+  trace,
+  state,
+  short,
+}: {
+  task: TaskView;
+  trace: Trace;
+  state: LoopState;
+  short: boolean;
+}) {
+  const now = describeTaskNow(state, task, trace, short);
   const awaits = task.state === 'waiting' && task.wait !== null;
   const nowText = `${awaits ? 'awaits ' : ''}${plain(now)}`;
   const paused = !isFinished(task.state) && task.state !== 'running';

@@ -1,6 +1,6 @@
 import { AnimatePresence, motion, useReducedMotion } from 'motion/react';
-import type { LoopState, Trace } from '../../trace/index.ts';
-import { describeTimerWords, timeUntil } from '../../trace/words.ts';
+import { groupTimers, type LoopState, type Trace } from '../../trace/index.ts';
+import { timerGroupWords, timeUntil } from '../../trace/words.ts';
 import { WordsView } from './WordsView.tsx';
 
 export interface TimersViewProps {
@@ -8,7 +8,11 @@ export interface TimersViewProps {
   state: LoopState;
 }
 
-/** Pending timers by due time: when each fires, and which task or callback it wakes. */
+/**
+ * Pending timers by due time: when each fires, and which task or callback it wakes. Timers due
+ * at one instant that wake tasks are one entry (timer-groups.ts): eight sleeping workers read as
+ * three lines a class can take in, not eight.
+ */
 export function TimersView({ trace, state }: TimersViewProps) {
   const reduce = useReducedMotion() ?? false;
   return (
@@ -18,23 +22,34 @@ export function TimersView({ trace, state }: TimersViewProps) {
       </h3>
       <ol aria-label="Timers" className="sim-timers">
         <AnimatePresence initial={false} mode="popLayout">
-          {state.timers.map((timer) => (
-            <motion.li
-              key={timer.handle}
-              layout="position"
-              initial={reduce ? false : { opacity: 0, y: -8 }}
-              animate={{ opacity: 1, y: 0 }}
-              exit={reduce ? undefined : { opacity: 0, x: -24 }}
-              transition={{ duration: 0.25 }}
-              className="sim-timers__entry"
-              data-why={timer.why}
-            >
-              <span className="sim-timers__text">
-                <WordsView words={describeTimerWords(state, timer, trace)} />
-              </span>
-              <span className="sim-timers__until">{timeUntil(state, timer.at)}</span>
-            </motion.li>
-          ))}
+          {groupTimers(state.timers).map(({ at, timers }) => {
+            const { head, tasks } = timerGroupWords(state, timers, trace);
+            return (
+              <motion.li
+                // The group's first timer: it stays the key while later ones join or fire.
+                key={timers[0]?.handle}
+                layout="position"
+                initial={reduce ? false : { opacity: 0, y: -8 }}
+                animate={{ opacity: 1, y: 0 }}
+                exit={reduce ? undefined : { opacity: 0, x: -24 }}
+                transition={{ duration: 0.25 }}
+                className="sim-timers__entry"
+                data-why={timers[0]?.why}
+                data-count={timers.length > 1 ? timers.length : undefined}
+              >
+                <span className="sim-timers__text">
+                  <WordsView words={head} />
+                </span>
+                <span className="sim-timers__until">{timeUntil(state, at)}</span>
+                {/* The tasks under the line, the whole entry wide: a narrow column fits more. */}
+                {tasks.length > 0 ? (
+                  <span className="sim-timers__tasks">
+                    <WordsView words={tasks} />
+                  </span>
+                ) : null}
+              </motion.li>
+            );
+          })}
         </AnimatePresence>
       </ol>
       {state.timers.length === 0 ? <p className="sim-empty">no timers</p> : null}

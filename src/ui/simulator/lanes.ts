@@ -38,3 +38,8 @@ export function taskLanes(state: LoopState, showInternal: boolean): TaskLanes {
   }
   return { lanes, hidden };
 }
+
+/** How many cards the lanes show. */
+export function shownCount(lanes: TaskLanes): number {
+  return LANES.reduce((n, lane) => n + lanes.lanes[lane].length, 0);
+}
