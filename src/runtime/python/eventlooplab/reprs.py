@@ -34,11 +34,22 @@ def _user_defined_repr(obj):
 
 
 def _short(x, depth, budget):
-    """_r, with the commonest items (short strs, ints) shown without its dispatch: suspend
-    snapshots repr the same dicts of strs and ints again and again."""
+    """_r, with the commonest items (short strs, ints, small flat dicts and lists) shown without
+    its dispatch: suspend snapshots repr the same dicts of strs, ints and small dicts again and
+    again. Each shortcut is the very branch _r would take."""
     t = type(x)
-    if (t is str and len(x) <= 60) or (t is int and -_BIG < x < _BIG):
-        return repr(x)
+    if t is str:
+        if len(x) <= 60:
+            return repr(x)
+    elif t is int:
+        if -_BIG < x < _BIG:
+            return repr(x)
+    elif t is dict:
+        if depth < _DEPTH and len(x) <= _ITEMS and _flat(x) and _flat(x.values()):
+            return repr(x)
+    elif t is list or t is tuple:
+        if depth < _DEPTH and len(x) <= _ITEMS and _flat(x):
+            return repr(x)
     return _r(x, depth, budget)
 
 
