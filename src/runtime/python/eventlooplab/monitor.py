@@ -29,6 +29,7 @@ _getframe = sys._getframe
 _NO = object()
 _SCALARS = (int, float, bool, str, bytes, complex, type(None))
 _SCALAR_TYPES = frozenset(_SCALARS)
+_BIG = reprs._BIG
 _Coroutine = types.CoroutineType
 _Generator = types.GeneratorType
 # Exact types that are never a tracked object (objects.is_tracked_type), checked first: most
@@ -109,7 +110,8 @@ def _line_fast(code, line):
 def _line_detail(code, line):
     global _cur
     f = _getframe(1)
-    fid = _frame_id(f, code)
+    entry = _fids.get(id(f))  # _frame_id's first test, without the call on every line
+    fid = entry[0] if entry is not None and entry[1] is code else _frame_id(f, code)
     if fid != _cur:
         _cur = fid
         R.emit({"k": "in", "f": fid})
@@ -152,6 +154,22 @@ def _scalar_tuple(v):
     return True
 
 
+def _scalar_repr(v, t):
+    """reprs.brepr of an immutable scalar, with the commonest cases (an int, a short str)
+    taken without its dispatch: the very text brepr gives them."""
+    try:  # as in brepr: near the recursion limit even repr() can raise
+        if t is int:
+            if -_BIG < v < _BIG:
+                return repr(v)
+        elif t is str and len(v) <= 60:
+            r = repr(v)
+            if len(r) <= reprs.LIMIT and " at 0x" not in r:
+                return r
+    except Exception:
+        pass
+    return reprs.brepr(v)
+
+
 def _diff(fid, f, code):
     old = _locals.get(fid)
     if old is None:
@@ -173,7 +191,7 @@ def _diff(fid, f, code):
                     o[0] is not _NO and type(o[0]) is t and o[0] == v)):
                 new[name] = o
                 continue
-            r = reprs.brepr(v)
+            r = _scalar_repr(v, t)
             new[name] = (v if t is not str or len(v) <= 200 else _NO, r)
         else:
             r = reprs.brepr(v)
@@ -214,7 +232,7 @@ def _diff_names(fid, f, code, names):
                 if o is not None and (o[0] is v or (
                         o[0] is not _NO and type(o[0]) is t and o[0] == v)):
                     continue
-                r = reprs.brepr(v)
+                r = _scalar_repr(v, t)
                 entry = (v if t is not str or len(v) <= 200 else _NO, r)
             else:
                 r = reprs.brepr(v)
