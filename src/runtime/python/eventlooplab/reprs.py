@@ -130,6 +130,12 @@ def _r(obj, depth, budget=LIMIT):
         return repr(obj) if -_BIG < obj < _BIG else "<int of %d bits>" % obj.bit_length()
     if t is str:
         return repr(obj) if len(obj) <= 60 else repr(obj[:57]) + "..."
+    # dict first after int and str: the commonest container a snapshot shows. The exact-type
+    # branches are disjoint, so their order changes no text.
+    if t is dict and depth < _DEPTH:
+        if len(obj) <= _ITEMS and _flat(obj) and _flat(obj.values()):
+            return repr(obj)
+        return _items(obj, depth, budget)
     if t in _SIMPLE:
         return repr(obj)
     if t in _FUTURES:
@@ -144,10 +150,6 @@ def _r(obj, depth, budget=LIMIT):
         if len(obj) <= _ITEMS and _flat(obj):
             return repr(obj)
         return _seq(obj, depth, "[", "]", budget) if t is list else _seq(obj, depth, "(", ")", budget)
-    if t is dict:
-        if len(obj) <= _ITEMS and _flat(obj) and _flat(obj.values()):
-            return repr(obj)
-        return _items(obj, depth, budget)
     if t is set or t is frozenset:
         if not obj:
             return "set()" if t is set else "frozenset()"
