@@ -109,3 +109,29 @@ test("brepr gives the plain walk's text on random nested values", async () => {
   const bad = tracer.pyodide.runPython('check(7, 5000)').toJs();
   expect(bad).toEqual([]);
 });
+
+test("the locals diff's scalar shortcut gives brepr's text", async () => {
+  const tracer = await nodeTracer();
+  const bad = tracer.pyodide
+    .runPython(`
+import random
+from eventlooplab import reprs, monitor
+rng = random.Random(3)
+def sc():
+    k = rng.randrange(6)
+    if k == 0: return rng.choice([0, 5, 10**40 - 1, 10**40, -10**40, 2**300])
+    if k == 1: return "w" * rng.choice([0, 5, 58, 59, 60, 61])
+    if k == 2: return "\\x00" * rng.randrange(0, 30)
+    if k == 3: return rng.choice([None, True, 1.5, float("nan")])
+    if k == 4: return "a at 0x%x" % rng.randrange(1 << 20)
+    return rng.randrange(-999, 999)
+bad = []
+for _ in range(5000):
+    v = sc() if rng.random() < 0.5 else tuple(sc() for _ in range(rng.randrange(0, 9)))
+    if monitor._scalar_repr(v, type(v)) != reprs.brepr(v):
+        bad.append(reprs.brepr(v))
+bad[:3]
+`)
+    .toJs();
+  expect(bad).toEqual([]);
+});

@@ -30,6 +30,7 @@ _NO = object()
 _SCALARS = (int, float, bool, str, bytes, complex, type(None))
 _SCALAR_TYPES = frozenset(_SCALARS)
 _BIG = reprs._BIG
+_flat = reprs._flat
 _Coroutine = types.CoroutineType
 _Generator = types.GeneratorType
 # Exact types that are never a tracked object (objects.is_tracked_type), checked first: most
@@ -155,13 +156,13 @@ def _scalar_tuple(v):
 
 
 def _scalar_repr(v, t):
-    """reprs.brepr of an immutable scalar, with the commonest cases (an int, a short str)
-    taken without its dispatch: the very text brepr gives them."""
+    """reprs.brepr of an immutable scalar, with the commonest cases (an int, a short str, a
+    small tuple of those) taken without its dispatch: the very text brepr gives them."""
     try:  # as in brepr: near the recursion limit even repr() can raise
         if t is int:
             if -_BIG < v < _BIG:
                 return repr(v)
-        elif t is str and len(v) <= 60:
+        elif (t is str and len(v) <= 60) or (t is tuple and len(v) <= 8 and _flat(v)):
             r = repr(v)
             if len(r) <= reprs.LIMIT and " at 0x" not in r:
                 return r
