@@ -1,7 +1,8 @@
 /**
  * `npx tsx scripts/bench/ab.ts [ref] [program.py]`: the tracer at a git ref (default `main`)
  * against the working tree's, in one process, run after run alternately, so both see the same
- * load on a shared machine. Prints the median wall and CPU time of each and checks that both
+ * load on a shared machine. Prints the median wall and CPU time of each (and the least CPU time:
+ * under heavy load the median drifts, the minimum much less) and checks that both
  * write the very same trace (a speed change must not change what is recorded). BENCH_RUNS
  * (default 5) sets the number of runs; the program defaults to programs/realistic.py.
  */
@@ -64,6 +65,7 @@ for (const s of sides) {
   const ms = median(s.cpu);
   console.log(
     `${s.label.padEnd(10)} wall ${median(s.wall).toFixed(0)} ms  cpu ${ms.toFixed(0)} ms  ` +
+      `(min ${Math.min(...s.cpu).toFixed(0)})  ` +
       `${Math.round(events / (ms / 1000)).toLocaleString('en')} events/cpu-s  ` +
       `${((outputs[sides.indexOf(s)] ?? '').length / events).toFixed(1)} B/event`,
   );

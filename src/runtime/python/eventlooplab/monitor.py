@@ -29,8 +29,13 @@ _getframe = sys._getframe
 _NO = object()
 _SCALARS = (int, float, bool, str, bytes, complex, type(None))
 _SCALAR_TYPES = frozenset(_SCALARS)
+_BIG = reprs._BIG
+_flat = reprs._flat
 _Coroutine = types.CoroutineType
 _Generator = types.GeneratorType
+# Exact types that are never a tracked object (objects.is_tracked_type), checked first: most
+# locals a snapshot sees are of these.
+_UNTRACKED = frozenset((dict, list, tuple, set, frozenset, types.FunctionType))
 _HIDDEN = (types.ModuleType, types.FunctionType, type, types.BuiltinFunctionType)
 
 
@@ -106,7 +111,8 @@ def _line_fast(code, line):
 def _line_detail(code, line):
     global _cur
     f = _getframe(1)
-    fid = _frame_id(f, code)
+    entry = _fids.get(id(f))  # _frame_id's first test, without the call on every line
+    fid = entry[0] if entry is not None and entry[1] is code else _frame_id(f, code)
     if fid != _cur:
         _cur = fid
         R.emit({"k": "in", "f": fid})
@@ -149,6 +155,22 @@ def _scalar_tuple(v):
     return True
 
 
+def _scalar_repr(v, t):
+    """reprs.brepr of an immutable scalar, with the commonest cases (an int, a short str, a
+    small tuple of those) taken without its dispatch: the very text brepr gives them."""
+    try:  # as in brepr: near the recursion limit even repr() can raise
+        if t is int:
+            if -_BIG < v < _BIG:
+                return repr(v)
+        elif (t is str and len(v) <= 60) or (t is tuple and len(v) <= 8 and _flat(v)):
+            r = repr(v)
+            if len(r) <= reprs.LIMIT and " at 0x" not in r:
+                return r
+    except Exception:
+        pass
+    return reprs.brepr(v)
+
+
 def _diff(fid, f, code):
     old = _locals.get(fid)
     if old is None:
@@ -156,28 +178,35 @@ def _diff(fid, f, code):
     module = code.co_name == "<module>"
     new = {}
     changed = None
+    added = 0  # names not in `old`: with them counted, whether any name is gone needs no search
+    get = old.get
     for name, v in (f.f_globals if module else f.f_locals).items():
         if module and (name[:2] == "__" or isinstance(v, _HIDDEN)):
             continue
-        o = old.get(name)
+        o = get(name)
         t = type(v)
         if t in _SCALAR_TYPES or (t is tuple and _scalar_tuple(v)):
             # Immutable: compared by value, and holding it keeps nothing of the program alive.
-            if o is not None and o[0] is not _NO and type(o[0]) is t and o[0] == v:
+            # The very object held last time (the commonest case) needs no comparison at all.
+            if o is not None and (o[0] is v or (
+                    o[0] is not _NO and type(o[0]) is t and o[0] == v)):
                 new[name] = o
                 continue
-            r = reprs.brepr(v)
+            r = _scalar_repr(v, t)
             new[name] = (v if t is not str or len(v) <= 200 else _NO, r)
         else:
             r = reprs.brepr(v)
             new[name] = (_NO, r)
-            if objects.is_tracked_type(v):
+            if t not in _UNTRACKED and objects.is_tracked_type(v):
                 objects.track(v, name)
-        if o is None or o[1] != r:
-            if changed is None:
-                changed = {}
-            changed[name] = r
-    gone = [n for n in old if n not in new] if len(new) < len(old) or changed else None
+        if o is None:
+            added += 1
+        elif o[1] == r:
+            continue
+        if changed is None:
+            changed = {}
+        changed[name] = r
+    gone = [n for n in old if n not in new] if len(old) > len(new) - added else None
     _locals[fid] = new
     if changed or gone:
         ev = {"k": "locals", "f": fid, "v": changed or {}}
@@ -201,14 +230,15 @@ def _diff_names(fid, f, code, names):
             o = old.get(name)
             t = type(v)
             if t in _SCALAR_TYPES or (t is tuple and _scalar_tuple(v)):
-                if o is not None and o[0] is not _NO and type(o[0]) is t and o[0] == v:
+                if o is not None and (o[0] is v or (
+                        o[0] is not _NO and type(o[0]) is t and o[0] == v)):
                     continue
-                r = reprs.brepr(v)
+                r = _scalar_repr(v, t)
                 entry = (v if t is not str or len(v) <= 200 else _NO, r)
             else:
                 r = reprs.brepr(v)
                 entry = (_NO, r)
-                if objects.is_tracked_type(v):
+                if t not in _UNTRACKED and objects.is_tracked_type(v):
                     objects.track(v, name)
             if o is None or o[1] != r:
                 if changed is None:

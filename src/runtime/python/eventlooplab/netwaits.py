@@ -5,12 +5,22 @@ so waits.py sees a sleep whose `via` runs through the shim. This marks such a wa
 program did (`"net": {"m": "GET", "url": ...}`; `until` stays the response's arrival time) and
 hides the simulation's own frames from `via`, which keeps only the program's coroutines.
 """
+import types
+
 from . import reprs
 
 _REQUEST = "_RequestContextManager._request"
+_Coroutine = types.CoroutineType
+_Generator = types.GeneratorType
 
 
 def _code(c):
+    # The two common types first (every link of every sleep wait passes here), then any object.
+    t = type(c)
+    if t is _Coroutine:
+        return c.cr_code
+    if t is _Generator:
+        return c.gi_code
     return getattr(c, "cr_code", None) or getattr(c, "gi_code", None)
 
 

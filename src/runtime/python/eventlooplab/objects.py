@@ -7,6 +7,8 @@ Objects are held by weak reference: the tracer must not keep alive anything the 
 """
 import asyncio
 import weakref
+from itertools import islice
+from operator import is_
 from asyncio import base_events, locks, queues, streams, taskgroups
 
 from . import awaiting, recorder, reprs
@@ -93,7 +95,7 @@ def check_one(item):
         quick = (len(q), len(obj._getters), len(obj._putters), obj._unfinished_tasks)
         last = item[3].get("quick")
         if last is not None and last[0] == quick and len(last[1]) == len(ends) and all(
-                a is b for a, b in zip(last[1], ends)):
+                map(is_, last[1], ends)):
             return False
         item[3]["quick"] = (quick, ends)
     state = _state(obj, item[3])
@@ -173,23 +175,42 @@ def _state(obj, extra):
 def _item_reprs(items, extra):
     """The reprs of a queue's items. A FIFO shifts by one item per put or get, so most items
     were shown last time: an immutable one that is still the same object keeps its repr. Only
-    immutable items are held (until the next state), and they run no code when let go."""
-    last = extra.get("reprs") or {}
-    cache = {}
+    immutable items are held (until the next state), and they run no code when let go.
+
+    The last items are held with their reprs when all were immutable; the new items are most
+    often the held ones from some front position on (what the gets left) and then new ones (the
+    puts): that run is found and checked in C (map over `is`); other orders (a LIFO, a priority
+    queue) look each item up by identity."""
+    last = extra.get("held")
     shown = []
-    for x in items:
-        hit = last.get(id(x))
-        if hit is not None and hit[0] is x:
-            # Only immutable items were cached: this one still is, and stays cached.
-            cache[id(x)] = hit
-            shown.append(hit[1])
-            continue
-        r = reprs.brepr(x)
+    start = 0
+    hits = None
+    if last is not None:
+        held, old = last
+        if items and held:
+            first = items[0]
+            for k in range(min(len(held), 4)):
+                if held[k] is first:
+                    m = min(len(held) - k, len(items))
+                    if all(map(is_, islice(items, m), islice(held, k, k + m))):
+                        shown = old[k:k + m]
+                        start = m
+                    break
+        if start == 0 and held:
+            hits = {id(x): (x, r) for x, r in zip(held, old)}
+    immutable = True
+    for i in range(start, len(items)):
+        x = items[i]
+        if hits is not None:
+            hit = hits.get(id(x))
+            if hit is not None and hit[0] is x:
+                shown.append(hit[1])
+                continue
+        shown.append(reprs.brepr(x))
         t = type(x)
-        if t in _SCALARS or (t is tuple and len(x) <= 8 and _scalars(x)):
-            cache[id(x)] = (x, r)
-        shown.append(r)
-    extra["reprs"] = cache
+        if not (t in _SCALARS or (t is tuple and len(x) <= 8 and _scalars(x))):
+            immutable = False
+    extra["held"] = (items, shown[:]) if immutable else None
     return shown
 
 

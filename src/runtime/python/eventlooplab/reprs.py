@@ -34,11 +34,22 @@ def _user_defined_repr(obj):
 
 
 def _short(x, depth, budget):
-    """_r, with the commonest items (short strs, ints) shown without its dispatch: suspend
-    snapshots repr the same dicts of strs and ints again and again."""
+    """_r, with the commonest items (short strs, ints, small flat dicts and lists) shown without
+    its dispatch: suspend snapshots repr the same dicts of strs, ints and small dicts again and
+    again. Each shortcut is the very branch _r would take."""
     t = type(x)
-    if (t is str and len(x) <= 60) or (t is int and -_BIG < x < _BIG):
-        return repr(x)
+    if t is str:
+        if len(x) <= 60:
+            return repr(x)
+    elif t is int:
+        if -_BIG < x < _BIG:
+            return repr(x)
+    elif t is dict:
+        if depth < _DEPTH and len(x) <= _ITEMS and _flat(x) and _flat(x.values()):
+            return repr(x)
+    elif t is list or t is tuple:
+        if depth < _DEPTH and len(x) <= _ITEMS and _flat(x):
+            return repr(x)
     return _r(x, depth, budget)
 
 
@@ -119,6 +130,12 @@ def _r(obj, depth, budget=LIMIT):
         return repr(obj) if -_BIG < obj < _BIG else "<int of %d bits>" % obj.bit_length()
     if t is str:
         return repr(obj) if len(obj) <= 60 else repr(obj[:57]) + "..."
+    # dict first after int and str: the commonest container a snapshot shows. The exact-type
+    # branches are disjoint, so their order changes no text.
+    if t is dict and depth < _DEPTH:
+        if len(obj) <= _ITEMS and _flat(obj) and _flat(obj.values()):
+            return repr(obj)
+        return _items(obj, depth, budget)
     if t in _SIMPLE:
         return repr(obj)
     if t in _FUTURES:
@@ -133,10 +150,6 @@ def _r(obj, depth, budget=LIMIT):
         if len(obj) <= _ITEMS and _flat(obj):
             return repr(obj)
         return _seq(obj, depth, "[", "]", budget) if t is list else _seq(obj, depth, "(", ")", budget)
-    if t is dict:
-        if len(obj) <= _ITEMS and _flat(obj) and _flat(obj.values()):
-            return repr(obj)
-        return _items(obj, depth, budget)
     if t is set or t is frozenset:
         if not obj:
             return "set()" if t is set else "frozenset()"

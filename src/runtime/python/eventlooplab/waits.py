@@ -128,6 +128,9 @@ def _by_library(lib, fut):
     frame = _frame(lib)
     loc = frame.f_locals if frame is not None else {}
     me = loc.get("self")
+    if me is None:
+        # A plain function (sleep, wait): none of the method checks below can match.
+        return _by_function(qual, fut, loc)
     if isinstance(me, queues.Queue):
         method = qual.rsplit(".", 1)[-1]
         on = {"get": "queue-get", "put": "queue-put", "join": "queue-join"}.get(method)
@@ -144,6 +147,10 @@ def _by_library(lib, fut):
         return _stream_wait(me, qual, loc)
     if _AsCompleted is not None and isinstance(me, _AsCompleted):
         return {"on": "as-completed", "of": _task_ids(me._todo)}
+    return _by_function(qual, fut, loc)
+
+
+def _by_function(qual, fut, loc):
     if qual == "sleep":
         timer = _sleeps.get(id(fut))
         if timer is not None:
