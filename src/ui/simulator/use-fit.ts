@@ -2,12 +2,8 @@ import { useLayoutEffect, useRef } from 'react';
 
 /** The smallest scale the picture takes (about 10 px type from 16): still readable up close. */
 export const MIN_FIT = 0.6;
-/** Scales this close count as one: 1/128 of the range is finer than a pixel row. */
-const EPS = (1 - MIN_FIT) / 128;
-/** Probes guided by the content's height before plain halving takes over (see `search`). */
-const GUIDED = 3;
-/** Probes at most below 1: the guided ones, then halvings enough for the whole range. */
-const MAX_PROBES = GUIDED + 7;
+/** Halvings of the search between MIN_FIT and 1: 1/128 of the range is finer than a pixel row. */
+const STEPS = 7;
 
 /** Whether the scroll box shows all it holds (a pixel of rounding allowed). */
 function fits(scroller: HTMLElement): boolean {
@@ -60,33 +56,6 @@ export function fitScale(
   return search(scroller, content, set);
 }
 
-/**
- * The next scale to try. Everything is sized in em, so the content's height is nearly a straight
- * line of the scale: through the two latest scales that overflowed (or, with one, through 0) it
- * says where the content meets the box; the probe goes half an EPS below that, to fit. Just
- * after a fit, one EPS higher: if that overflows, the search is done.
- */
-function guess(
-  lo: number,
-  hi: number,
-  over: readonly (readonly [number, number])[],
-  box: number,
-  lastFit: boolean,
-): number {
-  if (lastFit) return lo + EPS;
-  const [s1, h1] = over[over.length - 1] ?? [hi, Number.NaN];
-  const [s0, h0] = over[over.length - 2] ?? [0, 0];
-  const meets = s1 + ((box - h1) * (s0 - s1)) / (h0 - h1);
-  const g = over.length > 1 ? meets - EPS / 2 : meets;
-  return Number.isFinite(g) ? Math.min(hi - EPS / 2, Math.max(lo + EPS / 2, g)) : (lo + hi) / 2;
-}
-
-/**
- * The largest scale that fits, within EPS: each probe is a synchronous layout (milliseconds, and
- * while playing several in one frame made it a long task), so the first probes are guesses from
- * the heights measured (`guess`), usually done in four; cards re-flow at thresholds, so the
- * height is not quite a line, and halving the bracket left finishes the search either way.
- */
 function search(
   scroller: HTMLElement,
   content: HTMLElement | null,
@@ -94,20 +63,13 @@ function search(
 ): Fit {
   set(1);
   if (fits(scroller)) return { scale: 1, over: null, box: sizesOf(scroller, content) };
-  const box = scroller.clientHeight;
-  const over: [number, number][] = [[1, scroller.scrollHeight]];
   let lo = MIN_FIT;
   let hi = 1;
-  let lastFit = false;
-  for (let probe = 0; probe < MAX_PROBES && hi - lo > EPS * 1.001; probe++) {
-    const mid = probe < GUIDED ? guess(lo, hi, over, box, lastFit) : (lo + hi) / 2;
+  for (let i = 0; i < STEPS; i++) {
+    const mid = (lo + hi) / 2;
     set(mid);
-    lastFit = fits(scroller);
-    if (lastFit) lo = mid;
-    else {
-      hi = mid;
-      over.push([mid, scroller.scrollHeight]);
-    }
+    if (fits(scroller)) lo = mid;
+    else hi = mid;
   }
   // `lo` itself, not rounded: it was measured to fit, and a scale a hair away may not (the
   // cards re-flow at thresholds, so the height is not even monotonic in the scale). Should
