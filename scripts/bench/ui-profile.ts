@@ -126,7 +126,7 @@ function hotFunctions(profile: { nodes: ProfileNode[]; samples: number[]; timeDe
   }
 }
 
-const server = await servePreview(PORT);
+const server = await servePreview(PORT, process.env.DIST ?? 'dist');
 const browser = await launchChromium();
 try {
   const page = await openReplayPage(browser, server.base);
