@@ -9,9 +9,21 @@
  *   long tasks (> 50 ms) on the main thread while playing at top speed; run → picture of a
  *   1,000,000-step program, and the long tasks on the page's thread meanwhile.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import {
+  base64url,
+  launchChromium,
+  newBenchPage,
+  PROGRAM_100K,
+  playRow,
+  quantile,
+  seekRows,
+  servePreview,
+  waitForStatus,
+  within,
+} from './replay.ts';
+import type { BenchRow } from './table.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4373);
 /** Another build to serve (a baseline's, for paired before/after runs); default `dist`. */
@@ -21,8 +33,6 @@ const ONLY_MILLION = process.env.BENCH_ONLY === 'million';
 const BASE = `http://127.0.0.1:${PORT}/`;
 
 export type BrowserRow = BenchRow;
-
-const base64url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 
 /** ~2,000 steps: three workers and a queue (a lesson-sized program, a little long). */
 const PROGRAM_2K = `import asyncio
@@ -51,42 +61,6 @@ async def main():
 
 asyncio.run(main())
 `;
-
-/** ~100,000 steps: two tasks taking turns in long loops. */
-const PROGRAM_100K = `# lab: max-steps=200000
-import asyncio
-
-async def count(name, n):
-    total = 0
-    for i in range(n):
-        total += i
-        if i % 500 == 0:
-            await asyncio.sleep(0)
-    print(name, total)
-
-async def main():
-    await asyncio.gather(count("a", 24000), count("b", 24000))
-
-asyncio.run(main())
-`;
-
-import type { BenchRow } from './table.ts';
-
-/** In-page waits end after `ms` with NaN instead of hanging the benchmark. */
-const within = <T>(promise: Promise<T>, ms = 5_000): Promise<T | number> =>
-  Promise.race([promise, new Promise<number>((r) => setTimeout(() => r(Number.NaN), ms))]);
-
-const quantile = (all: number[], q: number) => {
-  const xs = all.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-  return xs[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? NaN;
-};
-
-async function waitForStatus(page: Page, pattern: RegExp, timeout = 120_000) {
-  await page
-    .getByRole('status', { name: 'Run status' })
-    .filter({ hasText: pattern })
-    .waitFor({ timeout });
-}
 
 /**
  * Clicks Run inside the page and resolves with ms until the run's first picture is painted (a
@@ -127,43 +101,6 @@ function timedRun(page: Page): Promise<{ first: number; done: number }> {
         obs.observe(status, { subtree: true, childList: true, characterData: true });
         run.click();
       }),
-  );
-}
-
-/** Moves the step slider to `step`, then times → until the next frame shows step + 1. */
-function timedStepAt(page: Page, step: number): Promise<number> {
-  return page.evaluate(
-    (target) =>
-      new Promise<number>((resolve) => {
-        const slider = document.querySelector('input[aria-label="Step"]') as HTMLInputElement;
-        const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-        set?.call(slider, String(target));
-        slider.dispatchEvent(new Event('input', { bubbles: true }));
-        slider.dispatchEvent(new Event('change', { bubbles: true }));
-        requestAnimationFrame(() =>
-          requestAnimationFrame(() => {
-            (document.activeElement as HTMLElement | null)?.blur();
-            const before = slider.value;
-            const t0 = performance.now();
-            const obs = new MutationObserver(() => {
-              if (slider.value !== before) {
-                obs.disconnect();
-                requestAnimationFrame(() => resolve(performance.now() - t0));
-              }
-            });
-            obs.observe(document.body, {
-              subtree: true,
-              childList: true,
-              characterData: true,
-              attributes: true,
-            });
-            document.body.dispatchEvent(
-              new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }),
-            );
-          }),
-        );
-      }),
-    step,
   );
 }
 
@@ -216,41 +153,11 @@ async function millionStepLoad(page: Page): Promise<BrowserRow[]> {
 export async function browserBench(): Promise<BrowserRow[]> {
   if (!existsSync(`${DIST}/index.html`))
     throw new Error('Run `npm run build` before the browser bench.');
-  const server = spawn(
-    'npx',
-    [
-      'vite',
-      'preview',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(PORT),
-      '--strictPort',
-      '--outDir',
-      DIST,
-    ],
-    { stdio: 'ignore', detached: true },
-  );
+  const server = await servePreview(PORT, DIST);
   const rows: BrowserRow[] = [];
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
-    for (let i = 0; i < 60; i++) {
-      if (
-        await fetch(BASE).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    // tsx compiles named functions inside page.evaluate callbacks to calls of its `__name`
-    // helper, which the page does not have: an identity stands in for it.
-    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    const page = await newBenchPage(browser);
     await page.goto(`${BASE}#/playground?code=${base64url(PROGRAM_2K)}`);
     await page.getByRole('region', { name: 'Event loop' }).waitFor();
     rows.push({
@@ -295,69 +202,11 @@ export async function browserBench(): Promise<BrowserRow[]> {
 
     await page.goto(`${BASE}#/playground?code=${base64url(PROGRAM_100K)}`);
     await waitForStatus(page, /Completed/);
-    const last = Number(await page.locator('input[aria-label="Step"]').getAttribute('max'));
-    const seeks: number[] = [];
-    let seed = 11;
-    for (let i = 0; i < 30; i++) {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      seeks.push(Number(await within(timedStepAt(page, seed % (last - 1)))));
-    }
-    const missed = seeks.filter(Number.isNaN).length;
-    if (missed > 0) {
-      rows.push({
-        measure: 'seeks that painted no new step within 5 s',
-        value: missed,
-        unit: 'of 30',
-      });
-    }
-    rows.push({
-      measure: `seek p50, ${(last + 1).toLocaleString('en')}-step trace`,
-      value: quantile(seeks, 0.5),
-      unit: 'ms',
-    });
-    const p99 = quantile(seeks, 0.99);
-    rows.push({
-      measure: `seek p99, key press → painted frame`,
-      value: p99,
-      unit: 'ms',
-      target: '≤ 32',
-      ok: p99 <= 32,
-    });
-
-    const longTasks = await within(
-      page.evaluate(async () => {
-        const seen: number[] = [];
-        const obs = new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) seen.push(e.duration);
-        });
-        obs.observe({ type: 'longtask' });
-        const select = document.querySelector('select') as HTMLSelectElement;
-        const fastest = [...select.options].map((o) => o.value).filter((v) => v !== 'handoffs');
-        select.value = fastest.sort((a, b) => Number(b) - Number(a))[0] ?? select.value;
-        select.dispatchEvent(new Event('change', { bubbles: true }));
-        // (No named functions in here: tsx would wrap them in a helper the page does not have.)
-        (
-          document.querySelector('button[aria-label="First step"]') as HTMLButtonElement | null
-        )?.click();
-        (document.querySelector('button[aria-label="Play"]') as HTMLButtonElement | null)?.click();
-        await new Promise((r) => setTimeout(r, 5000));
-        (document.querySelector('button[aria-label="Pause"]') as HTMLButtonElement | null)?.click();
-        obs.disconnect();
-        return seen.length;
-      }),
-      30_000,
-    );
-    rows.push({
-      measure: 'long tasks > 50 ms while playing at top speed (5 s)',
-      value: longTasks,
-      unit: 'tasks',
-      target: '0',
-      ok: longTasks === 0,
-    });
+    rows.push(...(await seekRows(page)), await playRow(page));
     rows.push(...(await millionStepLoad(page)));
   } finally {
     await browser.close();
-    if (server.pid) process.kill(-server.pid);
+    server.stop();
   }
   return rows;
 }

@@ -4,6 +4,7 @@
  * are handled when the event bubbles up unhandled, so a focused control keeps its own keys.
  */
 import { useEffect } from 'react';
+import { flushSync } from 'react-dom';
 import type { LabState } from '../store/index.ts';
 import { useLabStore } from '../store/react.tsx';
 import { PLAY_BUTTON_ID } from '../ui/controls/Transport.tsx';
@@ -23,9 +24,32 @@ function perform(state: LabState, shortcut: Shortcut): void {
   void actions[shortcut]();
 }
 
+/** The moves a held key repeats, which come faster than a big picture renders (see useShortcuts). */
+const REPEATING: ReadonlySet<Shortcut> = new Set([
+  'step-forward',
+  'step-back',
+  'next-handoff',
+  'prev-handoff',
+]);
+
 export function useShortcuts(): void {
   const store = useLabStore();
   useEffect(() => {
+    // A held arrow key repeats ~30 times a second, and each move renders the whole picture: on
+    // a slow machine the repeats queued up behind each other, one long task after another. The
+    // repeats that arrive within a frame are performed together at its start, in one render.
+    let held: Shortcut[] = [];
+    let frame = 0;
+    const flushHeld = () => {
+      cancelAnimationFrame(frame);
+      frame = 0;
+      const moves = held;
+      held = [];
+      if (moves.length === 0) return;
+      flushSync(() => {
+        for (const m of moves) perform(store.getState(), m);
+      });
+    };
     const target = (event: KeyboardEvent) =>
       event.target instanceof Element ? event.target : document.activeElement;
     const onCapture = (event: KeyboardEvent) => {
@@ -41,6 +65,12 @@ export function useShortcuts(): void {
       const state = store.getState();
       if (!state.trace) return;
       event.preventDefault();
+      if (event.repeat && REPEATING.has(shortcut)) {
+        held.push(shortcut);
+        if (frame === 0) frame = requestAnimationFrame(flushHeld);
+        return;
+      }
+      flushHeld();
       perform(state, shortcut);
     };
     // After a run, replaying is what comes next: focus leaves Run (where Space would run again)
@@ -57,6 +87,7 @@ export function useShortcuts(): void {
     window.addEventListener('keydown', onCapture, true);
     window.addEventListener('keydown', onBubble);
     return () => {
+      cancelAnimationFrame(frame);
       unsubscribe();
       window.removeEventListener('keydown', onCapture, true);
       window.removeEventListener('keydown', onBubble);

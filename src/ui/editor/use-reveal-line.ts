@@ -1,8 +1,24 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { MonacoHandle } from './use-monaco.ts';
 
 function prefersReducedMotion(): boolean {
   return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}
+
+/** Monaco's smooth scroll takes 125 ms; a little more for a slow frame. */
+const SMOOTH_MS = 250;
+
+/** Whether every row of `line` is inside the editor's viewport, which is not scrolled sideways. */
+function inView(editor: MonacoHandle['editor'], line: number): boolean {
+  const top = editor.getTopForLineNumber(line);
+  const bottom = editor.getBottomForLineNumber(line);
+  const scrollTop = editor.getScrollTop();
+  const { height, horizontalScrollbarHeight } = editor.getLayoutInfo();
+  return (
+    editor.getScrollLeft() === 0 &&
+    top >= scrollTop &&
+    bottom <= scrollTop + height - horizontalScrollbarHeight
+  );
 }
 
 /**
@@ -16,6 +32,8 @@ export function useRevealLine(
   line: number | null | undefined,
   gentle = false,
 ): void {
+  // Until when a smooth scroll this hook started may still be moving the view.
+  const gliding = useRef(0);
   useEffect(() => {
     if (!handle || line === null || line === undefined) return;
     const { ScrollType } = handle.monaco.editor;
@@ -29,7 +47,14 @@ export function useRevealLine(
         how,
       );
     };
-    reveal(scroll);
+    // Already wholly in view (most steps): nothing to scroll, and asking Monaco anyway costs it a
+    // forced layout of its lines on the next frame (it measures them for a sideways reveal). Not
+    // while a smooth scroll glides: the view is then still on its way to another line.
+    const out = !inView(editor, line);
+    if (out || performance.now() < gliding.current) {
+      reveal(scroll);
+      if (out && scroll === ScrollType.Smooth) gliding.current = performance.now() + SMOOTH_MS;
+    }
     let frame = 0;
     // After the layout, on the next frame: the wrapped lines are measured by then.
     const layout = editor.onDidLayoutChange(() => {

@@ -26,8 +26,17 @@ export interface WaitArrowsProps {
   measureKey: unknown;
 }
 
-/** How long after a change cards may still be moving (layout animations), in ms. */
-const SETTLE_MS = 900;
+/**
+ * Whether a card is gliding: motion moves a card to its new place (a layout animation) or fades
+ * a new one in with an inline transform, and leaves none once it is at rest. Reads no layout.
+ */
+function cardsMoving(container: HTMLElement): boolean {
+  for (const card of container.querySelectorAll<HTMLElement>('[data-sim-task]')) {
+    const t = card.style.transform;
+    if (t !== '' && t !== 'none') return true;
+  }
+  return false;
+}
 
 function targetSelector(link: WaitLink): string {
   return 'task' in link.to
@@ -98,8 +107,10 @@ function sameDrawing(prev: readonly Drawn[], next: readonly Drawn[]): boolean {
 }
 
 /**
- * The arrows as measured now, measured again every frame for a moment after each change (cards
- * glide) and whenever the container is resized.
+ * The arrows as measured now (in the layout the frame needs anyway), once more in the next frame
+ * (the fit and motion have then placed everything), then every frame only while cards glide,
+ * and whenever the container is resized. Not every frame for a fixed while: each measure after
+ * motion moves a card is a forced layout, and while playing fast that filled the frames.
  */
 function useMeasuredArrows(
   container: HTMLElement | null,
@@ -116,12 +127,12 @@ function useMeasuredArrows(
       const next = measureArrows(container, links);
       setDrawn((prev) => (sameDrawing(prev, next) ? prev : next));
     };
-    const until = performance.now() + SETTLE_MS;
-    const tick = () => {
+    const follow = () => {
       measure();
-      if (performance.now() < until) frame = requestAnimationFrame(tick);
+      frame = cardsMoving(container) ? requestAnimationFrame(follow) : 0;
     };
-    tick();
+    measure();
+    frame = requestAnimationFrame(follow);
     const observer = new ResizeObserver(measure);
     observer.observe(container);
     return () => {
@@ -140,7 +151,7 @@ function emphasisOf(arrow: Drawn, highlight: TaskId | null): 'normal' | 'strong'
 
 /**
  * An SVG overlay that measures card positions and draws the links. It follows cards while they
- * glide (measuring every frame for a moment after each change) and when the panel is resized.
+ * glide and when the panel is resized.
  */
 export function WaitArrows({ container, links, highlight, measureKey }: WaitArrowsProps) {
   const drawn = useMeasuredArrows(container, links, measureKey);

@@ -84,15 +84,46 @@ function search(
   return { scale, over: hi, box: sizesOf(scroller, content) };
 }
 
+/** Re-fits closer together than this come from playing fast or a held key (see useFit). */
+const RAPID_MS = 250;
+
+/**
+ * A fit for a picture that changes many times a second: the previous scale while it fits (one
+ * layout, as in fitScale); when it overflows, scaled down by as much as it overflows (the
+ * content's height is nearly proportional to the scale) until it fits, a layout or two instead
+ * of a search's ten. The result fits but may not be the largest scale that does, so it says
+ * nothing of the sizes (`box` empty): fitScale given it checks the next larger scale again.
+ */
+export function quickFit(scroller: HTMLElement, content: HTMLElement | null, previous: Fit): Fit {
+  const set = (scale: number) => scroller.style.setProperty('--sim-fit', String(scale));
+  let scale = previous.scale;
+  if (scroller.style.getPropertyValue('--sim-fit') !== String(scale)) set(scale);
+  if (fits(scroller)) return previous;
+  for (let i = 0; i < 4 && scale > MIN_FIT && !fits(scroller); i++) {
+    scale = Math.max(MIN_FIT, (scale * (scroller.clientHeight - 1)) / scroller.scrollHeight);
+    set(scale);
+  }
+  // Still over after four tries (cards re-flowed at a threshold): the whole search.
+  if (!fits(scroller)) return fitScale(scroller, content);
+  return { scale, over: Math.min(1, scale + (1 - MIN_FIT) / 128), box: '' };
+}
+
 /**
  * Keeps the simulator's whole picture inside its pane (issue 9 §1): whenever the pane resizes,
  * the content changes size, or `key` (the state shown) changes, the picture's type — and with
  * it, since everything is sized in em, its paddings, gaps and cards — scales down until nothing
  * needs scrolling, and back up when there is room. The CSS reads `--sim-fit`.
+ *
+ * While the picture changes many times a second (playing fast, a held arrow key) a search in a
+ * frame made it a long task: then it only shrinks, by quickFit, and the search for the largest
+ * scale waits until the changes stop for RAPID_MS.
  */
 export function useFit(scroller: HTMLElement | null, content: HTMLElement | null, key: unknown) {
   // The last fit of this box, kept across steps: checking it is one layout, a search is nine.
   const last = useRef<Fit | null>(null);
+  // When the last change was fitted, and the search waiting for the changes to stop.
+  const changedAt = useRef(Number.NEGATIVE_INFINITY);
+  const settle = useRef(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: key is the re-fit signal
   useLayoutEffect(() => {
     if (!scroller || !content) return;
@@ -101,10 +132,17 @@ export function useFit(scroller: HTMLElement | null, content: HTMLElement | null
     const refit = () => {
       if (busy) return;
       busy = true;
-      last.current = fitScale(scroller, content, last.current);
+      const rapid = performance.now() - changedAt.current < RAPID_MS && last.current !== null;
+      last.current =
+        rapid && last.current
+          ? quickFit(scroller, content, last.current)
+          : fitScale(scroller, content, last.current);
       busy = false;
+      clearTimeout(settle.current);
+      if (rapid) settle.current = window.setTimeout(refit, RAPID_MS);
     };
     refit();
+    changedAt.current = performance.now();
     // A re-fit settles on the same scale for the same content, so its own resize ends here.
     const observer = new ResizeObserver(() => {
       cancelAnimationFrame(frame);
@@ -114,6 +152,7 @@ export function useFit(scroller: HTMLElement | null, content: HTMLElement | null
     observer.observe(content);
     return () => {
       cancelAnimationFrame(frame);
+      clearTimeout(settle.current);
       observer.disconnect();
     };
   }, [scroller, content, key]);
