@@ -208,9 +208,6 @@ function TransportPane() {
   );
 }
 
-/** The timeline's bar (axis toggle, zoom) above its lanes. */
-const TIMELINE_BAR_PX = 44;
-
 function TimelinePane() {
   const trace = useLab((s) => s.trace);
   const step = useLab((s) => s.step);
@@ -230,7 +227,7 @@ function TimelinePane() {
           axis={axis}
           onAxisChange={setAxis}
           showInternal={showInternal}
-          height={Math.max(96, height - TIMELINE_BAR_PX)}
+          height={height}
         />
       ) : (
         <section className="timeline-empty" aria-label="Timeline">

@@ -72,10 +72,10 @@ function Handle({ label, orientation }: { label: string; orientation: 'vertical'
 function bottomShare(aside: boolean): number {
   const height = globalThis.innerHeight ?? 800;
   const main = Math.max(300, height - 110);
-  // A projector's 720 or 768 px: the picture above needs the height more than the timeline's
-  // third lane (with eight tasks it otherwise fits only at 9 px type). A lesson's prose in the
-  // bottom row needs a few more lines.
-  const share = aside ? 0.4 : height <= 800 ? 0.29 : 0.34;
+  // At a projector's 720 or 768 px this is just enough for the default program's five timeline
+  // lanes at their compact height; the picture above needs the rest (eight tasks' cards at 12 px
+  // type). A lesson's prose in the bottom row needs a few more lines.
+  const share = aside ? 0.4 : 0.34;
   const wanted = Math.min(300, Math.max(aside ? 200 : 170, main * share));
   return Math.round(Math.min(aside ? 42 : 40, (wanted / main) * 100));
 }

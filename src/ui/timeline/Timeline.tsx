@@ -18,9 +18,10 @@ import type { TimelineRow } from './model/describe.ts';
 import { positionText } from './model/format.ts';
 import { holderAt, timeOfStep } from './model/lanes.ts';
 import type { Axis } from './model/scale.ts';
-import { type LaneGeometry, laneGeometry, ROOMY } from './renderer/frame.ts';
+import { type LaneGeometry, ROOMY } from './renderer/frame.ts';
 import { TimelineBar } from './TimelineBar.tsx';
 import { useCanvasLayers } from './use-canvas-layers.ts';
+import { lanesView, useLanesRoom } from './use-lanes-room.ts';
 import { usePointerSeek } from './use-pointer-seek.ts';
 import { useRowScroll } from './use-row-scroll.ts';
 import { useTimelineKeys } from './use-timeline-keys.ts';
@@ -38,7 +39,7 @@ export interface TimelineProps {
   onAxisChange?(axis: Axis): void;
   /** Show lanes for asyncio's own tasks (coroutines not defined in the program). */
   readonly showInternal?: boolean;
-  /** Maximum height of the lanes area with its axis, CSS pixels. */
+  /** The room for the whole timeline (its bar included), CSS pixels: the lanes get what is left. */
   readonly height?: number;
 }
 
@@ -51,15 +52,14 @@ export function Timeline(props: TimelineProps) {
   const plotRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(plotRef);
   const zoom = useZoomWindow(model, axis, width, cur, plotRef);
-  const { scale } = zoom;
-  const geo = useMemo(() => laneGeometry(height, lanes.length), [height, lanes.length]);
+  const { geo, room } = useLanesRoom(rootRef, height, lanes.length);
   const rows = useRowScroll(holder ? lanes.indexOf(holder) : -1, geo);
+  const { scale } = zoom;
   const { scrollTop } = rows;
   const seek = usePointerSeek(model, lanes, scale, scrollTop, onSeek, geo);
   const onKeyDown = useTimelineKeys(cur, model.steps, onSeek, zoom.zoomBy);
-
   const rowsHeight = lanes.length * geo.rowH;
-  const viewHeight = Math.max(geo.axisH + geo.rowH, Math.min(height, geo.axisH + rowsHeight));
+  const viewHeight = lanesView(geo, rowsHeight, room);
   const canvases = useCanvasLayers({
     rootRef,
     model,
@@ -87,6 +87,7 @@ export function Timeline(props: TimelineProps) {
       <div
         ref={rows.scrollRef}
         className="timeline__scroll"
+        data-lanes-view=""
         style={{ maxHeight: viewHeight }}
         onScroll={rows.onScroll}
       >

@@ -30,11 +30,8 @@ export const ROOMY: LaneGeometry = Object.freeze({ axisH: AXIS_H, rowH: ROW_H, b
 const COMPACT_AXIS_H = 20;
 export const MIN_ROW_H = 14;
 
-/**
- * Pixels of `height` kept spare: the page passes its box's height less an estimate of the bar
- * above the lanes (App.tsx), and the bar and the borders are up to 6 px taller than that.
- */
-const SPARE = 6;
+/** Pixels of `height` kept spare for the lanes' borders (the bar above is measured: Timeline.tsx). */
+const SPARE = 2;
 
 /**
  * The geometry for `count` lanes in at most `height` CSS pixels (axis included): roomy if they
