@@ -187,6 +187,7 @@ async function expectHighlightWhole(page: Page, what: string, code: string): Pro
     rows.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
     const area = editor.querySelector('.editor-scrollable') as Element;
     return {
+      glyphs: editor.querySelectorAll('[class*="-glyph-strong"]').length,
       text: rows.map((row) => row.textContent ?? '').join(''),
       rows: rows.map((row) => box(row.firstElementChild ?? row)),
       area: box(area),
@@ -195,6 +196,8 @@ async function expectHighlightWhole(page: Page, what: string, code: string): Pro
   expect(seen.text.replace(/\s+/g, ''), `${what}: the highlighted line`).toContain(
     code.replace(/\s+/g, ''),
   );
+  // One letter in the margin for the running line, however many rows it wraps to.
+  expect(seen.glyphs, `${what}: the running line's glyphs in the margin`).toBe(1);
   const size = page.viewportSize() ?? { width: 0, height: 0 };
   for (const [i, row] of seen.rows.entries()) {
     inside(row, seen.area, `${what}: row ${i} of the highlighted line in the editor`);

@@ -46,7 +46,7 @@ export function markerDecorations(
   for (const plan of plans) {
     if (plan.line > lines) continue;
     const end = model.getLineMaxColumn(plan.line);
-    out.push(lineDecoration(monaco, plan, end));
+    out.push(...lineDecorations(monaco, plan, end));
     for (const chip of plan.chips) {
       const c = classesOf(chip);
       out.push(
@@ -66,28 +66,43 @@ export function markerDecorations(
   return out;
 }
 
-/** A line's highlight, glyph and hover, in the colour of the party that leads it. */
-function lineDecoration(monaco: MonacoApi, plan: LinePlan, end: number): Decoration {
+/**
+ * A line's highlight and hover, in the colour of the party that leads it, and its glyph. The glyph
+ * is a decoration of its own on the line's first column: a whole-line one would repeat the glyph
+ * on every row of a wrapped line (four "A"s for one running line at 1024 wide).
+ */
+function lineDecorations(monaco: MonacoApi, plan: LinePlan, end: number): Decoration[] {
   const lead = classesOf(plan.lead);
   // Only the badge's span is HTML; the words are escaped Markdown (see decorations.ts).
   const hover = { value: plan.hover, supportHtml: true };
   const glyph = plan.running ? lead.glyphStrong : lead.glyphFaded;
-  return {
-    range: new monaco.Range(plan.line, 1, plan.line, end),
-    options: {
-      isWholeLine: true,
-      className: plan.running ? lead.lineStrong : lead.lineFaded,
-      glyphMarginClassName: plan.markers.length > 1 ? `${glyph} ell-glyph--more` : glyph,
-      glyphMarginHoverMessage: hover,
-      hoverMessage: hover,
-      overviewRuler: {
-        color: lead.color,
-        position: monaco.editor.OverviewRulerLane.Left,
+  const stickiness = monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges;
+  const zIndex = plan.running ? 2 : 1;
+  return [
+    {
+      range: new monaco.Range(plan.line, 1, plan.line, end),
+      options: {
+        isWholeLine: true,
+        className: plan.running ? lead.lineStrong : lead.lineFaded,
+        hoverMessage: hover,
+        overviewRuler: {
+          color: lead.color,
+          position: monaco.editor.OverviewRulerLane.Left,
+        },
+        zIndex,
+        stickiness,
       },
-      zIndex: plan.running ? 2 : 1,
-      stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
     },
-  };
+    {
+      range: new monaco.Range(plan.line, 1, plan.line, 1),
+      options: {
+        glyphMarginClassName: plan.markers.length > 1 ? `${glyph} ell-glyph--more` : glyph,
+        glyphMarginHoverMessage: hover,
+        zIndex,
+        stickiness,
+      },
+    },
+  ];
 }
 
 function diagnosticRange(monaco: MonacoApi, model: TextModel, d: Diagnostic): Monaco.IRange | null {
