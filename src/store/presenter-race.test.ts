@@ -4,11 +4,12 @@
  * speaker's lessons load.
  */
 import { describe, expect, it } from 'vitest';
+import { channelPair } from '../../tests/fixtures/channel-pair.ts';
 import { goldenLesson } from '../../tests/fixtures/golden-lessons.ts';
 import type { RuntimeStatus } from '../runtime/client.ts';
 import type { Trace } from '../runtime/run-trace.ts';
 import { createLabStore } from './create-lab-store.ts';
-import { type ChannelLike, connectPresenterSync, type SyncMessage } from './presenter-sync.ts';
+import { type ChannelLike, connectPresenterSync } from './presenter-sync.ts';
 import { memoryTextStore } from './slices/editor.ts';
 import type { LessonPlace } from './slices/lesson/index.ts';
 import type { Runner } from './slices/run.ts';
@@ -27,37 +28,6 @@ function newStore() {
 }
 
 type Store = ReturnType<typeof newStore>;
-
-/** One in-memory broadcast channel; `flush` delivers what was posted (structured clones). */
-function channelPair() {
-  const queue: Array<{ to: ChannelLike; data: SyncMessage }> = [];
-  const ends: ChannelLike[] = [];
-  const make = (): ChannelLike => {
-    const end: ChannelLike = {
-      onmessage: null,
-      postMessage(data) {
-        for (const other of ends) if (other !== end) queue.push({ to: other, data });
-      },
-      close() {
-        ends.splice(ends.indexOf(end), 1);
-      },
-    };
-    ends.push(end);
-    return end;
-  };
-  const flush = async () => {
-    // Deliver, and let the microtasks a delivery starts run, until nothing is left.
-    for (let round = 0; round < 20; round++) {
-      while (queue.length > 0) {
-        const { to, data } = queue.shift() as { to: ChannelLike; data: SyncMessage };
-        if (ends.includes(to)) to.onmessage?.({ data: structuredClone(data) });
-      }
-      await new Promise((r) => setTimeout(r, 0));
-      if (queue.length === 0) return;
-    }
-  };
-  return { make, flush };
-}
 
 /** The audience window: its router opens a lesson step a moment after the address changes. */
 function audienceAt(place: LessonPlace, make: () => ChannelLike) {
@@ -80,7 +50,7 @@ const view = (store: Store) => {
 
 describe('a speaker window whose lessons load after the audience’s run arrives', () => {
   it('shows the audience’s step, not the lesson’s shipped one, and sends nothing back', async () => {
-    const { make, flush } = channelPair();
+    const { make, settle: flush } = channelPair();
     const audience = audienceAt({ slug: 'queues', step: 1 }, make);
     const shipped = audience.getState().step;
     audience.getState().seek(shipped + 3);
@@ -99,7 +69,7 @@ describe('a speaker window whose lessons load after the audience’s run arrives
   });
 
   it('a later run of the audience replaces the one waiting for the lesson', async () => {
-    const { make, flush } = channelPair();
+    const { make, settle: flush } = channelPair();
     const audience = audienceAt({ slug: 'queues', step: 1 }, make);
     const speaker = newStore();
     connectPresenterSync(speaker, make(), { role: 'speaker' });
@@ -116,7 +86,7 @@ describe('a speaker window whose lessons load after the audience’s run arrives
   });
 
   it('a lesson that cannot load here does not hold the audience’s run back', async () => {
-    const { make, flush } = channelPair();
+    const { make, settle: flush } = channelPair();
     const audience = audienceAt({ slug: 'queues', step: 1 }, make);
     const speaker = newStore();
     connectPresenterSync(speaker, make(), { role: 'speaker' });
@@ -127,7 +97,7 @@ describe('a speaker window whose lessons load after the audience’s run arrives
   });
 
   it('both ways once loaded: the speaker drives the next lesson step, the audience steps', async () => {
-    const { make, flush } = channelPair();
+    const { make, settle: flush } = channelPair();
     const audience = audienceAt({ slug: 'queues', step: 1 }, make);
     const speaker = newStore();
     connectPresenterSync(speaker, make(), { role: 'speaker' });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { channelPair } from '../../tests/fixtures/channel-pair.ts';
 import type { RuntimeStatus } from '../runtime/client.ts';
 import type { Trace } from '../runtime/run-trace.ts';
 import { exampleTrace } from '../trace/example.ts';
 import { handoffSteps } from '../trace/index.ts';
 import { createLabStore } from './create-lab-store.ts';
-import { type ChannelLike, connectPresenterSync, type SyncMessage } from './presenter-sync.ts';
+import { connectPresenterSync } from './presenter-sync.ts';
 import { memoryTextStore } from './slices/editor.ts';
 import { nearestZoom } from './slices/presenter.ts';
 import type { Runner } from './slices/run.ts';
@@ -20,33 +21,6 @@ function newStore(trace = exampleTrace()) {
     textStore: memoryTextStore(),
     defaultSource: trace.source,
   });
-}
-
-/** Two ends of one in-memory broadcast channel; messages are delivered when `flush` is called. */
-function channelPair() {
-  const queue: Array<{ to: ChannelLike; data: SyncMessage }> = [];
-  const ends: ChannelLike[] = [];
-  const make = (): ChannelLike => {
-    const end: ChannelLike = {
-      onmessage: null,
-      postMessage(data) {
-        for (const other of ends) if (other !== end) queue.push({ to: other, data });
-      },
-      close() {
-        ends.splice(ends.indexOf(end), 1);
-      },
-    };
-    ends.push(end);
-    return end;
-  };
-  const flush = () => {
-    while (queue.length > 0) {
-      const { to, data } = queue.shift() as { to: ChannelLike; data: SyncMessage };
-      // structuredClone, as a real BroadcastChannel does: the windows share no objects.
-      if (ends.includes(to)) to.onmessage?.({ data: structuredClone(data) });
-    }
-  };
-  return { make, flush };
 }
 
 describe('presenter mode', () => {
