@@ -84,4 +84,15 @@ describe('live traces share checkpoints', () => {
     expect(steps.map((s) => stateAt(first.live, s))).toEqual(fullBuild(first.live, steps));
     expect(() => stateAt(first.live, first.steps)).toThrow(RangeError);
   });
+
+  it('builds nothing again for an earlier live trace of the run', () => {
+    const pairs = livePairs(big, chunkSizes(big.events.length, 5, [1, 2500, 5000]));
+    const last = pairs.at(-1) as (typeof pairs)[number];
+    const middle = pairs[Math.floor(pairs.length / 2)] as (typeof pairs)[number];
+    expect(middle.steps).toBeGreaterThan(2 * CHECKPOINT_INTERVAL);
+    buildReplayIndex(last.live);
+    // Every checkpoint of the middle one is built (asking to build none), but not of a copy.
+    expect(extendReplayIndex(middle.live, () => false)).toBe(true);
+    expect(extendReplayIndex(middle.fresh, () => false)).toBe(false);
+  });
 });
