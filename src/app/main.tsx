@@ -2,11 +2,17 @@ import { trace as defaultTrace } from 'virtual:default-trace';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserLabClient } from '../runtime/browser-client.ts';
-import { createLabStore, memoryTextStore, webTextStore } from '../store/index.ts';
+import {
+  createLabStore,
+  memoryTextStore,
+  warmReplayIndexes,
+  webTextStore,
+} from '../store/index.ts';
 import { LabStoreProvider } from '../store/react.tsx';
 import { parseTrace } from '../trace/index.ts';
 import { App } from './App.tsx';
 import { DEFAULT_PROGRAM } from './default-program.ts';
+import { browserIdleScheduler } from './idle-scheduler.ts';
 import { loadLessons } from './lessons-data.ts';
 import { registerOffline } from './offline/register.ts';
 import { syncPresenterWindows } from './presenter/sync-edge.ts';
@@ -44,6 +50,8 @@ const store = createLabStore({
 if (role === 'speaker') store.setState({ presenting: true }); // its keys drive both windows
 if (role !== 'embed') syncPresenterWindows(store, role === 'speaker' ? 'speaker' : 'audience');
 registerOffline(role);
+// The shown trace's replay checkpoints are built in idle slices: a far seek then finds them.
+warmReplayIndexes(store, browserIdleScheduler());
 // A first visit sees the default program's run, recorded at build time, while Python loads.
 // (Only the playground's own window: an embed shows its own program, the speaker mirrors.)
 if (role === 'app') store.getState().showRecording(parseTrace(defaultTrace));

@@ -2,6 +2,7 @@
 export { createLabStore, type LabStore, type LabStoreDeps } from './create-lab-store.ts';
 export type { LabState } from './lab-state.ts';
 export { linkProblem } from './link-problem.ts';
+export { type IdleScheduler, WARMUP_SLICE_MS, warmReplayIndexes } from './replay-warmup.ts';
 export * from './route.ts';
 export {
   canNavigate,

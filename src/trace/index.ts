@@ -26,7 +26,14 @@ export {
   partialTrace,
   WALL_LIMIT,
 } from './partial-trace.ts';
-export { buildReplayIndex, CHECKPOINT_INTERVAL, foldStateAt, stateAt } from './replay.ts';
+export {
+  buildReplayIndex,
+  CHECKPOINT_INTERVAL,
+  extendReplayIndex,
+  foldStateAt,
+  shareReplayIndex,
+  stateAt,
+} from './replay.ts';
 export type {
   BlockView,
   FrameView,

@@ -7,6 +7,7 @@
 import { adoptStalls, StallFinder } from './coach-stalls.ts';
 import { adoptOutputs, type OutputEntry, outputEntry } from './output.ts';
 import { parseTrace, TRACE_FORMAT, TRACE_VERSION, validateEvents } from './parse.ts';
+import { shareReplayIndex } from './replay.ts';
 import { TablesBuilder } from './tables.ts';
 import { adoptTraceIndex } from './trace-index.ts';
 import { TraceIndexBuilder } from './trace-index-builder.ts';
@@ -65,6 +66,8 @@ export class PartialTraceBuilder {
   private stdout = '';
   private stderr = '';
   private lines = 0;
+  /** The last trace lent to: its events are the first events of every later one. */
+  private lent: Trace | null = null;
 
   /** Number of events so far. */
   get count(): number {
@@ -139,12 +142,15 @@ export class PartialTraceBuilder {
   /**
    * Gives `trace`, which holds the same events (the run's final trace, assembled from the
    * worker's columns), the outputs and stalls collected here, and the index too if `index`:
-   * the page then scans none of its events again. Nothing for a trace of other events.
+   * the page then scans none of its events again. Nothing for a trace of other events. The
+   * replay's checkpoints of the previous trace lent to are shared with it too (replay.ts).
    */
   lend(trace: Trace, index: boolean): void {
     if (trace.events.length !== this.events.length) return;
     if (index) adoptTraceIndex(trace, this.index.data(trace.tasks));
     adoptOutputs(trace, this.outputs.slice());
     adoptStalls(trace, this.stalls.stalls());
+    if (this.lent !== null) shareReplayIndex(trace, this.lent);
+    this.lent = trace;
   }
 }
