@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { chunkSizes } from '../../tests/fixtures/live.ts';
 import { TRACE_FIXTURES } from '../../tests/fixtures/traces.ts';
 import { exampleTrace } from './example.ts';
 import { asHandleId as H, asTaskId as T } from './ids.ts';
@@ -25,19 +26,6 @@ function plain(data: TraceIndexData) {
 function fullIndexOfPrefix(trace: Trace, n: number) {
   const events = trace.events.slice(0, n) as RawEvent[];
   return plain(traceIndexData({ ...trace, events, tasks: rebuildTables(events).tasks }));
-}
-
-/** Chunk sizes from a seeded generator: chunks of 0, 1, a few and many events. */
-function chunkSizes(total: number, seed: number): number[] {
-  const sizes: number[] = [];
-  let x = seed;
-  for (let left = total; left > 0; ) {
-    x = (x * 1103515245 + 12345) % 2 ** 31;
-    const size = Math.min(left, [0, 1, 3, 17, 250][x % 5] as number);
-    sizes.push(size);
-    left -= size;
-  }
-  return sizes;
 }
 
 const fixtures: [string, Trace][] = readdirSync(TRACE_FIXTURES)
