@@ -241,6 +241,34 @@ async function expectReadableCards(page: Page, what: string): Promise<void> {
   }
 }
 
+/**
+ * The side column — the ready queue and the timers, their titles and every entry — reads at 12 px
+ * or more too: with many tasks it shows fewer, shorter entries ("+4 more"), not smaller ones.
+ */
+async function expectReadableSide(page: Page, what: string): Promise<void> {
+  for (const box of ['Ready queue', 'Timers']) {
+    const list = page.getByRole('list', { name: box, exact: true });
+    const sizes = await list.evaluate((ol) => {
+      const out: { text: string; px: number }[] = [];
+      const root = ol.closest('.sim-box') ?? ol;
+      for (const node of [root, ...root.querySelectorAll('*')]) {
+        const text = [...node.childNodes]
+          .filter((n) => n.nodeType === Node.TEXT_NODE)
+          .map((n) => n.textContent ?? '')
+          .join('')
+          .trim();
+        const px = Number.parseFloat(getComputedStyle(node).fontSize);
+        if (text !== '' && px > 0 && node.getClientRects().length > 0) out.push({ text, px });
+      }
+      return out;
+    });
+    expect(sizes.length, `${what}: the ${box} shows words`).toBeGreaterThan(0);
+    for (const { text, px } of sizes) {
+      expect(px, `${what}: ${box}, "${text}" in px`).toBeGreaterThanOrEqual(12);
+    }
+  }
+}
+
 /** The latest printed line (the current output line) is on screen. */
 async function expectCurrentOutput(page: Page, what: string, text: string): Promise<void> {
   const line = consolePanel(page).getByRole('button', { name: text, exact: true }).last();
@@ -297,6 +325,7 @@ test('the whole playground picture fits at projector and desktop sizes', async (
       await page.waitForTimeout(600);
       await expectWholePicture(page, `eight tasks, step ${step}, ${size.width}×${size.height}`);
       await expectReadableCards(page, `eight tasks, step ${step}, ${size.width}×${size.height}`);
+      await expectReadableSide(page, `eight tasks, step ${step}, ${size.width}×${size.height}`);
       await page.screenshot({ path: `${SCREENS}/fit-eight-${step}-${size.width}.png` });
     }
   }

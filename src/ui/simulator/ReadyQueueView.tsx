@@ -1,17 +1,30 @@
 import { AnimatePresence, motion, useReducedMotion } from 'motion/react';
 import { findTask, type LoopState, type Trace } from '../../trace/index.ts';
-import { describeReadyEntryWords } from '../../trace/words.ts';
+import { describeReadyEntry, describeReadyEntryWords } from '../../trace/words.ts';
 import { WordsView } from './WordsView.tsx';
 
 export interface ReadyQueueViewProps {
   trace: Trace;
   state: LoopState;
+  /**
+   * Entries shown before "+N more" (the rest in its title and accessible text); all when not
+   * given. Many tasks (issue 9 §1): the side column keeps 12 px type by showing fewer entries, and
+   * each task's card says its place already ("starts 3rd").
+   */
+  limit?: number;
+}
+
+/** The entries shown: all, or `limit` of them when that leaves at least two for "+N more". */
+export function shownReady(count: number, limit: number | undefined): number {
+  return limit === undefined || count <= limit + 1 ? count : limit;
 }
 
 /** The ready queue, front first: what the loop runs next, in FIFO order. */
-export function ReadyQueueView({ trace, state }: ReadyQueueViewProps) {
+export function ReadyQueueView({ trace, state, limit }: ReadyQueueViewProps) {
   // Entries slide in at the back and out at the front; with reduced motion they just appear.
   const reduce = useReducedMotion() ?? false;
+  const shown = shownReady(state.ready.length, limit);
+  const rest = state.ready.slice(shown).map((entry) => describeReadyEntry(state, entry, trace));
   return (
     <div className="sim-box sim-box--ready">
       <h3 className="sim-box__title" id="sim-ready-title">
@@ -19,7 +32,7 @@ export function ReadyQueueView({ trace, state }: ReadyQueueViewProps) {
       </h3>
       <ol aria-label="Ready queue" className="sim-ready">
         <AnimatePresence initial={false} mode="popLayout">
-          {state.ready.map((entry, i) => {
+          {state.ready.slice(0, shown).map((entry, i) => {
             const task = entry.task === null ? undefined : findTask(state, entry.task);
             return (
               <motion.li
@@ -48,6 +61,12 @@ export function ReadyQueueView({ trace, state }: ReadyQueueViewProps) {
             );
           })}
         </AnimatePresence>
+        {rest.length > 0 ? (
+          <li className="sim-ready__more" title={`Then: ${rest.join(', ')}`}>
+            <span aria-hidden="true">+{rest.length} more</span>
+            <span className="sim-ready__more-all">{`${rest.length} more: ${rest.join(', ')}`}</span>
+          </li>
+        ) : null}
       </ol>
       {state.ready.length === 0 ? (
         <p className="sim-empty">empty: nothing is ready to run</p>

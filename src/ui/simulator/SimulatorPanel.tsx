@@ -46,6 +46,8 @@ export interface SimulatorPanelProps {
 
 /** Up to this many task cards keep their locals; more get compact cards. */
 const ROOMY_TASKS = 3;
+/** With short cards, the ready queue shows this many entries and "+N more". */
+const READY_SHOWN = 4;
 /** Past this many task cards, long lanes collapse into a summary. */
 export const MANY_TASKS = 12;
 
@@ -121,16 +123,20 @@ function LoopRow({
   state,
   previous,
   holderShown,
+  cards,
 }: {
   trace: Trace;
   state: LoopState;
   previous: LoopState | null;
   holderShown: boolean;
+  /** How many task cards are shown: with short ones, the ready queue is short too. */
+  cards: number;
 }) {
+  const limit = cards > SHORT_CARDS ? READY_SHOWN : undefined;
   return (
     <div className="sim-top">
       <EventLoopView trace={trace} state={state} previous={previous} holderShown={holderShown} />
-      <ReadyQueueView trace={trace} state={state} />
+      <ReadyQueueView trace={trace} state={state} limit={limit} />
       <TimersView trace={trace} state={state} />
     </div>
   );
@@ -189,7 +195,7 @@ export function SimulatorPanel({
           data-holder={holderTask ? holderTask.id : undefined}
         >
           <div className="sim-canvas" ref={setCanvas}>
-            <LoopRow trace={trace} state={state} previous={previous} holderShown={holderShown} />
+            <LoopRow {...{ trace, state, previous, holderShown }} cards={shown.size} />
             <TaskCards
               trace={trace}
               state={state}

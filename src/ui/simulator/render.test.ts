@@ -346,3 +346,19 @@ describe('SimulatorPanel, a server with streams', () => {
     expect(connections(suspend('closed'))).toContain('waiting for it to close Task-4');
   });
 });
+
+describe('SimulatorPanel, many tasks', () => {
+  // The semaphore fixture: nine tasks, eight of them ready at once.
+  const trace = fixture('semaphore');
+  const full = stepWhere(trace, (_, i) => stateAt(trace, i).ready.length === 8);
+
+  it('keeps the ready queue short, naming the rest in "+N more"', () => {
+    const state = stateAt(trace, full);
+    const names = itemNames(one(render(trace, state), 'list', 'Ready queue')).map((s) => s.trim());
+    expect(names).toHaveLength(5);
+    const more = names[4] ?? '';
+    expect(more).toMatch(/^4 more: /);
+    // The four not shown are named, in queue order, after the four that are.
+    expect(more.split(': ')[1]?.split(', ')).toHaveLength(4);
+  });
+});
