@@ -57,11 +57,13 @@ test('presenter mode is driven by the keyboard alone, as a clicker drives it', a
   await page.keyboard.press('-');
   await expect(zoomLevel(page)).toHaveText('100 %');
   await press(page, 'PageDown', 3);
+  await settled(page);
   await page.screenshot({ path: `${SCREENS}/60-presenter-1280x720-100.png` });
   await page.screenshot({ path: `${DOCS_IMAGES}/presenter-1280x720.png` });
   await page.keyboard.press('+');
   await page.keyboard.press('+');
   await expect(zoomLevel(page)).toHaveText('150 %');
+  await settled(page);
   await page.screenshot({ path: `${SCREENS}/61-presenter-1280x720-150.png` });
   await page.screenshot({ path: `${DOCS_IMAGES}/presenter-1280x720-zoom-150.png` });
 
@@ -527,3 +529,11 @@ test.describe('offline', () => {
     await applyByReloadNow(page, '67-update-waiting-first-visit.png');
   });
 });
+
+/**
+ * The picture at rest, for a screenshot: the control token and the cards glide for up to about
+ * half a second after a step or a zoom (and the wait arrows follow them).
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForTimeout(700);
+}
