@@ -64,7 +64,7 @@ export function ReadyQueueView({ trace, state, limit }: ReadyQueueViewProps) {
         {rest.length > 0 ? (
           <li className="sim-ready__more" title={`Then: ${rest.join(', ')}`}>
             <span aria-hidden="true">+{rest.length} more</span>
-            <span className="sim-ready__more-all">{`${rest.length} more: ${rest.join(', ')}`}</span>
+            <span className="sr-only">{`${rest.length} more: ${rest.join(', ')}`}</span>
           </li>
         ) : null}
       </ol>
