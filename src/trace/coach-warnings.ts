@@ -109,7 +109,7 @@ export function creationLine(trace: Trace, name: string): number | null {
   return null;
 }
 
-export function lastLineBefore(trace: Trace, step: number): number | null {
+function lastLineBefore(trace: Trace, step: number): number | null {
   for (let i = step - 1; i >= 0; i--) {
     const e = trace.events[i];
     if (typeof e === 'number') return e;

@@ -133,9 +133,10 @@ export class PartialTraceBuilder {
     };
     const parsed = parseTrace(doc, { eventsChecked: true });
     const trace: Trace = { ...parsed, ...this.tables.tables() };
-    // The index, the outputs and the stalls so far come with the trace (see trace-index-builder.ts): views
-    // of a live run never scan all its events again for each new picture of it.
-    if (events.length === this.events.length) this.lend(trace, true);
+    // The index, the outputs and the stalls so far come with the trace (trace-index-builder.ts):
+    // views of a live run never scan all its events again for each new picture of it. (`lend`
+    // gives nothing to a trace of other events.)
+    this.lend(trace, true);
     return trace;
   }
 

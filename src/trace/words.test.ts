@@ -29,7 +29,6 @@ import {
   describeReadyEntry,
   describeTaskNow,
   describeTimer,
-  describeTimerGroupWords,
   describeWait,
   describeWaitWords,
   formatCount,
@@ -47,6 +46,7 @@ import {
   taskName,
   taskStateGlyph,
   taskStateLabel,
+  timerGroupWords,
   timeUntil,
   waitTargets,
 } from './words.ts';
@@ -346,16 +346,17 @@ describe('timers and the ready queue', () => {
   });
 
   it('says what timers due together do, in one entry', () => {
+    // The entry's two parts (what happens when; to whom) read as one sentence.
+    const sentence = (timers: Parameters<typeof timerGroupWords>[1]) => {
+      const { head, tasks } = timerGroupWords(s, timers);
+      return plain(tasks.length === 0 ? head : [...head, ': ', ...tasks]);
+    };
     const timer = { handle: H(1), at: 1, why: 'sleep' as const, task: T(1), callback: null };
     const two = [timer, { ...timer, handle: H(2), task: T(2) }];
-    expect(plain(describeTimerGroupWords(s, two))).toBe(
-      '1.0 s → wakes 2 (sleep): worker-1, worker-2',
-    );
+    expect(sentence(two)).toBe('1.0 s → wakes 2 (sleep): worker-1, worker-2');
     const cancels = two.map((t) => ({ ...t, why: 'timeout' as const }));
-    expect(plain(describeTimerGroupWords(s, cancels))).toBe(
-      '1.0 s → cancels 2 (timeout): worker-1, worker-2',
-    );
-    expect(plain(describeTimerGroupWords(s, [timer]))).toBe(describeTimer(s, timer));
+    expect(sentence(cancels)).toBe('1.0 s → cancels 2 (timeout): worker-1, worker-2');
+    expect(sentence([timer])).toBe(describeTimer(s, timer));
   });
 
   it('says what a ready entry runs', () => {

@@ -130,16 +130,6 @@ export function timerGroupWords(
   return { head: [`${seconds(first.at)} → ${deed} ${timers.length} (${first.why})`], tasks };
 }
 
-/** The group in one sentence: `1.0 s → wakes 3 (sleep): Task-2, Task-5, Task-8`. */
-export function describeTimerGroupWords(
-  state: LoopState,
-  timers: readonly TimerEntry[],
-  trace?: Trace,
-): Words {
-  const { head, tasks } = timerGroupWords(state, timers, trace);
-  return tasks.length === 0 ? head : [...head, ': ', ...tasks];
-}
-
 export function describeTimer(state: LoopState, timer: TimerEntry, trace?: Trace): string {
   return plain(describeTimerWords(state, timer, trace));
 }
