@@ -273,4 +273,42 @@ describe('LabClient', () => {
     // A copy has none of the adopted caches: it derives everything from the events again.
     expect(derived(trace)).toEqual(derived({ ...trace }));
   });
+
+  it('makes the final trace of the streamed events the worker checked', async () => {
+    const client = make();
+    const w = workers[0] as FakeWorker;
+    ready(w);
+    const live: Trace[] = [];
+    const pending = client.run('x', {}, { onPartial: (t) => live.push(t) });
+    const { id } = w.lastRun;
+    const recorded = fixture('blocking');
+    const all = recorded.events as RawEvent[];
+    for (let at = 0; at < all.length; at += 7) {
+      w.send({ type: 'events', id, columns: columnsOf(all.slice(at, at + 7)), checked: true });
+      w.send({ type: 'progress', id, steps: Math.min(at + 7, all.length) });
+    }
+    const { events: _, ...rest } = recorded;
+    w.send({ type: 'done', id, header: JSON.stringify(rest), checked: all.length });
+    const trace = await pending;
+    expect(trace.events).toEqual(all);
+    expect(trace.status).toBe(recorded.status);
+    expect(live[0]?.events.length).toBeLessThan(all.length); // live traces hold their own
+    expect(derived(trace)).toEqual(derived({ ...trace }));
+  });
+
+  it('validates the streamed events itself when the worker checked another number of them', async () => {
+    const client = make();
+    const w = workers[0] as FakeWorker;
+    ready(w);
+    const pending = client.run('x');
+    const { id } = w.lastRun;
+    w.send({
+      type: 'events',
+      id,
+      columns: columnsOf([{ k: 'resume', t: 9 } as never]),
+      checked: true,
+    });
+    w.send({ type: 'done', id, header: header(), checked: 2 });
+    await expect(pending).rejects.toThrow(/step 0/);
+  });
 });

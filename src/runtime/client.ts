@@ -229,26 +229,36 @@ export class LabClient {
       case 'done': {
         const finished = this.finish(run);
         try {
-          const streamed = run.unreadable ? undefined : run.events;
-          const trace = message.columns
-            ? traceFromColumns(
-                message.header,
-                message.columns,
-                message.index,
-                streamed?.count === message.columns.codes.length
-                  ? streamed.eventsSoFar()
-                  : undefined,
-              )
-            : traceFromEvents(message.header, this.eventsOf(run));
-          // What the page collected from the streamed events serves the final trace too.
-          if (!run.unreadable) run.events.lend(trace, message.index === undefined);
-          finished.resolve(trace);
+          finished.resolve(this.finalTrace(run, message));
         } catch (error) {
           finished.reject(error instanceof Error ? error : new Error(String(error)));
         }
         return;
       }
     }
+  }
+
+  /** The trace of a run that ended normally, from its `done` message and streamed events. */
+  private finalTrace(run: ActiveRun, message: Extract<FromWorker, { type: 'done' }>): Trace {
+    const streamed = run.unreadable ? undefined : run.events;
+    let trace: Trace;
+    if (streamed !== undefined && message.checked === streamed.count) {
+      // Validated in the worker as they streamed: they make the trace as they are.
+      trace = traceFromEvents(message.header, streamed.finish(), true);
+    } else if (message.columns) {
+      const same = streamed?.count === message.columns.codes.length;
+      trace = traceFromColumns(
+        message.header,
+        message.columns,
+        same ? streamed.finish() : undefined,
+      );
+    } else {
+      trace = traceFromEvents(message.header, this.eventsOf(run));
+    }
+    // What the page collected from the streamed events (the index, outputs, stalls) serves the
+    // final trace too: it scans none of them again.
+    streamed?.lend(trace, true);
+    return trace;
   }
 
   /** Hands the run's live trace to `onPartial`, unless one was built too recently. */

@@ -5,11 +5,12 @@
  *
  * Trace data crosses as compact columns, parsed from the tracer's JSON in the worker: `events`
  * bring each chunk's events while the program runs (line events in an Int32Array, transferred),
- * `done` brings the header (the trace without `events`, as JSON text) at the end, with every
- * event as columns again and the trace's index, built in the worker (their buffers are
- * transferred), so the page never parses the events' JSON nor scans the run again.
+ * `done` brings the header (the trace without `events`, as JSON text) at the end. The page
+ * keeps the streamed events and indexes them as they arrive (src/trace's PartialTraceBuilder),
+ * so it never parses the events' JSON nor scans the run again, and the worker sends them again
+ * (as columns) only when it could not validate them.
  */
-import type { EventColumns, TraceIndexData } from '../trace/index.ts';
+import type { EventColumns } from '../trace/index.ts';
 
 /** Limits a run may override (the tracer's defaults apply otherwise; see docs/trace-format.md). */
 export interface RunOptions {
@@ -38,11 +39,12 @@ export type FromWorker =
    */
   | { type: 'events'; id: number; columns: EventColumns; checked?: boolean }
   /**
-   * Run `id` ended; `header` is the trace JSON without `events`. `columns` (every event streamed)
-   * and `index` (`traceIndexData` of the whole trace) are absent if the worker could not build
-   * them; the page then assembles the trace from the streamed events itself.
+   * Run `id` ended; `header` is the trace JSON without `events`. `checked`: the worker validated
+   * every event it streamed (this many), so the page's streamed events make the trace. Else
+   * `columns` bring every event again, for the page to validate (and say why they are
+   * unreadable); without either the page validates its streamed events itself.
    */
-  | { type: 'done'; id: number; header: string; columns?: EventColumns; index?: TraceIndexData }
+  | { type: 'done'; id: number; header: string; columns?: EventColumns; checked?: number }
   /**
    * Something went wrong inside Event Loop Lab (not in the program: the program's own errors are
    * part of the trace). `id` is null when Python itself failed to load.

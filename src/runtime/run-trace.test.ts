@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { traceHeader } from '../../tests/fixtures/trace.ts';
-import {
-  ColumnAssembler,
-  columnsOf,
-  indexTransferables,
-  type RawEvent,
-  traceIndex,
-  traceIndexData,
-} from '../trace/index.ts';
+import { ColumnAssembler, columnsOf, type RawEvent, traceIndex } from '../trace/index.ts';
 import { traceFromColumns, traceFromEvents } from './run-trace.ts';
 
 const header = traceHeader({
@@ -25,6 +18,14 @@ describe('traceFromEvents', () => {
     expect(trace.stdout).toBe('1\n');
   });
 
+  it('checks only the header of events the worker validated', () => {
+    const unchecked = [{ k: 'resume', t: 1 } as unknown as RawEvent];
+    expect(() => traceFromEvents(JSON.stringify(header), unchecked.slice())).toThrow(/step 0/);
+    expect(() =>
+      traceFromEvents(JSON.stringify({ ...header, version: 2 }), streamed.slice(), true),
+    ).toThrow(/version 2/);
+  });
+
   it('rejects a trace of another version with a clear message', () => {
     expect(() => traceFromEvents(JSON.stringify({ ...header, version: 2 }), [])).toThrow(
       /version 2.*version 1/,
@@ -35,28 +36,17 @@ describe('traceFromEvents', () => {
 describe('traceFromColumns', () => {
   const chunks = ['[{"k":"loop","run":true}]', '[1,{"k":"out","s":"1\\n"}]'];
 
-  it('is the trace traceFromEvents gives, and answers with the index the worker built', () => {
+  it('is the trace traceFromEvents gives', () => {
     const assembler = new ColumnAssembler();
     for (const chunk of chunks) assembler.addChunk(chunk);
     const fromEvents = traceFromEvents(JSON.stringify(header), streamed.slice());
-    const data = traceIndexData(fromEvents);
-    const index = structuredClone(data, { transfer: indexTransferables(data) });
-    const trace = traceFromColumns(JSON.stringify(header), assembler.columns(), index);
+    const trace = traceFromColumns(JSON.stringify(header), assembler.columns());
     expect(trace).toEqual(fromEvents);
-    expect(traceIndex(trace).time).toBe(index.time);
-  });
-
-  it('validates the events itself when the worker sent no index (it had not validated them)', () => {
-    const bad = columnsOf([{ k: 'resume', t: 1 } as unknown as RawEvent]);
-    expect(() => traceFromColumns(JSON.stringify(header), bad, undefined)).toThrow(
-      /step 0 \(resume\)/,
-    );
-  });
-
-  it('builds the index itself when the worker sent none', () => {
-    const assembler = new ColumnAssembler();
-    for (const chunk of chunks) assembler.addChunk(chunk);
-    const trace = traceFromColumns(JSON.stringify(header), assembler.columns(), undefined);
     expect(traceIndex(trace).time.length).toBe(3);
+  });
+
+  it('validates the events (the worker sends columns only when they did not validate there)', () => {
+    const bad = columnsOf([{ k: 'resume', t: 1 } as unknown as RawEvent]);
+    expect(() => traceFromColumns(JSON.stringify(header), bad)).toThrow(/step 0 \(resume\)/);
   });
 });

@@ -1,21 +1,10 @@
 /**
  * The Pyodide worker: loads CPython once from the app's own origin, installs the tracer, then
- * traces each program it is sent. It stays thin — Python does the tracing; this file parses the
- * tracer's JSON into compact columns and indexes the run, off the page's thread (protocol.ts).
+ * traces each program it is sent. It stays thin — Python does the tracing; this file parses and
+ * validates the tracer's JSON into compact columns, off the page's thread (protocol.ts).
  */
 import type { PyodideAPI } from 'pyodide';
-import {
-  ColumnAssembler,
-  columnsOf,
-  type EventColumns,
-  eventsOfColumns,
-  indexTransferables,
-  parseTrace,
-  type RawEvent,
-  type TraceIndexData,
-  traceIndexData,
-  validateEvents,
-} from '../trace/index.ts';
+import { ColumnAssembler, columnsOf, type RawEvent, validateEvents } from '../trace/index.ts';
 import { installTracer, TRACER_ENV } from './install-tracer.ts';
 import { lockDown } from './lockdown.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
@@ -91,8 +80,8 @@ async function run({ id, source, options }: Extract<ToWorker, { type: 'run' }>):
   const objectTypes = new Map<number, string>();
   let valid = true;
   const onChunk = (chunk: string) => {
-    // Parsed here, off the page's thread: the page gets each chunk's events as columns, and
-    // every event again as one set of columns at the end.
+    // Parsed here, off the page's thread: the page gets each chunk's events as columns (and
+    // every event again at the end, should one not validate).
     const items = JSON.parse(chunk) as unknown;
     if (!Array.isArray(items)) throw new Error('A chunk of trace events was not a JSON array.');
     const events = items as RawEvent[];
@@ -109,11 +98,14 @@ async function run({ id, source, options }: Extract<ToWorker, { type: 'run' }>):
   };
   try {
     const header = String(api.trace_program(source, JSON.stringify(options), onChunk));
+    // Valid events: the page holds them all, indexed as they arrived; no second copy of them,
+    // and no index built here again (a scan of the whole run, between its end and the picture).
+    if (valid) {
+      post({ type: 'done', id, header, checked: steps });
+      return;
+    }
     const columns = assembler.columns();
-    const index = valid ? indexOf(header, columns) : undefined;
-    const transfer: Transferable[] = [columns.codes.buffer as ArrayBuffer];
-    if (index) transfer.push(...indexTransferables(index));
-    post({ type: 'done', id, header, columns, index }, transfer);
+    post({ type: 'done', id, header, columns }, [columns.codes.buffer as ArrayBuffer]);
   } catch (error) {
     post({ type: 'failed', id, message: messageOf(error) });
   }
@@ -130,18 +122,6 @@ function validates(
     return true;
   } catch {
     return false;
-  }
-}
-
-/** The whole trace's index, built here from its events (validated as they streamed); undefined
- * if the header does not validate (the page then validates the trace itself and says why). */
-function indexOf(header: string, columns: EventColumns): TraceIndexData | undefined {
-  try {
-    const doc = JSON.parse(header) as Record<string, unknown>;
-    doc.events = eventsOfColumns(columns);
-    return traceIndexData(parseTrace(doc, { eventsChecked: true }));
-  } catch {
-    return undefined;
   }
 }
 
