@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../../tests/fixtures/traces.ts';
-import { catchesCancel, handlerRaises, swallowedCancelAdvice } from './coach-cancel.ts';
+import { type FixtureName, fixture } from '../../tests/fixtures/traces.ts';
+import {
+  catchesCancel,
+  firstCancelDelivery,
+  handlerRaises,
+  swallowedCancelAdvice,
+} from './coach-cancel.ts';
+import { syntheticTrace } from './synthetic.ts';
 
 describe('catchesCancel', () => {
   it('knows the handlers that catch a CancelledError, and no others', () => {
@@ -30,5 +36,26 @@ describe('swallowedCancelAdvice', () => {
       'Task-2 (heartbeat) was cancelled, but the `except CancelledError` at line 8 caught the CancelledError and the task kept running',
     );
     expect(a?.lines).toEqual([8]);
+  });
+});
+
+describe('firstCancelDelivery', () => {
+  const names: FixtureName[] = [
+    'errors',
+    'cancel-ignored',
+    'wait-for-swallowed',
+    'blocking',
+    'two',
+  ];
+
+  it('is the first resume that delivers a CancelledError, as a plain scan finds it', () => {
+    for (const trace of [...names.map(fixture), syntheticTrace(20_000, { seed: 3 })]) {
+      const plain = trace.events.findIndex(
+        (e) => typeof e === 'object' && e.k === 'resume' && (e.cn ?? 0) > 0,
+      );
+      expect(firstCancelDelivery(trace)).toBe(plain);
+    }
+    expect(firstCancelDelivery(fixture('cancel-ignored'))).toBeGreaterThan(0);
+    expect(firstCancelDelivery(fixture('blocking'))).toBe(-1);
   });
 });

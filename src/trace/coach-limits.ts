@@ -5,8 +5,9 @@
  */
 import { type Advice, advice, LESSONS, taskLabel } from './coach-advice.ts';
 import { linesText } from './coach-stalls.ts';
-import { asStep } from './ids.ts';
+import { asStep, asTaskId, type TaskId } from './ids.ts';
 import { stateAt } from './replay.ts';
+import { traceIndex } from './trace-index.ts';
 import type { Trace } from './types.ts';
 import { describeWait, limitText } from './words.ts';
 
@@ -24,16 +25,27 @@ function hotLines(trace: Trace, window = 2000): number[] {
     .map(([line]) => line);
 }
 
+/**
+ * The task holding control at the end, from the per-trace index: a run stopped after a million
+ * steps (the step limit, Stop) is told without replaying it to its end in one go (tens of ms
+ * before the warm-up has built its checkpoints). Only a deadlock and the time limit need the
+ * state at the end, and replay to it.
+ */
+function holderAtEnd(trace: Trace): { id: TaskId } | null {
+  const held = traceIndex(trace).holder[trace.events.length - 1] ?? 0;
+  return held === 0 ? null : { id: asTaskId(held) };
+}
+
 export function limitAdvice(trace: Trace): Advice | null {
   const limit = trace.limit;
   const n = trace.events.length;
   if (!limit || n === 0) return null;
   // A deadlock's sentence in the page's words (seconds as 0.0 s, waits as the cards say them).
   const cpython = limitText(trace) ?? limit.message;
-  const last = stateAt(trace, n - 1);
-  const holder = last.holder === null ? null : last.tasks.find((t) => t.id === last.holder);
+  const holder = holderAtEnd(trace);
   switch (limit.kind) {
     case 'deadlock': {
+      const last = stateAt(trace, n - 1);
       const waiting = last.tasks.filter((t) => t.wait !== null && t.state === 'waiting');
       const who = waiting
         .map(
@@ -64,6 +76,7 @@ export function limitAdvice(trace: Trace): Advice | null {
       });
     }
     case 'time': {
+      const last = stateAt(trace, n - 1);
       const never = last.timers.some((t) => !Number.isFinite(t.at));
       return advice('time-limit', {
         cpython,

@@ -15,9 +15,9 @@
  * swallow in coach-cancel.ts cannot see this case: by the end the request is gone.
  */
 import { type Advice, advice, LESSONS, sourceLine, taskLabel } from './coach-advice.ts';
-import { catchesCancel, handlerRaises } from './coach-cancel.ts';
+import { catchesCancel, firstCancelDelivery, handlerRaises } from './coach-cancel.ts';
 import { asStep } from './ids.ts';
-import type { Trace } from './types.ts';
+import type { RawEvent, Trace } from './types.ts';
 import { seconds } from './words.ts';
 
 interface Expiry {
@@ -70,6 +70,8 @@ function bodyRuns(lines: readonly string[], line: number, next: number): boolean
 }
 
 export function timeoutSwallows(trace: Trace): TimeoutSwallow[] {
+  // No CancelledError delivered, no swallow: nothing to scan (see firstCancelDelivery).
+  if (firstCancelDelivery(trace) < 0) return [];
   const lines = trace.source.split('\n');
   const timers = new Map<number, { task: number; line: number | null }>();
   const expired = new Map<number, Expiry>();
@@ -85,16 +87,21 @@ export function timeoutSwallows(trace: Trace): TimeoutSwallow[] {
       found.set(t, { task: t, expiry: w.expiry, ...w.caught });
     if (w?.caught && count < w.count) watching.delete(t);
   };
-  trace.events.forEach((e, i) => {
+  const { events } = trace;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as RawEvent;
     if (typeof e === 'number') {
       lastLine = e;
+      // Lines matter only while a delivered CancelledError is watched (a plain loop that
+      // skips them cheaply: a long run is mostly lines).
+      if (watching.size === 0) continue;
       const w = holder === null ? undefined : watching.get(holder);
-      if (!w || w.caught || !w.open) return;
+      if (!w || w.caught || !w.open) continue;
       if (w.candidate && bodyRuns(lines, w.candidate.line, e)) w.caught = w.candidate;
       else if (catchesCancel(lines[e - 1] ?? '')) w.candidate = { step: i, line: e, text: '' };
       else w.candidate = null;
       if (w.caught) w.caught.text = (lines[w.caught.line - 1] ?? '').trim();
-      return;
+      continue;
     }
     switch (e.k) {
       case 'clock':
@@ -138,7 +145,7 @@ export function timeoutSwallows(trace: Trace): TimeoutSwallow[] {
         break;
       }
     }
-  });
+  }
   return [...found.values()];
 }
 

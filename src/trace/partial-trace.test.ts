@@ -95,6 +95,15 @@ describe('PartialTraceBuilder', () => {
     }
   });
 
+  it('gives its own events to the final trace, and takes no more after that', () => {
+    const builder = new PartialTraceBuilder();
+    builder.add(EXAMPLE_EVENTS);
+    const events = builder.finish();
+    expect(events).toEqual(EXAMPLE_EVENTS);
+    expect(() => builder.add([1])).toThrow(/ended/);
+    expect(events).toHaveLength(EXAMPLE_EVENTS.length);
+  });
+
   it('leaves the traces it gave as they were when later events arrive', () => {
     const builder = new PartialTraceBuilder();
     builder.add([{ k: 'task-created', t: 1, name: 'Task-1', coro: 'main', user: true, by: null }]);
