@@ -3,8 +3,9 @@
  * big trace finds them built instead of building them all in one task (20–30 ms at a million
  * steps on a quiet machine, far more on a busy one). A side effect at the store's edge, like
  * presenter-sync.ts: the scheduler (idle callbacks in the browser) is injected, so neither the
- * store nor src/trace knows the DOM. Each live trace of a run shares the checkpoints of the one
- * before (replay.ts `shareReplayIndex`), so warming the newest one only builds what is new.
+ * store nor src/trace knows the DOM. A run's traces (live and final) come with every checkpoint
+ * built as their events streamed (partial-trace.ts), so warming them finds nothing to do: this
+ * is for traces that arrive whole (a lesson's, a loaded one).
  */
 import type { Trace } from '../runtime/run-trace.ts';
 import { CHECKPOINT_INTERVAL, extendReplayIndex } from '../trace/index.ts';

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { EXAMPLE_EVENTS, EXAMPLE_SOURCE, exampleTrace } from './example.ts';
 import { checkInvariants } from './invariants.ts';
 import { PartialTraceBuilder, partialTrace, WALL_LIMIT } from './partial-trace.ts';
+import { CHECKPOINT_INTERVAL, extendReplayIndex, foldStateAt, stateAt } from './replay.ts';
+import { syntheticTrace } from './synthetic.ts';
 import { rebuildTables } from './tables.ts';
 import { TraceFormatError } from './trace-format-error.ts';
+import type { Trace } from './types.ts';
 
 describe('rebuildTables', () => {
   it('derives tasks, objects and frames from the events', () => {
@@ -92,6 +95,24 @@ describe('PartialTraceBuilder', () => {
     for (const end of [3, 10, 25, EXAMPLE_EVENTS.length]) {
       builder.add(EXAMPLE_EVENTS.slice(builder.count, end));
       expect(builder.trace(header)).toEqual(partialTrace(header, EXAMPLE_EVENTS.slice(0, end)));
+    }
+  });
+
+  it('builds the replay checkpoints as events arrive, for every trace it gives', () => {
+    const { events, source } = syntheticTrace(3 * CHECKPOINT_INTERVAL + 77, { seed: 5 });
+    const builder = new PartialTraceBuilder();
+    const traces: Trace[] = [];
+    for (let at = 0; at < events.length; at += 5000) {
+      builder.add(events.slice(at, at + 5000));
+      traces.push(builder.trace({ source }));
+    }
+    // All built already: extending them (shared, all traces of the run) wants no more time.
+    expect(extendReplayIndex(traces.at(-1) as Trace, () => false)).toBe(true);
+    for (const trace of traces) {
+      const last = trace.events.length - 1;
+      for (const step of [last, last - 4100, 17]) {
+        expect(stateAt(trace, step)).toEqual(foldStateAt(trace, step));
+      }
     }
   });
 

@@ -7,7 +7,7 @@
 import { adoptStalls, StallFinder } from './coach-stalls.ts';
 import { adoptOutputs, type OutputEntry, outputEntry } from './output.ts';
 import { parseTrace, TRACE_FORMAT, TRACE_VERSION, validateEvents } from './parse.ts';
-import { shareReplayIndex } from './replay.ts';
+import { extendReplayIndex, shareReplayIndex } from './replay.ts';
 import { TablesBuilder } from './tables.ts';
 import { adoptTraceIndex } from './trace-index.ts';
 import { TraceIndexBuilder } from './trace-index-builder.ts';
@@ -66,8 +66,14 @@ export class PartialTraceBuilder {
   private stdout = '';
   private stderr = '';
   private lines = 0;
-  /** The last trace lent to: its events are the first events of every later one. */
-  private lent: Trace | null = null;
+  /**
+   * The events so far as replay.ts sees a trace: the replay's checkpoints are built here as
+   * events arrive (one fold of each chunk, a fraction of a millisecond), and every trace lent
+   * to shares them. So no seek in a run's trace, live or final, ever replays more than one
+   * checkpoint interval, even before the page's idle warm-up could have built them (a far seek
+   * at a million steps right as the run ends folded up to all of them in one task).
+   */
+  private readonly replay = { events: this.events } as unknown as Trace;
   /** `finish` gave the events away: they belong to a trace now, and traces never change. */
   private finished = false;
 
@@ -113,6 +119,7 @@ export class PartialTraceBuilder {
     this.tables.add(valid);
     this.index.add(valid);
     this.stalls.add(valid);
+    extendReplayIndex(this.replay, () => true);
   }
 
   /**
@@ -156,14 +163,13 @@ export class PartialTraceBuilder {
    * Gives `trace`, which holds the same events (the run's final trace, assembled from the
    * worker's columns), the outputs and stalls collected here, and the index too if `index`:
    * the page then scans none of its events again. Nothing for a trace of other events. The
-   * replay's checkpoints of the previous trace lent to are shared with it too (replay.ts).
+   * replay's checkpoints built here are shared with it too (replay.ts).
    */
   lend(trace: Trace, index: boolean): void {
     if (trace.events.length !== this.events.length) return;
     if (index) adoptTraceIndex(trace, this.index.data(trace.tasks));
     adoptOutputs(trace, this.outputs.slice());
     adoptStalls(trace, this.stalls.stalls());
-    if (this.lent !== null) shareReplayIndex(trace, this.lent);
-    this.lent = trace;
+    shareReplayIndex(trace, this.replay);
   }
 }

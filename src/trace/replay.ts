@@ -10,10 +10,11 @@
  *
  * Building every checkpoint of a million-step trace at once takes 20–30 ms (far more on a busy
  * machine), too long for one task on the page. So the work can be spread: `extendReplayIndex`
- * builds the next checkpoints until its caller says stop (the store runs it in idle slices), and
- * a trace whose events extend another's (the live traces of a run, then its final trace) shares
- * that trace's checkpoints (`shareReplayIndex`) instead of building them again: a checkpoint
- * depends only on the events before it.
+ * builds the next checkpoints until its caller says stop (the store runs it in idle slices; a
+ * streamed run's builder, chunk by chunk as events arrive), and a trace whose events extend
+ * another's (the live traces of a run, then its final trace) shares that trace's checkpoints
+ * (`shareReplayIndex`) instead of building them again: a checkpoint depends only on the events
+ * before it.
  */
 import { applyRange } from './apply-event.ts';
 import type { Step } from './ids.ts';
