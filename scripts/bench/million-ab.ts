@@ -173,6 +173,8 @@ function printCauses(events: TraceEvent[], tasks: TraceEvent[], profile: Profile
 interface Round {
   loadMs: number;
   loadCpuMs: number;
+  /** CPU ms of each main-thread task over 50 ms of CPU, Run → picture (less load-bound). */
+  cpuLong: number[];
   long: Record<Phase, number[]>;
 }
 
@@ -203,6 +205,7 @@ async function measure(browser: Browser, base: string, profile: boolean): Promis
     ).traceEvents;
     const tasks = mainTasks(events);
     const loadCpuMs = tasks.reduce((a, e) => a + (e.tdur ?? 0) / 1000, 0);
+    const cpuLong = tasks.map((e) => Math.round((e.tdur ?? 0) / 1000)).filter((ms) => ms > 50);
     const last = Number(await page.locator('input[aria-label="Step"]').getAttribute('max'));
     await setPhase(page, 'seek');
     await slideTo(page, [last - 1234, Math.floor(last / 3), Math.floor((2 * last) / 3), 17]);
@@ -222,7 +225,7 @@ async function measure(browser: Browser, base: string, profile: boolean): Promis
     );
     const long = Object.fromEntries(PHASES.map((p) => [p, [] as number[]])) as Round['long'];
     for (const [phase, ms] of seen) long[phase].push(Math.round(ms));
-    return { loadMs, loadCpuMs, long };
+    return { loadMs, loadCpuMs, cpuLong, long };
   } finally {
     await page.close();
   }
@@ -244,7 +247,7 @@ try {
       side.rounds.push(r);
       const long = PHASES.map((p) => `${p} [${r.long[p].join(' ')}]`).join(', ');
       console.log(
-        `round ${round + 1} ${side.label}: run → picture ${r.loadMs} ms, CPU ${r.loadCpuMs.toFixed(0)} ms; long tasks ${long}`,
+        `round ${round + 1} ${side.label}: run → picture ${r.loadMs} ms, CPU ${r.loadCpuMs.toFixed(0)} ms [tasks > 50 ms CPU: ${r.cpuLong.join(' ')}]; long tasks ${long}`,
       );
     }
   }
@@ -255,6 +258,7 @@ try {
   };
   row('run → picture, ms', (r) => r.loadMs);
   row('main-thread CPU, run → picture, ms', (r) => r.loadCpuMs);
+  row('tasks > 50 ms of CPU, same', (r) => r.cpuLong.length);
   for (const p of PHASES) {
     row(`long tasks while ${p}`, (r) => r.long[p].length);
     row(`  longest, ms`, (r) => Math.max(0, ...r.long[p]));

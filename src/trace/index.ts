@@ -68,7 +68,6 @@ export {
   eventsOfKind,
   findEvent,
   firstStepAtTime,
-  indexTransferables,
   stepsOfKind,
   stepsOfLine,
   taskOfEvent,

@@ -83,9 +83,8 @@ export function traceIndex(trace: Trace): TraceIndex {
 }
 
 /**
- * The index without its lazily listed outputs: plain data that structured clone carries across
- * threads, so that a worker can build it (the one scan of a million events) off the page's
- * thread. `transferables` lists its buffers, to move them rather than copy them.
+ * The index without its lazily listed outputs: plain data, which a streamed run's
+ * TraceIndexBuilder builds as its events arrive and its traces adopt (`adoptTraceIndex`).
  */
 export type TraceIndexData = Omit<TraceIndex, 'outputs'>;
 
@@ -93,12 +92,7 @@ export function traceIndexData(trace: Trace): TraceIndexData {
   return buildIndexData(trace);
 }
 
-export function indexTransferables(data: TraceIndexData): ArrayBuffer[] {
-  const arrays = [data.time, data.holder, ...data.kindSteps.values()];
-  return arrays.map((a) => a.buffer as ArrayBuffer);
-}
-
-/** Makes `data` (built from this trace, here or in a worker) the index `traceIndex` answers with. */
+/** Makes `data` (built from this trace's events) the index `traceIndex` answers with. */
 export function adoptTraceIndex(trace: Trace, data: TraceIndexData): TraceIndex {
   let printed: readonly IndexedOutput[] | null = null;
   const index: TraceIndex = {
