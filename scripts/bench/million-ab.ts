@@ -78,6 +78,35 @@ async function observeLongTasks(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Notes each change of the run status's text with its time, to find the run's end as the page
+ * saw it: from the last "Running… N steps" to "Completed" is what the end of a run costs (the
+ * worker's last work, the final trace, its picture), less bound to the machine's load than the
+ * whole run.
+ */
+async function observeStatus(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { benchStatus: [number, string][] };
+    w.benchStatus = [];
+    let last = '';
+    new MutationObserver(() => {
+      const text = document.querySelector('[aria-label="Run status"]')?.textContent ?? '';
+      if (text !== last) w.benchStatus.push([performance.now(), text]);
+      last = text;
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+/** ms from the last "Running…" status to the first "Completed" after it. */
+async function endGap(page: Page): Promise<number> {
+  const seen = await page.evaluate(
+    () => (window as unknown as { benchStatus: [number, string][] }).benchStatus,
+  );
+  const done = seen.findIndex(([, text]) => /Completed/.test(text) && text !== seen[0]?.[1]);
+  const running = seen.slice(0, done).findLast(([, text]) => /Running/.test(text));
+  return done < 0 || running === undefined ? Number.NaN : (seen[done]?.[0] ?? 0) - running[0];
+}
+
 const setPhase = (page: Page, phase: Phase) =>
   page.evaluate((p) => {
     (window as unknown as { benchPhase: string }).benchPhase = p;
@@ -172,6 +201,8 @@ function printCauses(events: TraceEvent[], tasks: TraceEvent[], profile: Profile
 
 interface Round {
   loadMs: number;
+  /** From the last "Running…" status to "Completed" (see observeStatus). */
+  endMs: number;
   loadCpuMs: number;
   /** CPU ms of each main-thread task over 50 ms of CPU, Run → picture (less load-bound). */
   cpuLong: number[];
@@ -184,6 +215,7 @@ async function measure(browser: Browser, base: string, profile: boolean): Promis
     await page.goto(`${base}#/playground?code=${base64url(PROGRAM_SMALL)}`);
     await waitForStatus(page, /Completed/);
     await observeLongTasks(page);
+    await observeStatus(page);
     const cdp = profile ? await page.context().newCDPSession(page) : null;
     if (cdp) {
       await cdp.send('Profiler.enable');
@@ -200,6 +232,7 @@ async function measure(browser: Browser, base: string, profile: boolean): Promis
     await waitForStatus(page, /Running/, 60_000);
     await waitForStatus(page, /Completed/, 300_000);
     const loadMs = Date.now() - started;
+    const endMs = await endGap(page);
     const events = (
       JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }
     ).traceEvents;
@@ -225,7 +258,7 @@ async function measure(browser: Browser, base: string, profile: boolean): Promis
     );
     const long = Object.fromEntries(PHASES.map((p) => [p, [] as number[]])) as Round['long'];
     for (const [phase, ms] of seen) long[phase].push(Math.round(ms));
-    return { loadMs, loadCpuMs, cpuLong, long };
+    return { loadMs, endMs, loadCpuMs, cpuLong, long };
   } finally {
     await page.close();
   }
@@ -247,7 +280,7 @@ try {
       side.rounds.push(r);
       const long = PHASES.map((p) => `${p} [${r.long[p].join(' ')}]`).join(', ');
       console.log(
-        `round ${round + 1} ${side.label}: run → picture ${r.loadMs} ms, CPU ${r.loadCpuMs.toFixed(0)} ms [tasks > 50 ms CPU: ${r.cpuLong.join(' ')}]; long tasks ${long}`,
+        `round ${round + 1} ${side.label}: run → picture ${r.loadMs} ms (last Running… → Completed ${r.endMs.toFixed(0)}), CPU ${r.loadCpuMs.toFixed(0)} ms [tasks > 50 ms CPU: ${r.cpuLong.join(' ')}]; long tasks ${long}`,
       );
     }
   }
@@ -257,6 +290,7 @@ try {
     console.log(`${name.padEnd(34)} ${a?.toFixed(0).padStart(8)} ${b?.toFixed(0).padStart(14)}`);
   };
   row('run → picture, ms', (r) => r.loadMs);
+  row('last "Running…" → "Completed", ms', (r) => r.endMs);
   row('main-thread CPU, run → picture, ms', (r) => r.loadCpuMs);
   row('tasks > 50 ms of CPU, same', (r) => r.cpuLong.length);
   for (const p of PHASES) {

@@ -257,7 +257,7 @@ export class LabClient {
     }
     // What the page collected from the streamed events (the index, outputs, stalls) serves the
     // final trace too: it scans none of them again.
-    streamed?.lend(trace, true);
+    streamed?.lend(trace);
     return trace;
   }
 

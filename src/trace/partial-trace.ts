@@ -155,19 +155,19 @@ export class PartialTraceBuilder {
     // The index, the outputs and the stalls so far come with the trace (trace-index-builder.ts):
     // views of a live run never scan all its events again for each new picture of it. (`lend`
     // gives nothing to a trace of other events.)
-    this.lend(trace, true);
+    this.lend(trace);
     return trace;
   }
 
   /**
-   * Gives `trace`, which holds the same events (the run's final trace, assembled from the
-   * worker's columns), the outputs and stalls collected here, and the index too if `index`:
-   * the page then scans none of its events again. Nothing for a trace of other events. The
-   * replay's checkpoints built here are shared with it too (replay.ts).
+   * Gives `trace`, which holds the same events (the run's final trace: the header the worker
+   * sent over them), the index, outputs and stalls collected here and the replay's checkpoints
+   * built here (replay.ts): the page then scans none of its events again. Nothing for a trace
+   * of other events.
    */
-  lend(trace: Trace, index: boolean): void {
+  lend(trace: Trace): void {
     if (trace.events.length !== this.events.length) return;
-    if (index) adoptTraceIndex(trace, this.index.data(trace.tasks));
+    adoptTraceIndex(trace, this.index.data(trace.tasks));
     adoptOutputs(trace, this.outputs.slice());
     adoptStalls(trace, this.stalls.stalls());
     shareReplayIndex(trace, this.replay);
