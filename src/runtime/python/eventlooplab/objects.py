@@ -87,23 +87,50 @@ def check_one(item):
     if obj is None:
         return True
     if type(obj) is queues.Queue:
-        # A FIFO queue changes at its ends only: when neither end nor a waiter list changed,
-        # its state is the same, and the item reprs need not be made again. The end items are
-        # held (not their ids) so that a new item cannot take a freed one's address.
-        q = obj._queue
-        ends = (q[0], q[-1]) if q else ()
-        quick = (len(q), len(obj._getters), len(obj._putters), obj._unfinished_tasks)
-        last = item[3].get("quick")
-        if last is not None and last[0] == quick and len(last[1]) == len(ends) and all(
-                map(is_, last[1], ends)):
-            return False
-        item[3]["quick"] = (quick, ends)
-    state = _state(obj, item[3])
-    key = repr(state)
-    if key != item[2]:
-        item[2] = key
-        recorder.emit({"k": "state", "o": item[0], "s": state})
+        _check_fifo(item, obj)
+        return False
+    _record(item, _state(obj, item[3]), False)
     return False
+
+
+def _record(item, state, plain):
+    """Emits the state unless it is the one recorded last (item[2]). "The same" is the same
+    repr; `plain` says the state holds only strs, exact ints and lists of them, whose `==` is
+    exactly "same repr" (unlike 1 == 1.0 == True, or 0.0 == -0.0), and it is then kept itself
+    and compared so, without the repr."""
+    last = item[2]
+    if plain and type(last) is dict:
+        if last == state:
+            return
+        item[2] = state
+    else:
+        key = repr(state)
+        if key == (repr(last) if type(last) is dict else last):
+            return
+        item[2] = state if plain else key
+    recorder.emit({"k": "state", "o": item[0], "s": state})
+
+
+def _check_fifo(item, obj):
+    """An asyncio.Queue (exactly: a FIFO), checked after every step. When the queue holds the
+    very same immutable items as last time (held, so no new item can take a freed one's
+    address), their reprs are the last ones: nothing is shown anew."""
+    extra = item[3]
+    q = obj._queue
+    n = len(q)
+    items = list(q) if n <= 20 else list(islice(q, 20))
+    held = extra.get("held")
+    if held is not None and len(held[0]) == len(items) and all(map(is_, items, held[0])):
+        shown = held[1][:]
+    else:
+        shown = _item_reprs(items, extra)
+    if n > 20:
+        shown.append("… %d more" % (n - 20))
+    maxsize = obj._maxsize
+    unfinished = obj._unfinished_tasks
+    state = {"items": shown, "max": maxsize, "get": awaiting.waiter_tasks(obj._getters),
+             "put": awaiting.waiter_tasks(obj._putters), "unfinished": unfinished}
+    _record(item, state, type(maxsize) is int and type(unfinished) is int)
 
 
 def _state(obj, extra):
