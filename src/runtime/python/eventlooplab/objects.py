@@ -87,6 +87,17 @@ def check_one(item):
     if obj is None:
         return True
     if type(obj) is queues.Queue:
+        # A FIFO queue changes at its ends only: when neither end nor a waiter list changed,
+        # its state is the same, and the item reprs need not be made again. The end items are
+        # held (not their ids) so that a new item cannot take a freed one's address.
+        q = obj._queue
+        ends = (q[0], q[-1]) if q else ()
+        quick = (len(q), len(obj._getters), len(obj._putters), obj._unfinished_tasks)
+        last = item[3].get("quick")
+        if last is not None and last[0] == quick and len(last[1]) == len(ends) and all(
+                map(is_, last[1], ends)):
+            return False
+        item[3]["quick"] = (quick, ends)
         _check_fifo(item, obj)
         return False
     _record(item, _state(obj, item[3]), False)
@@ -112,18 +123,11 @@ def _record(item, state, plain):
 
 
 def _check_fifo(item, obj):
-    """An asyncio.Queue (exactly: a FIFO), checked after every step. When the queue holds the
-    very same immutable items as last time (held, so no new item can take a freed one's
-    address), their reprs are the last ones: nothing is shown anew."""
-    extra = item[3]
+    """An asyncio.Queue (exactly: a FIFO) whose ends or counts changed: as _state, with only the
+    items shown read from the queue."""
     q = obj._queue
     n = len(q)
-    items = list(q) if n <= 20 else list(islice(q, 20))
-    held = extra.get("held")
-    if held is not None and len(held[0]) == len(items) and all(map(is_, items, held[0])):
-        shown = held[1][:]
-    else:
-        shown = _item_reprs(items, extra)
+    shown = _item_reprs(list(q) if n <= 20 else list(islice(q, 20)), item[3])
     if n > 20:
         shown.append("… %d more" % (n - 20))
     maxsize = obj._maxsize
