@@ -94,7 +94,6 @@ def describe(task, tid, links=None):
     via = []
     lib = lib_code = None
     user = reprs.user_codes
-    whole = True  # every link has a code (else netwaits.mark looks past the first without)
     for c in links:
         t = type(c)
         if t is _Coroutine:
@@ -104,7 +103,6 @@ def describe(task, tid, links=None):
         else:
             code = _code(c)
             if code is None:
-                whole = False
                 break
         via.append(code.co_qualname)
         if lib is None and code not in user:
@@ -119,8 +117,9 @@ def describe(task, tid, links=None):
     if via:
         w["via"] = via
     # A simulated request's wait is a sleep through the shim's request: only then has mark work
-    # to do (it looks at every link with a code; `via` names them all unless one had none).
-    if w["on"] == "sleep" and (not whole or netwaits._REQUEST in via):
+    # to do. It looks at every link with a code: `via` names those before the first without one
+    # (most often the last link, the future's iterator); any after it are left to mark.
+    if w["on"] == "sleep" and (netwaits._REQUEST in via or len(links) > len(via) + 1):
         netwaits.mark(w, links)
     if fut is not None:
         awaiting.awaits(tid, fut)
