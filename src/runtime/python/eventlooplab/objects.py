@@ -87,20 +87,9 @@ def check_one(item):
     if obj is None:
         return True
     if type(obj) is queues.Queue:
-        # A FIFO queue changes at its ends only: when neither end nor a waiter list changed,
-        # its state is the same, and the item reprs need not be made again. The end items are
-        # held (not their ids) so that a new item cannot take a freed one's address.
-        q = obj._queue
-        ends = (q[0], q[-1]) if q else ()
-        quick = (len(q), len(obj._getters), len(obj._putters), obj._unfinished_tasks)
-        last = item[3].get("quick")
-        if last is not None and last[0] == quick and len(last[1]) == len(ends) and all(
-                map(is_, last[1], ends)):
-            return False
-        item[3]["quick"] = (quick, ends)
         _check_fifo(item, obj)
-        return False
-    _record(item, _state(obj, item[3]), False)
+    else:
+        _record(item, _state(obj, item[3]), False)
     return False
 
 
@@ -123,18 +112,38 @@ def _record(item, state, plain):
 
 
 def _check_fifo(item, obj):
-    """An asyncio.Queue (exactly: a FIFO) whose ends or counts changed: as _state, with only the
-    items shown read from the queue."""
+    """An asyncio.Queue (exactly: a FIFO), after every step: as _state, with only the items shown
+    read from the queue. Hot (a queue changes at most steps): _record's common case inline."""
     q = obj._queue
     n = len(q)
-    shown = _item_reprs(list(q) if n <= 20 else list(islice(q, 20)), item[3])
+    getters = obj._getters
+    putters = obj._putters
+    unfinished = obj._unfinished_tasks
+    extra = item[3]
+    # A FIFO queue changes at its ends only: when neither end nor a waiter list changed, its
+    # state is the same, and the item reprs need not be made again. The end items are held
+    # (not their ids) so that a new item cannot take a freed one's address.
+    ends = (q[0], q[-1]) if n else ()
+    quick = (n, len(getters), len(putters), unfinished)
+    last = extra.get("quick")
+    if last is not None and last[0] == quick and len(last[1]) == len(ends) and all(
+            map(is_, last[1], ends)):
+        return
+    extra["quick"] = (quick, ends)
+    shown = _item_reprs(list(q) if n <= 20 else list(islice(q, 20)), extra)
     if n > 20:
         shown.append("… %d more" % (n - 20))
     maxsize = obj._maxsize
-    unfinished = obj._unfinished_tasks
-    state = {"items": shown, "max": maxsize, "get": awaiting.waiter_tasks(obj._getters),
-             "put": awaiting.waiter_tasks(obj._putters), "unfinished": unfinished}
-    _record(item, state, type(maxsize) is int and type(unfinished) is int)
+    state = {"items": shown, "max": maxsize,
+             "get": awaiting.waiter_tasks(getters) if getters else [],
+             "put": awaiting.waiter_tasks(putters) if putters else [], "unfinished": unfinished}
+    plain = type(maxsize) is int and type(unfinished) is int
+    if plain and type(item[2]) is dict:
+        if item[2] != state:
+            item[2] = state
+            recorder.emit({"k": "state", "o": item[0], "s": state})
+        return
+    _record(item, state, plain)
 
 
 def _state(obj, extra):
