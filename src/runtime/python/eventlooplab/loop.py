@@ -161,10 +161,12 @@ class _Selector:
                 recorder.now = max(recorder.now, target)
         if recorder.active and loop._scheduled:
             end = recorder.now + loop._clock_resolution
-            due = sorted(h for h in loop._scheduled if h._when < end)
-            ids = [h._lab_id for h in due if not h._cancelled]
-            if ids:
-                recorder.emit({"k": "due", "h": ids})
+            due = [h for h in loop._scheduled if h._when < end]
+            if due:  # most selects find none due: no sort, no second list
+                due.sort()
+                ids = [h._lab_id for h in due if not h._cancelled]
+                if ids:
+                    recorder.emit({"k": "due", "h": ids})
         return []
 
     def close(self):

@@ -87,23 +87,63 @@ def check_one(item):
     if obj is None:
         return True
     if type(obj) is queues.Queue:
-        # A FIFO queue changes at its ends only: when neither end nor a waiter list changed,
-        # its state is the same, and the item reprs need not be made again. The end items are
-        # held (not their ids) so that a new item cannot take a freed one's address.
-        q = obj._queue
-        ends = (q[0], q[-1]) if q else ()
-        quick = (len(q), len(obj._getters), len(obj._putters), obj._unfinished_tasks)
-        last = item[3].get("quick")
-        if last is not None and last[0] == quick and len(last[1]) == len(ends) and all(
-                map(is_, last[1], ends)):
-            return False
-        item[3]["quick"] = (quick, ends)
-    state = _state(obj, item[3])
-    key = repr(state)
-    if key != item[2]:
-        item[2] = key
-        recorder.emit({"k": "state", "o": item[0], "s": state})
+        _check_fifo(item, obj)
+    else:
+        _record(item, _state(obj, item[3]), False)
     return False
+
+
+def _record(item, state, plain):
+    """Emits the state unless it is the one recorded last (item[2]). "The same" is the same
+    repr; `plain` says the state holds only strs, exact ints and lists of them, whose `==` is
+    exactly "same repr" (unlike 1 == 1.0 == True, or 0.0 == -0.0), and it is then kept itself
+    and compared so, without the repr."""
+    last = item[2]
+    if plain and type(last) is dict:
+        if last == state:
+            return
+        item[2] = state
+    else:
+        key = repr(state)
+        if key == (repr(last) if type(last) is dict else last):
+            return
+        item[2] = state if plain else key
+    recorder.emit({"k": "state", "o": item[0], "s": state})
+
+
+def _check_fifo(item, obj):
+    """An asyncio.Queue (exactly: a FIFO), after every step: as _state, with only the items shown
+    read from the queue. Hot (a queue changes at most steps): _record's common case inline."""
+    q = obj._queue
+    n = len(q)
+    getters = obj._getters
+    putters = obj._putters
+    unfinished = obj._unfinished_tasks
+    extra = item[3]
+    # A FIFO queue changes at its ends only: when neither end nor a waiter list changed, its
+    # state is the same, and the item reprs need not be made again. The end items are held
+    # (not their ids) so that a new item cannot take a freed one's address.
+    ends = (q[0], q[-1]) if n else ()
+    quick = (n, len(getters), len(putters), unfinished)
+    last = extra.get("quick")
+    if last is not None and last[0] == quick and len(last[1]) == len(ends) and all(
+            map(is_, last[1], ends)):
+        return
+    extra["quick"] = (quick, ends)
+    shown = _item_reprs(list(q) if n <= 20 else list(islice(q, 20)), extra)
+    if n > 20:
+        shown.append("… %d more" % (n - 20))
+    maxsize = obj._maxsize
+    state = {"items": shown, "max": maxsize,
+             "get": awaiting.waiter_tasks(getters) if getters else [],
+             "put": awaiting.waiter_tasks(putters) if putters else [], "unfinished": unfinished}
+    plain = type(maxsize) is int and type(unfinished) is int
+    if plain and type(item[2]) is dict:
+        if item[2] != state:
+            item[2] = state
+            recorder.emit({"k": "state", "o": item[0], "s": state})
+        return
+    _record(item, state, plain)
 
 
 def _state(obj, extra):

@@ -43,6 +43,7 @@ def exc_repr(exc):
 
 
 _Coroutine = types.CoroutineType
+_SLEEP = asyncio.tasks.sleep.__code__
 _Generator = types.GeneratorType
 
 
@@ -83,48 +84,53 @@ def chain(task):
 
 
 def describe(task, tid, links=None):
-    """The `w` of a suspend event. `links`: the task's chain, when the caller has it already."""
+    """The `w` of a suspend event. `links`: the task's chain, when the caller has it already.
+
+    Hot (every suspend): one pass over the chain finds each link's code once, for `via` and
+    for the first library link (what kind of wait it is)."""
     fut = task._fut_waiter
     if links is None:
         links = chain(task)
-    w = _classify(fut, links)
     via = []
+    lib = lib_code = None
+    user = reprs.user_codes
     for c in links:
-        code = _code(c)
-        if code is None:
-            break
+        t = type(c)
+        if t is _Coroutine:
+            code = c.cr_code
+        elif t is _Generator:
+            code = c.gi_code
+        else:
+            code = _code(c)
+            if code is None:
+                break
         via.append(code.co_qualname)
+        if lib is None and code not in user:
+            lib = c
+            lib_code = code
+    if fut is None:
+        w = {"on": "yield"}
+    else:
+        w = _by_library(lib, lib_code, fut) if lib is not None else None
+        if w is None:
+            w = describe_future(fut)
     if via:
         w["via"] = via
-    netwaits.mark(w, links)
+    # A simulated request's wait is a sleep through the shim's request: only then has mark work
+    # to do. It looks at every link with a code: `via` names those before the first without one
+    # (most often the last link, the future's iterator); any after it are left to mark.
+    if w["on"] == "sleep" and (netwaits._REQUEST in via or len(links) > len(via) + 1):
+        netwaits.mark(w, links)
     if fut is not None:
         awaiting.awaits(tid, fut)
     return w
 
 
-def _library_link(links):
-    for c in links:
-        code = _code(c)
-        if code is None:
-            return None
-        if code not in reprs.user_codes:
-            return c
-    return None
-
-
-def _classify(fut, links):
-    if fut is None:
-        return {"on": "yield"}
-    lib = _library_link(links)
-    if lib is not None:
-        w = _by_library(lib, fut)
-        if w is not None:
-            return w
-    return describe_future(fut)
-
-
-def _by_library(lib, fut):
-    qual = _code(lib).co_qualname
+def _by_library(lib, code, fut):
+    if code is _SLEEP:
+        # asyncio.sleep itself (a plain function: no `self`, so no method check can match).
+        return _by_function("sleep", fut, None)
+    qual = code.co_qualname
     frame = _frame(lib)
     loc = frame.f_locals if frame is not None else {}
     me = loc.get("self")
