@@ -22,7 +22,14 @@ import {
 } from '../../trace/words.ts';
 import { taskStyle } from '../task-style.ts';
 import { TokenAnchor } from './ControlToken.tsx';
-import { LANE_TITLES, LANES, type Lane, shownCount, type TaskLanes } from './lanes.ts';
+import {
+  arrangementKey,
+  LANE_TITLES,
+  LANES,
+  type Lane,
+  shownCount,
+  type TaskLanes,
+} from './lanes.ts';
 import { TaskChip } from './TaskChip.tsx';
 import { WordsView } from './WordsView.tsx';
 
@@ -66,6 +73,8 @@ const EMPTY_LANE: Readonly<Record<Lane, string>> = {
  * order. A card keeps its identity across lanes (`layoutId`), so when a task changes state its
  * card glides to its new lane. (No AnimatePresence here: the old card must leave at once, so that
  * a task never has two cards, even for the length of an animation.)
+ * Motion measures the cards only when the arrangement changes (`layoutDependency`): cards have a
+ * fixed size, so a step that moves none (most steps) needs no measuring, which cost a layout.
  */
 export function TaskCards(props: TaskCardsProps) {
   const { state, lanes } = props;
@@ -137,6 +146,7 @@ function TaskLane(props: TaskCardsProps & { lane: Lane; hiddenHolder: TaskView |
   const folded =
     props.collapsed && all.length > COLLAPSED_CARDS + 1 ? all.slice(COLLAPSED_CARDS) : [];
   const cards = folded.length > 0 ? all.slice(0, COLLAPSED_CARDS) : all;
+  const arrangement = arrangementKey(props.lanes, props.collapsed);
   return (
     <div className="sim-lane" data-lane={lane}>
       <div className="sim-lane__title" aria-hidden="true">
@@ -144,7 +154,7 @@ function TaskLane(props: TaskCardsProps & { lane: Lane; hiddenHolder: TaskView |
       </div>
       <div className="sim-lane__cards">
         {cards.map((task) => (
-          <TaskCard key={task.id} task={task} {...cardProps} />
+          <TaskCard key={task.id} task={task} arrangement={arrangement} {...cardProps} />
         ))}
         {folded.length > 0 ? (
           // biome-ignore lint/a11y/useSemanticElements: an item of the lanes' list (see above)
@@ -220,7 +230,8 @@ function TaskCard({
   selectedTask,
   onSelectTask,
   onHoverTask,
-}: TaskCardsProps & { task: TaskView }) {
+  arrangement,
+}: TaskCardsProps & { task: TaskView; arrangement: string }) {
   const style = taskStyle(task.id);
   const isNew = previous != null && !previous.tasks.some((t) => t.id === task.id);
   const finished = isFinished(task.state);
@@ -230,6 +241,7 @@ function TaskCard({
     <motion.div
       layoutId={`sim-task-${task.id}`}
       layout="position"
+      layoutDependency={arrangement}
       role="listitem"
       aria-label={taskCardLabel(task)}
       aria-current={selectedTask === task.id ? 'true' : undefined}

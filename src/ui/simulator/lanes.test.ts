@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixture, stepWhere } from '../../../tests/fixtures/traces.ts';
 import { stateAt } from '../../trace/index.ts';
-import { laneOf, taskLanes } from './lanes.ts';
+import { arrangementKey, laneOf, taskLanes } from './lanes.ts';
 
 const trace = fixture('23-queue-worker-pool');
 /** Task-3 resumes after the first clock jump, with Task-5 woken and ready behind it. */
@@ -19,6 +19,15 @@ describe('lanes', () => {
     expect(laneOf('done')).toBe('finished');
     expect(laneOf('failed')).toBe('finished');
     expect(laneOf('cancelled')).toBe('finished');
+  });
+
+  it('keys the arrangement: the same lanes, the same key; a card that moves, another', () => {
+    const at = taskLanes(stateAt(trace, resume3), false);
+    expect(arrangementKey(at)).toBe('running:3|ready:5|waiting:1,2,4|finished:');
+    expect(arrangementKey(taskLanes(stateAt(trace, resume3 + 1), false))).toBe(arrangementKey(at));
+    expect(arrangementKey(at, true)).not.toBe(arrangementKey(at));
+    const moved = stepWhere(trace, (ev) => ev.kind === 'suspend' && ev.task === 3, resume3);
+    expect(arrangementKey(taskLanes(stateAt(trace, moved), false))).not.toBe(arrangementKey(at));
   });
 
   it('orders each lane by task id', () => {

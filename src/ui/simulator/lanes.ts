@@ -43,3 +43,14 @@ export function taskLanes(state: LoopState, showInternal: boolean): TaskLanes {
 export function shownCount(lanes: TaskLanes): number {
   return LANES.reduce((n, lane) => n + lanes.lanes[lane].length, 0);
 }
+
+/**
+ * Where every shown card sits, as a string (`running:3|ready:5|waiting:1,2,4|finished:`): equal
+ * for two steps exactly when no card changed lane or place in its lane and none came or went.
+ * Cards have a fixed size, so with the same arrangement (and the same scale) they stand where
+ * they stood.
+ */
+export function arrangementKey(lanes: TaskLanes, collapsed = false): string {
+  const key = LANES.map((lane) => `${lane}:${lanes.lanes[lane].map((t) => t.id).join(',')}`);
+  return `${key.join('|')}${collapsed ? '|collapsed' : ''}`;
+}
