@@ -25,6 +25,11 @@ export function ReadyQueueView({ trace, state, limit }: ReadyQueueViewProps) {
   const reduce = useReducedMotion() ?? false;
   const shown = shownReady(state.ready.length, limit);
   const rest = state.ready.slice(shown).map((entry) => describeReadyEntry(state, entry, trace));
+  // Entries move only when the queue does: motion measures them then, not at every step.
+  const order = state.ready
+    .slice(0, shown)
+    .map((e) => e.handle)
+    .join(' ');
   return (
     <div className="sim-box sim-box--ready">
       <h3 className="sim-box__title" id="sim-ready-title">
@@ -38,6 +43,7 @@ export function ReadyQueueView({ trace, state, limit }: ReadyQueueViewProps) {
               <motion.li
                 key={entry.handle}
                 layout="position"
+                layoutDependency={order}
                 initial={reduce ? false : { opacity: 0, x: 24 }}
                 animate={{ opacity: 1, x: 0 }}
                 exit={reduce ? undefined : { opacity: 0, x: -24 }}

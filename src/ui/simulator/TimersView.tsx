@@ -15,6 +15,9 @@ export interface TimersViewProps {
  */
 export function TimersView({ trace, state }: TimersViewProps) {
   const reduce = useReducedMotion() ?? false;
+  const groups = groupTimers(state.timers);
+  // Entries move only when timers come, go or join a group: motion measures them then only.
+  const order = groups.map((g) => g.timers.map((t) => t.handle).join(',')).join(' ');
   return (
     <div className="sim-box sim-box--timers">
       <h3 className="sim-box__title">
@@ -22,13 +25,14 @@ export function TimersView({ trace, state }: TimersViewProps) {
       </h3>
       <ol aria-label="Timers" className="sim-timers">
         <AnimatePresence initial={false} mode="popLayout">
-          {groupTimers(state.timers).map(({ at, timers }) => {
+          {groups.map(({ at, timers }) => {
             const { head, tasks } = timerGroupWords(state, timers, trace);
             return (
               <motion.li
                 // The group's first timer: it stays the key while later ones join or fire.
                 key={timers[0]?.handle}
                 layout="position"
+                layoutDependency={order}
                 initial={reduce ? false : { opacity: 0, y: -8 }}
                 animate={{ opacity: 1, y: 0 }}
                 exit={reduce ? undefined : { opacity: 0, x: -24 }}
