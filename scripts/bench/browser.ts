@@ -3,14 +3,15 @@
  * The playground's benchmark in headless Chromium (part of `npm run bench`; needs `npm run build`
  * first). Targets, not tests: the figures go in the table and in bench-results/browser.json.
  *
- *   navigation → first picture; Pyodide ready; run → first (live) and final picture for a
- *   2,000-step program (warm);
+ *   navigation → a lesson's picture on a cold load (lesson-cold.ts); navigation → first
+ *   picture; Pyodide ready; run → first (live) and final picture for a 2,000-step program (warm);
  *   seek latency, key press → painted frame, at random steps of a 100,000-step trace (p50/p99);
  *   long tasks (> 50 ms) on the main thread while playing at top speed; run → picture of a
  *   1,000,000-step program, and the long tasks on the page's thread meanwhile.
  */
 import { existsSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { lessonColdLoadRows } from './lesson-cold.ts';
 import {
   base64url,
   launchChromium,
@@ -157,6 +158,7 @@ export async function browserBench(): Promise<BrowserRow[]> {
   const rows: BrowserRow[] = [];
   const browser = await launchChromium();
   try {
+    if (!ONLY_MILLION) rows.push(...(await lessonColdLoadRows(browser, BASE)));
     const page = await newBenchPage(browser);
     await page.goto(`${BASE}#/playground?code=${base64url(PROGRAM_2K)}`);
     await page.getByRole('region', { name: 'Event loop' }).waitFor();
