@@ -30,6 +30,15 @@ export const VIRTUAL_LESSONS = 'virtual:lessons';
 const RESOLVED = `\0${VIRTUAL_LESSONS}`;
 /** Prefix of a lesson's traces module: `virtual:lesson-traces/<hash>/<slug>`. */
 export const VIRTUAL_TRACES = 'virtual:lesson-traces/';
+/**
+ * `virtual:lesson-trace-loaders`: slug → import of that lesson's traces module, and nothing else,
+ * so that the page's own chunk can start loading a lesson link's traces at once, beside the
+ * lessons module instead of after it. Empty in dev (where traces modules change with every
+ * save): the lessons module's `loadTraces` loads them there.
+ */
+export const VIRTUAL_TRACE_LOADERS = 'virtual:lesson-trace-loaders';
+const LOADERS = `\0${VIRTUAL_TRACE_LOADERS}`;
+const NO_LOADERS = 'export const loaders = {};';
 
 export interface LessonsPluginOptions {
   /** The lessons folder, relative to Vite's root (default `lessons`). */
@@ -57,6 +66,8 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
   const traceModules = new Map<string, Record<string, string>>();
   /** Dev only: lesson problems also go to Vite's error overlay, with a code frame. */
   let devServer: ViteDevServer | undefined;
+  /** A build's lessons, built once for both modules that need them (dev builds at every load). */
+  let built: Promise<Built> | null = null;
 
   async function build(): Promise<Built> {
     const loaded = loadLessons(root, dir);
@@ -70,16 +81,12 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
     for (const lesson of loaded.lessons) {
       if (isBuild && lesson.meta.draft) continue;
       const traces = await traceOf(lesson, nodeTracer, traceCache, disk);
-      const parsed: Record<string, Trace> = {};
       for (const program of lesson.programs) used.add(program.source);
-      for (const [id, json] of Object.entries(traces)) parsed[id] = parseTrace(json);
-      problems.push(...verifyLesson(lesson, parsed));
+      const checked = checkedTraces(lesson, traces);
+      problems.push(...checked.problems);
       lessons.push({ lesson, traces });
-      const hash = createHash('sha256').update(JSON.stringify(traces)).digest('hex').slice(0, 12);
-      // The slug comes last: a build names the lesson's chunk after it.
-      const id = `${VIRTUAL_TRACES}${hash}/${lesson.slug}`;
-      traceModules.set(id, traces);
-      traceIds.set(lesson.slug, id);
+      traceModules.set(checked.id, traces);
+      traceIds.set(lesson.slug, checked.id);
     }
     for (const source of traceCache.keys()) if (!used.has(source)) traceCache.delete(source);
     return { lessons, problems, traceIds };
@@ -91,9 +98,12 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
       root = config.root;
       isBuild = config.command === 'build';
     },
+    buildStart() {
+      if (isBuild) built = build();
+    },
     resolveId(id) {
       if (id === VIRTUAL_LESSONS) return RESOLVED;
-      if (id.startsWith(VIRTUAL_TRACES)) return `\0${id}`;
+      if (id === VIRTUAL_TRACE_LOADERS || id.startsWith(VIRTUAL_TRACES)) return `\0${id}`;
       return undefined;
     },
     async load(id) {
@@ -102,17 +112,17 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
         if (!traces) this.error(`No lesson traces for ${id.slice(1)} (the lessons changed).`);
         return tracesModuleCode(traces);
       }
+      if (id === LOADERS) return built ? loadersCode((await built).traceIds) : NO_LOADERS;
       if (id !== RESOLVED) return undefined;
-      const built = await build();
-      for (const lesson of built.lessons) this.addWatchFile(resolve(root, lesson.lesson.file));
-      if (built.problems.length > 0) {
-        const text = built.problems.map(formatProblem).join('\n');
+      const lessons = await (built ?? build());
+      for (const lesson of lessons.lessons) this.addWatchFile(resolve(root, lesson.lesson.file));
+      if (lessons.problems.length > 0) {
+        const text = lessons.problems.map(formatProblem).join('\n');
         if (isBuild) this.error(`Lessons have problems (run npm run lessons:check):\n${text}`);
         this.warn(`Lessons have problems:\n${text}`);
-        const err = overlayError(root, built.problems);
-        if (devServer && err) devServer.ws.send({ type: 'error', err });
+        showProblems(devServer, root, lessons.problems);
       }
-      return moduleCode(built);
+      return moduleCode(lessons);
     },
     configureServer(server) {
       devServer = server;
@@ -124,6 +134,30 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
       return undefined;
     },
   };
+}
+
+/**
+ * A lesson's traces checked against it, and the id of its traces module: the hash changes with
+ * the traces, and the slug comes last (a build names the lesson's chunk after it).
+ */
+function checkedTraces(
+  lesson: Lesson,
+  traces: Record<string, string>,
+): { problems: LessonProblem[]; id: string } {
+  const parsed: Record<string, Trace> = {};
+  for (const [id, json] of Object.entries(traces)) parsed[id] = parseTrace(json);
+  const hash = createHash('sha256').update(JSON.stringify(traces)).digest('hex').slice(0, 12);
+  return { problems: verifyLesson(lesson, parsed), id: `${VIRTUAL_TRACES}${hash}/${lesson.slug}` };
+}
+
+/** Dev: the problems in Vite's error overlay too, with a code frame. */
+function showProblems(
+  server: ViteDevServer | undefined,
+  root: string,
+  problems: readonly LessonProblem[],
+): void {
+  const err = overlayError(root, problems);
+  if (server && err) server.ws.send({ type: 'error', err });
 }
 
 /** The traces of `lesson`'s programs: from memory, then disk, then Pyodide (loaded lazily). */
@@ -177,15 +211,10 @@ function reload(server: ViteDevServer): void {
 function moduleCode(built: Built): string {
   const lessons = built.lessons.map((b) => ({ lesson: b.lesson, traces: {} }));
   const data = JSON.stringify({ lessons, problems: built.problems });
-  const loaders = [...built.traceIds]
-    .map(([slug, id]) => `  ${JSON.stringify(slug)}: () => import(${JSON.stringify(id)}),`)
-    .join('\n');
   return `const data = JSON.parse(${JSON.stringify(data)});
 export const lessons = data.lessons;
 export const problems = data.problems;
-const loaders = {
-${loaders}
-};
+${loadersCode(built.traceIds, 'const')}
 export function loadTraces(slug) {
   const load = Object.hasOwn(loaders, slug) ? loaders[slug] : undefined;
   return load ? load().then((m) => m.traces) : Promise.resolve({});
@@ -201,6 +230,14 @@ if (import.meta.hot) {
   });
 }
 `;
+}
+
+/** `loaders`: slug → a function importing that lesson's traces module (exported, or a const). */
+function loadersCode(traceIds: ReadonlyMap<string, string>, declare = 'export const'): string {
+  const loaders = [...traceIds]
+    .map(([slug, id]) => `  ${JSON.stringify(slug)}: () => import(${JSON.stringify(id)}),`)
+    .join('\n');
+  return `${declare} loaders = {\n${loaders}\n};\n`;
 }
 
 /** One lesson's traces module: program id → trace JSON text. */

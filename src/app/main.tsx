@@ -13,6 +13,7 @@ import { parseTrace } from '../trace/index.ts';
 import { App } from './App.tsx';
 import { DEFAULT_PROGRAM } from './default-program.ts';
 import { browserIdleScheduler } from './idle-scheduler.ts';
+import { preloadLessonTraces } from './lesson-traces-preload.ts';
 import { loadLessons } from './lessons-data.ts';
 import { registerOffline } from './offline/register.ts';
 import { syncPresenterWindows } from './presenter/sync-edge.ts';
@@ -55,7 +56,9 @@ warmReplayIndexes(store, browserIdleScheduler());
 // A first visit sees the default program's run, recorded at build time, while Python loads.
 // (Only the playground's own window: an embed shows its own program, the speaker mirrors.)
 if (role === 'app') store.getState().showRecording(parseTrace(defaultTrace));
-// The lessons (and their build-time traces) load beside the page, not before it.
+// The lessons (and their build-time traces) load beside the page, not before it; a lesson
+// link's traces at once, beside the lessons.
+preloadLessonTraces(window.location.hash);
 loadLessons(store);
 
 const root = document.getElementById('root');

@@ -23,3 +23,11 @@ declare module 'virtual:lessons' {
     }) => void,
   ): () => void;
 }
+
+/**
+ * `virtual:lesson-trace-loaders` (scripts/vite-plugin-lessons.ts): each lesson's traces chunk by
+ * slug, to start loading a lesson link's traces before the lessons module (empty in dev).
+ */
+declare module 'virtual:lesson-trace-loaders' {
+  export const loaders: Readonly<Record<string, () => Promise<unknown>>>;
+}

@@ -52,6 +52,30 @@ describe('fitScale', () => {
   });
 });
 
+describe('fitScale’s search', () => {
+  const contents: [string, (s: number) => number][] = [
+    ['proportional', (s) => 900 * s],
+    ['with a fixed part', (s) => 200 + 700 * s],
+    ['mostly fixed', (s) => 560 + 100 * s],
+    ['re-flowing at a threshold', (s) => 100 + 800 * s + (s > 0.7 ? 120 : 0)],
+    ['never fitting', (s) => 2000 * s],
+  ];
+  for (const [name, height] of contents) {
+    it(`finds the largest scale that fits, in fewer layouts than halving (${name})`, () => {
+      const p = pane(600, height);
+      const fit = fitScale(p.scroller);
+      if (!p.fitsAt(MIN_FIT)) expect(fit.scale).toBe(MIN_FIT);
+      else {
+        expect(p.fitsAt(fit.scale)).toBe(true);
+        expect(fit.over === null || !p.fitsAt(fit.over)).toBe(true);
+        expect((fit.over ?? 1) - fit.scale).toBeLessThanOrEqual(EPS + 1e-9);
+      }
+      // Halving the whole range took nine layouts; a proportional picture (all in em) takes six.
+      expect(p.layouts()).toBeLessThanOrEqual(name === 'proportional' ? 6 : 9);
+    });
+  }
+});
+
 describe('quickFit (the picture changing many times a second)', () => {
   it('keeps the previous scale while it fits, at the cost of one layout', () => {
     const p = pane(600, (s) => 40 + 900 * s);

@@ -109,6 +109,21 @@ describe('opening a lesson step', () => {
     expect(late.getState().trace).toBe(late.getState().shippedTrace(QUEUES, 's4-program'));
   });
 
+  it('shows no recorded run while a lesson link waits for the lessons; leaving brings it back', () => {
+    const recorded = parseTrace(QUEUES.traces['s1-program'] as string);
+    const late = createLabStore({
+      runner: fakeRunner(new Map()),
+      textStore: memoryTextStore(recorded.source),
+      defaultSource: recorded.source,
+    });
+    late.getState().showRecording(recorded);
+    expect(late.getState().trace).toBe(recorded);
+    late.getState().openLesson('queues', 0);
+    expect(late.getState().trace).toBeNull();
+    late.getState().closeLesson();
+    expect(late.getState().trace).toBe(recorded);
+  });
+
   it('never writes lesson programs over the playground program, which comes back on leaving', () => {
     const { s, text, sourceOf } = setup();
     s().openLesson('queues', 0);

@@ -92,7 +92,11 @@ export function openLesson(ctx: LessonContext, slug: string, step: number): void
   const s = ctx.get();
   if (!s.lessonAt && !ctx.snapshot) ctx.snapshot = takeSnapshot(s);
   if (!s.lessonsLoaded) {
-    ctx.set({ lessonAt: { slug, step: Math.max(0, Math.trunc(step)) }, lessonMissing: null });
+    // Until the lesson's picture arrives, none: not the playground's (a first visit's recorded
+    // run), which is not the lesson's, and whose drawing would only delay the lesson's.
+    // Leaving the lesson brings it back (the snapshot).
+    const at = { slug, step: Math.max(0, Math.trunc(step)) };
+    ctx.set({ lessonAt: at, lessonMissing: null, trace: null, step: 0, playing: false });
     return;
   }
   const bundle = findLesson(s.lessons, slug);
