@@ -54,6 +54,9 @@ describe('the narration agrees with the ready queue', () => {
 
   it('says an eager task (its first step ran inside create_task) is not in the ready queue', () => {
     const trace = fixture('eager');
+    // Named as CPython names them: one number per task, eager or not (each eager task used to
+    // take two, Task-3, Task-5, …, as the tracer named it again after create_task returned).
+    expect(trace.tasks.map((t) => t.name)).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `Task-${n}`));
     const eager = stepWhere(trace, (e) => e.kind === 'task-created' && e.coro === 'worker');
     expect(narrate(trace, eager)).toMatch(
       /It started eagerly: .* so it is not in the ready queue now\.$/,

@@ -287,13 +287,16 @@ class VirtualLoop(base_events.BaseEventLoop):
             # CPython numbers unnamed tasks with a per-interpreter counter; the worker runs many
             # programs in one interpreter, and each must start at Task-1 as `python main.py`.
             kwargs["name"] = recorder.next_task_name()
+        outer = recorder.creating  # an eager task's first step may create tasks in turn
         recorder.creating = True
         try:
             task = super().create_task(coro, *args, **kwargs)
+            # Still creating: an eager task (eager_task_factory) scheduled nothing, so it is seen
+            # here first, and must keep the name given above rather than be numbered again.
+            if recorder.active:
+                recorder.task_id(task)
         finally:
-            recorder.creating = False
-        if recorder.active:
-            recorder.task_id(task)
+            recorder.creating = outer
         return task
 
     def run_forever(self):
