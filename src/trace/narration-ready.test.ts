@@ -57,6 +57,12 @@ describe('the narration agrees with the ready queue', () => {
     // Named as CPython names them: one number per task, eager or not (each eager task used to
     // take two, Task-3, Task-5, …, as the tracer named it again after create_task returned).
     expect(trace.tasks.map((t) => t.name)).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `Task-${n}`));
+    // The sleep an eager task starts in its first step is its own (it used to be its creator's,
+    // so at 1.0 s the ready queue woke Task-1 twice and the sleeper never).
+    const sleepers = trace.events.flatMap((e) =>
+      typeof e === 'object' && e.k === 'timer' && e.why === 'sleep' ? [e.t] : [],
+    );
+    expect(sleepers).toEqual([3, 4, 5]);
     const eager = stepWhere(trace, (e) => e.kind === 'task-created' && e.coro === 'worker');
     expect(narrate(trace, eager)).toMatch(
       /It started eagerly: .* so it is not in the ready queue now\.$/,
