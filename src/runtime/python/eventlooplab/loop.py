@@ -12,7 +12,6 @@ import heapq
 import math
 import sys
 from asyncio import base_events, events, futures, timeouts
-from asyncio import tasks as asyncio_tasks
 
 from . import awaiting, clock, monitor, objects, recorder, reprs, simnet, threads, waits
 from .recorder import RunStopped
@@ -354,7 +353,7 @@ def _tag_timer(timer, callback, args, when):
     ev = {"k": "timer", "h": h, "at": _num(when)}
     if callback is futures._set_result_unless_cancelled and args:
         ev["why"] = "sleep"
-        sleeper = _sleeper()
+        sleeper = waits.sleeper()
         if sleeper is not None:
             ev["t"] = sleeper
         waits.sleep_timer(args[0], timer)
@@ -367,19 +366,6 @@ def _tag_timer(timer, callback, args, when):
         ev["why"] = "callback"
         ev["cb"] = _label(callback)
     recorder.emit(ev)
-
-
-def _sleeper():
-    """The task that calls sleep(): the one holding control, save in an eager task's first step,
-    which runs inside create_task while its creator holds control (asyncio has made it the
-    current task by then)."""
-    try:
-        current = asyncio_tasks.current_task()
-    except RuntimeError:  # no running loop
-        current = None
-    if current is not None:
-        return recorder.task_id(current)
-    return recorder.holder
 
 
 def _num(x):
