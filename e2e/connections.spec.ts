@@ -9,21 +9,38 @@ import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { eventAt } from '../src/trace/decode.ts';
 import { parseTrace } from '../src/trace/parse.ts';
+import { stateAt } from '../src/trace/replay.ts';
+import type { Trace } from '../src/trace/types.ts';
 import { expectStep, stepSlider } from './helpers.ts';
 
 const SHOTS = 'test-results/screens';
 
-/** The lesson's first program, as the page ships it (recorded at build time). */
-const TRACE = parseTrace(
-  readFileSync(
-    join(
-      import.meta.dirname,
-      '..',
-      'tests/golden/lessons/12-a-server-with-streams/s1-program.trace.json',
+/** A program of the lesson as the page ships it (recorded at build time): `s1-program`, …. */
+const lessonTrace = (file: string) =>
+  parseTrace(
+    readFileSync(
+      join(
+        import.meta.dirname,
+        '..',
+        `tests/golden/lessons/12-a-server-with-streams/${file}.trace.json`,
+      ),
+      'utf8',
     ),
-    'utf8',
-  ),
-);
+  );
+const TRACE = lessonTrace('s1-program');
+
+/** The step at which the most tasks wait on connections at once (first such step), and how many. */
+function busiestStep(trace: Trace): { step: number; waiting: number } {
+  let best = { step: 0, waiting: 0 };
+  for (let step = 0; step < trace.events.length; step++) {
+    if (eventAt(trace, step).kind !== 'suspend') continue;
+    const waiting = stateAt(trace, step).tasks.filter(
+      (t) => t.state === 'waiting' && t.wait?.on === 'stream',
+    ).length;
+    if (waiting > best.waiting) best = { step, waiting };
+  }
+  return best;
+}
 const taskId = (name: string) => TRACE.tasks.find((t) => t.name === name)?.id;
 /** The first step at which task `name` suspends in stream operation `op`. */
 function suspendStep(name: string, op: string): number {
@@ -46,8 +63,10 @@ const says = (label: string, task: string) => new RegExp(`${label} \\S*${task}`)
 async function arrowsThroughBoxes(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const boxes = [...document.querySelectorAll('[aria-label="Connections"] li[data-sim-object]')];
-    const rects = boxes.map((b) => ({
-      name: b.getAttribute('aria-label'),
+    // The arrows end on the connections' boxes, and must cross none of them, nor the ready
+    // queue's and the timers' boxes beside the tasks.
+    const rects = [...boxes, ...document.querySelectorAll('.sim-box')].map((b) => ({
+      name: b.getAttribute('aria-label') ?? b.className,
       r: b.getBoundingClientRect(),
     }));
     const ids = new Set(boxes.map((b) => b.getAttribute('data-sim-object')));
@@ -120,6 +139,46 @@ for (const size of [
       await goToStep(page, suspendStep('Task-4', 'closed'));
       await expect(connections(page)).toContainText(says('waiting for it to close', 'Task-4'));
       expect(await arrowsThroughBoxes(page)).toEqual([]);
+    });
+  });
+}
+
+// Lesson steps 2–4: six connections (three clients, each with its server-side end). They share
+// one row across the picture, so each arrow reaches its box past no other (they used to wrap to a
+// second row, whose arrows crossed the first row's boxes).
+const LESSON_PROGRAMS = [
+  [2, 's2-program'],
+  [3, 's3-program'],
+  [4, 's4-starter'],
+] as const;
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 1024, height: 768 },
+  { width: 1920, height: 1080 },
+]) {
+  test.describe(`six connections at ${size.width}×${size.height}`, () => {
+    test.use({ viewport: size });
+
+    test('every arrow reaches its connection without crossing a box', async ({ page }) => {
+      for (const [n, file] of LESSON_PROGRAMS) {
+        const { step, waiting } = busiestStep(lessonTrace(file));
+        expect(waiting, `lesson step ${n}`).toBeGreaterThanOrEqual(5);
+        await page.goto(`/#/lessons/a-server-with-streams/${n}`);
+        await expect(stepSlider(page)).toBeVisible();
+        await goToStep(page, step);
+        await expect(connections(page)).toBeVisible();
+        const boxes = connections(page).getByRole('listitem', { name: /^Connection / });
+        await expect(boxes).toHaveCount(6);
+        const tops = await boxes.evaluateAll((els) =>
+          els.map((el) => Math.round(el.getBoundingClientRect().top)),
+        );
+        expect(new Set(tops).size, `lesson step ${n}: one row`).toBe(1);
+        expect(await arrowsThroughBoxes(page), `lesson step ${n}`).toEqual([]);
+        if (n === 2)
+          await page.screenshot({
+            path: `${SHOTS}/connections-six-${size.width}x${size.height}.png`,
+          });
+      }
     });
   });
 }

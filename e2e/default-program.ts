@@ -5,6 +5,8 @@
 export const DEFAULT = {
   steps: 116,
   last: 115,
+  /** main creates coffee (create_task); its `ready` event, the next step, queues it behind tea. */
+  coffeeCreated: 17,
   /** tea holds control and runs line 5: print(f"start {drink}"), printing "start tea". */
   teaPrints: 33,
   teaLine: 5,

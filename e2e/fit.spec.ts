@@ -296,6 +296,17 @@ test('the whole playground picture fits at projector and desktop sizes', async (
       await page.waitForTimeout(600); // cards glide to their places
       await expectWholePicture(page, `default program, step ${step}, ${size.width}×${size.height}`);
       if (i === 0) await page.screenshot({ path: `${SCREENS}/fit-default-${size.width}.png` });
+      // The side column is wider where the pane is (fit.css): 14em or more at 1920×1080, where
+      // a query for 80em never matched; 13em at most on the laptop sizes.
+      const side = await page.locator('.sim-box--ready').evaluate((el) => {
+        const em = Number.parseFloat(
+          getComputedStyle(el.closest('.simulator') as Element).fontSize,
+        );
+        return el.getBoundingClientRect().width / em;
+      });
+      if (size.width >= 1920)
+        expect(side, `side column at ${size.width}`).toBeGreaterThanOrEqual(14);
+      else expect(side, `side column at ${size.width}`).toBeLessThanOrEqual(13.05);
     }
   }
 

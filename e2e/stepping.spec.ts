@@ -79,6 +79,25 @@ test('at a known step the right task runs and the right line is highlighted', as
   await expect.poll(() => highlightedLine(page)).toBe(7);
 });
 
+test('a task just created joins the ready queue at the next step, as the narration says', async ({
+  page,
+}) => {
+  const queue = page.getByRole('list', { name: 'Ready queue' });
+  await stepSlider(page).fill(String(DEFAULT.coffeeCreated));
+  await expectStep(page, DEFAULT.coffeeCreated);
+  await expect(sentence(page)).toHaveText(
+    'Task-1 creates task coffee (brew). It is not in the ready queue yet: it joins it at the next step, to wait for its turn.',
+  );
+  await expect(queue.getByRole('listitem')).toHaveText([/tea starts$/]);
+  await expect(taskCard(page, 'coffee, waiting')).toBeAttached();
+
+  await button(page, 'Step forward').click();
+  await expectStep(page, DEFAULT.coffeeCreated + 1);
+  await expect(sentence(page)).toHaveText('coffee is ready: it joins the back of the ready queue.');
+  await expect(queue.getByRole('listitem')).toHaveText([/tea starts$/, /coffee starts$/]);
+  await expect(taskCard(page, 'coffee, ready')).toBeAttached();
+});
+
 test('play runs through the steps at the chosen speed, and pause stops it', async ({ page }) => {
   // 10 steps/s: at 50 the default program's 115 steps are played in two seconds, which a busy
   // machine's polling can miss, and then there is no Pause left to press.

@@ -13,6 +13,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { chunkSizes, derived, livePairs } from '../../tests/fixtures/live.ts';
+import { readyDisagreements } from '../../tests/fixtures/ready-agree.ts';
 import { disagreements } from '../../tests/fixtures/waiters-agree.ts';
 import {
   checkInvariants,
@@ -141,7 +142,8 @@ describe('fidelity corpus', () => {
       if (leak.test(caption)) expect.fail(`${program} step ${step} (caption): ${caption}`);
       // The picture never contradicts itself: each task whose card waits on an object is listed
       // by that object, and the other way round (also for programs with no stored trace).
-      const problems = disagreements(state);
+      // What the narration says of the ready queue holds in the lanes and the queue drawn.
+      const problems = [...disagreements(state), ...readyDisagreements(trace, step, said, state)];
       if (problems.length > 0)
         expect({ program, step, problems }).toEqual({ program, step, problems: [] });
     }

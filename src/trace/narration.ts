@@ -6,7 +6,7 @@
  * names, not ids; seconds, not floats with 17 digits.
  */
 import { eventAt } from './decode.ts';
-import type { ObjectId } from './ids.ts';
+import type { ObjectId, TaskId } from './ids.ts';
 import { stateAt } from './replay.ts';
 import { findObject, findTask, type LoopState } from './state.ts';
 import { controlAt } from './trace-index.ts';
@@ -48,11 +48,25 @@ function nextInReady(state: LoopState): string {
   return ` Next in the ready queue: ${what}.`;
 }
 
+/**
+ * What becomes of a task just created. asyncio schedules its first step (call_soon) inside
+ * create_task, and the trace records that as the next step, a `ready` event: at this step the
+ * ready queue does not hold the task yet, so the sentence must not say it does. An eager task
+ * (eager_task_factory) ran its first step inside create_task, and no `ready` follows: it is not
+ * in the ready queue at all.
+ */
+function afterCreation(trace: Trace, step: number, task: TaskId): string {
+  const next = step + 1 < trace.events.length ? eventAt(trace, step + 1) : null;
+  if (next?.kind === 'ready' && next.task === task)
+    return '. It is not in the ready queue yet: it joins it at the next step, to wait for its turn.';
+  return '. It started eagerly: its first step already ran inside create_task, so it is not in the ready queue now.';
+}
+
 function sentence(trace: Trace, ev: TraceEvent, state: LoopState, step: number): string {
   switch (ev.kind) {
     case 'task-created': {
       const by = ev.by === null ? 'The program' : taskName(state, ev.by);
-      return `${by} creates task ${ev.name} (${ev.coro}); it joins the ready queue and waits for its turn.`;
+      return `${by} creates task ${ev.name} (${ev.coro})${afterCreation(trace, step, ev.task)}`;
     }
     case 'task-name':
       return `The task is renamed ${ev.name}.`;

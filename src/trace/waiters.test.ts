@@ -2,37 +2,17 @@
  * The picture never contradicts itself: an object panel lists exactly the tasks whose cards say
  * they wait on it, at every step of every recorded trace we ship (lesson goldens and fixtures).
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { storedTraces } from '../../tests/fixtures/stored-traces.ts';
 import { disagreements } from '../../tests/fixtures/waiters-agree.ts';
 import { asObjectId, asTaskId } from './ids.ts';
-import { parseTrace } from './parse.ts';
 import { stateAt } from './replay.ts';
 import type { ObjectView, TaskView } from './state.ts';
-import type { QueueState, Trace } from './types.ts';
+import type { QueueState } from './types.ts';
 import { reconcileWaiters } from './waiters.ts';
 
-const ROOT = new URL('../../', import.meta.url);
-
-/** Every stored trace: the lessons' golden traces and the test fixtures. */
-function corpus(): { name: string; trace: Trace }[] {
-  const files: string[] = [];
-  const golden = 'tests/golden/lessons/';
-  for (const lesson of readdirSync(new URL(golden, ROOT))) {
-    for (const f of readdirSync(new URL(`${golden}${lesson}/`, ROOT)))
-      if (f.endsWith('.trace.json')) files.push(`${golden}${lesson}/${f}`);
-  }
-  for (const dir of ['tests/fixtures/traces/'])
-    for (const f of readdirSync(new URL(dir, ROOT)))
-      if (f.endsWith('.trace.json')) files.push(dir + f);
-  return files.map((name) => ({
-    name,
-    trace: parseTrace(JSON.parse(readFileSync(new URL(name, ROOT), 'utf8'))),
-  }));
-}
-
 describe('object panels agree with task cards', () => {
-  const traces = corpus();
+  const traces = storedTraces();
 
   it('finds the corpus (lesson goldens with queues, locks, semaphores and connections)', () => {
     expect(traces.length).toBeGreaterThan(40);

@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import {
   type ConnectionState,
   type LoopState,
@@ -17,6 +18,12 @@ import {
 import { TaskRef } from './TaskChip.tsx';
 import './ThreadsView.css';
 import './ConnectionsView.css';
+
+/**
+ * From this many connections, the Connections box is a band across the whole picture, under the
+ * tasks: the column beside the objects holds two boxes a row (at 1024×768 a third of the picture).
+ */
+export const WIDE_FROM = 3;
 
 /** Object types this view shows (ObjectsView leaves them out). */
 export const STREAM_TYPES: ReadonlySet<string> = new Set(['Connection', 'Server']);
@@ -38,12 +45,18 @@ export function ConnectionsView({ trace, state }: ConnectionsViewProps) {
   // their own (ConnectionsView.css): a wait arrow comes down from the task cards above and
   // enters its box from the top, so nothing must sit above a box it points at. A server is
   // waited on only by serve_forever, which has nothing above it either but the connections.
-  const ordered = [
-    ...items.filter((o) => o.type !== 'Server'),
-    ...items.filter((o) => o.type === 'Server'),
-  ];
+  const connections = items.filter((o) => o.type !== 'Server');
+  const ordered = [...connections, ...items.filter((o) => o.type === 'Server')];
+  // The connections share one row, whatever their number: a box in a second row would have the
+  // first row's boxes between it and the cards its arrows come from. Past WIDE_FROM they need
+  // the picture's whole width for that row (ConnectionsView.css).
   return (
-    <section aria-label="Connections" className="sim-threads sim-connections">
+    <section
+      aria-label="Connections"
+      className="sim-threads sim-connections"
+      data-wide={connections.length >= WIDE_FROM ? 'true' : undefined}
+      style={{ '--sim-connections': Math.max(1, connections.length) } as CSSProperties}
+    >
       <h3 className="sim-section-title">Connections</h3>
       <ul className="sim-threads__list">
         {ordered.map((o) => (

@@ -18,7 +18,6 @@ import {
   taskCardLabel,
   taskStateGlyph,
   taskStateLabel,
-  waitKindText,
 } from '../../trace/words.ts';
 import { taskStyle } from '../task-style.ts';
 import { TokenAnchor } from './ControlToken.tsx';
@@ -27,6 +26,8 @@ import {
   LANE_TITLES,
   LANES,
   type Lane,
+  type LaneSummary,
+  laneSummary,
   shownCount,
   type TaskLanes,
 } from './lanes.ts';
@@ -159,7 +160,7 @@ function TaskLane(props: TaskCardsProps & { lane: Lane; hiddenHolder: TaskView |
         {folded.length > 0 ? (
           // biome-ignore lint/a11y/useSemanticElements: an item of the lanes' list (see above)
           <div role="listitem" className="sim-lane__summary">
-            {laneSummary(lane, folded)}
+            <FoldedSummary summary={laneSummary(lane, folded)} />
           </div>
         ) : null}
         {cards.length === 0 ? (
@@ -181,22 +182,14 @@ function TaskLane(props: TaskCardsProps & { lane: Lane; hiddenHolder: TaskView |
   );
 }
 
-/** `+9 more waiting: 6 asleep, 3 getting from a queue (Task-4 … Task-12)`. */
-function laneSummary(lane: string, tasks: readonly TaskView[]): string {
-  const counts = new Map<string, number>();
-  for (const t of tasks) {
-    const what =
-      lane === 'waiting'
-        ? t.wait === null
-          ? 'not started'
-          : waitKindText(t.wait)
-        : taskStateLabel(t.state);
-    counts.set(what, (counts.get(what) ?? 0) + 1);
-  }
-  const parts = [...counts].map(([what, n]) => `${n} ${what}`).join(', ');
-  const first = tasks[0]?.name ?? '';
-  const last = tasks[tasks.length - 1]?.name ?? '';
-  return `+${tasks.length} more ${lane}: ${parts} (${first} … ${last})`;
+/** The folded cards' summary: the short form on screen, the spoken one for screen readers. */
+function FoldedSummary({ summary }: { summary: LaneSummary }) {
+  return (
+    <>
+      <span aria-hidden="true">{summary.shown}</span>
+      <span className="sr-only">{summary.spoken}</span>
+    </>
+  );
 }
 
 /** Why there are no cards while no loop runs: tasks live only inside a running event loop. */

@@ -48,6 +48,19 @@ function targetKey(link: WaitLink): string {
   return 'task' in link.to ? `t${link.to.task}` : `o${link.to.object}`;
 }
 
+/**
+ * The top of the band holding the box `link` points at, when that band spans the picture (the
+ * Connections band of many connections, ConnectionsView.css): the arrow turns there.
+ */
+function bandTop(
+  container: HTMLElement,
+  link: WaitLink,
+  rectOf: (selector: string) => Rect | null,
+): number | undefined {
+  const band = container.querySelector(targetSelector(link))?.closest('[data-wide]');
+  return band ? rectOf('.sim-connections[data-wide]')?.y : undefined;
+}
+
 /** Where each link's arrow goes in `container`, between the cards and boxes as they are now. */
 function measureArrows(container: HTMLElement, links: readonly WaitLink[]): Drawn[] {
   const base = container.getBoundingClientRect();
@@ -84,6 +97,7 @@ function measureArrows(container: HTMLElement, links: readonly WaitLink[]): Draw
     const c = connector(a, b, {
       startAt: spread(oi, outCount.get(l.from) ?? 1),
       endAt: spread(ii, inCount.get(tk) ?? 1),
+      turnY: 'object' in l.to ? bandTop(container, l, rectOf) : undefined,
     });
     next.push({
       key: `${l.from}-${tk}`,

@@ -18,6 +18,18 @@ describe('connector', () => {
     expect(head[3]).toBeLessThan(100);
   });
 
+  it('drops straight to turnY, when given and between the two, and turns below it', () => {
+    // By default one curve, its control points halfway down (y 150).
+    const plain = connector(card(0, 0), card(200, 250));
+    expect(plain.d).toMatch(/^M 50 50 C 50 150, 250 150, /);
+    // To the band's top first: the sideways run stays under what sits beside the source.
+    const dropped = connector(card(0, 0), card(200, 250), { turnY: 230 });
+    expect(dropped.d).toMatch(/^M 50 50 L 50 230 C 50 240, 250 240, /);
+    expect(dropped.end).toEqual({ x: 250, y: 250 });
+    // Outside the span between the two it is ignored.
+    expect(connector(card(0, 0), card(200, 250), { turnY: 300 }).d).toBe(plain.d);
+  });
+
   it('goes from top to bottom when the target is above', () => {
     const c = connector(card(0, 200), card(0, 0));
     expect(c.start).toEqual({ x: 50, y: 200 });

@@ -35,12 +35,19 @@ export interface ConnectorOptions {
   readonly endAt?: number;
   /** Arrowhead length in px (default 11). */
   readonly headSize?: number;
+  /**
+   * For a target below: the arrow drops straight down to this height, and only then turns
+   * towards the target (default: it curves all the way). The Connections band passes its own
+   * top, so that an arrow to a box under the side column makes its sideways run below that
+   * column's boxes (the timers), not through them.
+   */
+  readonly turnY?: number;
 }
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
 export function connector(from: Rect, to: Rect, options: ConnectorOptions = {}): Connector {
-  const { startAt = 0.5, endAt = 0.5, headSize = 11 } = options;
+  const { startAt = 0.5, endAt = 0.5, headSize = 11, turnY } = options;
   const sx = from.x + from.width * startAt;
   const ex = to.x + to.width * endAt;
   const fromBottom = from.y + from.height;
@@ -49,10 +56,15 @@ export function connector(from: Rect, to: Rect, options: ConnectorOptions = {}):
   let end: Point;
   let c1: Point;
   let c2: Point;
+  let drop: number | undefined;
   if (to.y >= fromBottom) {
     start = { x: sx, y: fromBottom };
     end = { x: ex, y: to.y };
-    const mid = (start.y + end.y) / 2;
+    // With turnY, straight down to it first (`drop`), then the curve: its sideways run is all
+    // below turnY.
+    if (turnY !== undefined && turnY > start.y && turnY < end.y) drop = turnY;
+    const top = drop ?? start.y;
+    const mid = (top + end.y) / 2;
     c1 = { x: sx, y: mid };
     c2 = { x: ex, y: mid };
   } else if (toBottom <= from.y) {
@@ -82,7 +94,7 @@ export function connector(from: Rect, to: Rect, options: ConnectorOptions = {}):
   // The line stops inside the head, so a thick stroke never pokes past the tip.
   const lineEnd = { x: end.x - dx * headSize * 0.6, y: end.y - dy * headSize * 0.6 };
   return {
-    d: `M ${r1(start.x)} ${r1(start.y)} C ${r1(c1.x)} ${r1(c1.y)}, ${r1(c2.x)} ${r1(c2.y)}, ${r1(lineEnd.x)} ${r1(lineEnd.y)}`,
+    d: `M ${r1(start.x)} ${r1(start.y)}${drop === undefined ? '' : ` L ${r1(start.x)} ${r1(drop)}`} C ${r1(c1.x)} ${r1(c1.y)}, ${r1(c2.x)} ${r1(c2.y)}, ${r1(lineEnd.x)} ${r1(lineEnd.y)}`,
     head: `${r1(end.x)},${r1(end.y)} ${r1(left.x)},${r1(left.y)} ${r1(right.x)},${r1(right.y)}`,
     start,
     end,

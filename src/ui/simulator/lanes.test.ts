@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixture, stepWhere } from '../../../tests/fixtures/traces.ts';
-import { stateAt } from '../../trace/index.ts';
-import { arrangementKey, laneOf, taskLanes } from './lanes.ts';
+import { stateAt, type TaskView } from '../../trace/index.ts';
+import { arrangementKey, laneOf, laneSummary, taskLanes } from './lanes.ts';
 
 const trace = fixture('23-queue-worker-pool');
 /** Task-3 resumes after the first clock jump, with Task-5 woken and ready behind it. */
@@ -49,5 +49,35 @@ describe('lanes', () => {
     const shown = taskLanes(state, true);
     expect(shown.hidden).toEqual([]);
     expect(shown.lanes.finished.map((t) => t.id)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+});
+
+describe('laneSummary', () => {
+  const sixteen = fixture('sixteen');
+  /** All sixteen workers created and scheduled, main still running: fourteen fold. */
+  const lastReady = stepWhere(sixteen, (ev) => ev.kind === 'ready' && ev.task === 17);
+
+  it('says the count once when every folded task does what the lane is named for', () => {
+    const { lanes } = taskLanes(stateAt(sixteen, lastReady), false);
+    const folded = lanes.ready.slice(2);
+    expect(folded).toHaveLength(14);
+    expect(laneSummary('ready', folded)).toEqual({
+      shown: '+14 more ready (Task-4 … Task-17)',
+      spoken: '14 more ready tasks; Task-4 to Task-17.',
+    });
+  });
+
+  it('says "all" for one other kind, and counts each kind when they differ', () => {
+    const asleep = stepWhere(sixteen, (ev) => ev.kind === 'suspend' && ev.task === 17);
+    const waiting = taskLanes(stateAt(sixteen, asleep), false).lanes.waiting;
+    expect(laneSummary('waiting', waiting.slice(1)).shown).toBe(
+      '+16 more waiting, all asleep (Task-2 … Task-17)',
+    );
+    const [, a, b, c] = waiting as TaskView[];
+    const mixed = [a, b, { ...c, wait: null }] as TaskView[];
+    expect(laneSummary('waiting', mixed)).toEqual({
+      shown: '+3 more waiting: 2 asleep, 1 not started (Task-2 … Task-4)',
+      spoken: '3 more waiting tasks: 2 asleep, 1 not started; Task-2 to Task-4.',
+    });
   });
 });

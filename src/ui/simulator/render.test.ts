@@ -362,3 +362,20 @@ describe('SimulatorPanel, many tasks', () => {
     expect(more.split(': ')[1]?.split(', ')).toHaveLength(4);
   });
 });
+
+describe('SimulatorPanel, sixteen tasks', () => {
+  // Sixteen workers created and queued: past twelve, the lanes fold into a summary.
+  const trace = fixture('sixteen');
+  const queued = stepWhere(trace, (ev) => ev.kind === 'ready' && ev.task === 17);
+
+  it('folds the Ready lane into a summary that says its count once, also when read aloud', () => {
+    const tasks = one(render(trace, stateAt(trace, queued)), 'list', 'Tasks');
+    const names = itemNames(tasks).map((s) => s.trim());
+    expect(names).toContain('14 more ready tasks; Task-4 to Task-17.');
+    const html = renderToString(
+      createElement(SimulatorPanel, { trace, state: stateAt(trace, queued) }),
+    );
+    expect(html).toContain('+14 more ready (Task-4 … Task-17)');
+    expect(html).not.toMatch(/14 ready/);
+  });
+});

@@ -289,13 +289,16 @@ class VirtualLoop(base_events.BaseEventLoop):
             # CPython numbers unnamed tasks with a per-interpreter counter; the worker runs many
             # programs in one interpreter, and each must start at Task-1 as `python main.py`.
             kwargs["name"] = recorder.next_task_name()
+        outer = recorder.creating  # an eager task's first step may create tasks in turn
         recorder.creating = True
         try:
             task = super().create_task(coro, *args, **kwargs)
+            # Still creating: an eager task (eager_task_factory) scheduled nothing, so it is seen
+            # here first, and must keep the name given above rather than be numbered again.
+            if recorder.active:
+                recorder.task_id(task)
         finally:
-            recorder.creating = False
-        if recorder.active:
-            recorder.task_id(task)
+            recorder.creating = outer
         return task
 
     def run_forever(self):
@@ -352,8 +355,9 @@ def _tag_timer(timer, callback, args, when):
     ev = {"k": "timer", "h": h, "at": _num(when)}
     if callback is futures._set_result_unless_cancelled and args:
         ev["why"] = "sleep"
-        if recorder.holder is not None:
-            ev["t"] = recorder.holder
+        sleeper = waits.sleeper()
+        if sleeper is not None:
+            ev["t"] = sleeper
         waits.sleep_timer(args[0], timer)
     elif isinstance(getattr(callback, "__self__", None), timeouts.Timeout):
         ev["why"] = "timeout"

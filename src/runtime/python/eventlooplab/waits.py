@@ -21,6 +21,19 @@ def sleep_timer(fut, timer):
     _sleeps[id(fut)] = timer
 
 
+def sleeper():
+    """The task that calls sleep(): the one holding control, save in an eager task's first step,
+    which runs inside create_task while its creator holds control (asyncio has made it the
+    current task by then)."""
+    try:
+        current = asyncio.current_task()
+    except RuntimeError:  # no running loop
+        current = None
+    if current is not None:
+        return recorder.task_id(current)
+    return recorder.holder
+
+
 def _until(timer):
     """None for an infinite sleep (`asyncio.sleep(math.inf)`): JSON has no infinity."""
     when = timer._when
