@@ -7,7 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { nodeTracer, type TraceOptions } from '../src/runtime/tracer.node.ts';
 
-const FLAGS: Record<string, keyof TraceOptions> = {
+type NumberOption = {
+  [K in keyof TraceOptions]-?: NonNullable<TraceOptions[K]> extends number ? K : never;
+}[keyof TraceOptions];
+
+const FLAGS: Record<string, NumberOption> = {
   '--max-steps': 'maxSteps',
   '--max-time': 'maxTime',
   '--max-output': 'maxOutput',

@@ -21,6 +21,13 @@ export interface RunOptions {
   /** First step of the detail window: re-running a program with another window gives exact
    * locals anywhere in a long run (runs are deterministic). */
   detailFrom?: number;
+  /** A second detail window (src/trace/focus.ts): exact locals around a far step. */
+  focusFrom?: number;
+  focusSteps?: number;
+  /** End the run where the focus window ends: a focus re-run needs nothing further. */
+  stopAfterFocus?: boolean;
+  /** Record locals at every suspend outside the detail windows (the version 1 way). */
+  suspendLocals?: boolean;
 }
 
 /** Page → worker. */

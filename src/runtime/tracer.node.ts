@@ -14,6 +14,10 @@ export interface TraceOptions {
   maxOutput?: number;
   detailSteps?: number;
   detailFrom?: number;
+  focusFrom?: number;
+  focusSteps?: number;
+  stopAfterFocus?: boolean;
+  suspendLocals?: boolean;
 }
 
 export interface NodeTracer {

@@ -11,6 +11,16 @@ export { stalls } from './coach-stalls.ts';
 export type { EventColumns } from './columns.ts';
 export { ColumnAssembler, columnsOf, eventsOfColumns } from './columns.ts';
 export { decodeEvent, decodeWait, eventAt } from './decode.ts';
+export type { FocusMap, FocusOptions } from './focus.ts';
+export {
+  FOCUS_BLOCK,
+  FocusMismatchError,
+  focusRequest,
+  focusStep,
+  hasSuspendLocals,
+  mapFocus,
+  withFocusLocals,
+} from './focus.ts';
 export { handoffSteps, isHandoff, nextHandoff, prevHandoff } from './handoffs.ts';
 export type { FrameId, HandleId, ObjectId, Step, TaskId, ThreadId } from './ids.ts';
 export { asFrameId, asHandleId, asObjectId, asStep, asTaskId } from './ids.ts';

@@ -112,6 +112,9 @@ export const headerSchema = v.object({
       lines: nonNegativeInt(),
       detailFrom: v.optional(nonNegativeInt()),
       detailSteps: nonNegativeInt(),
+      suspendLocals: v.optional(bool()),
+      focusFrom: v.optional(nonNegativeInt()),
+      focusSteps: v.optional(nonNegativeInt()),
       exit: v.optional(
         v.nullable(
           v.pipe(v.number(must('an integer or null')), v.integer(must('an integer or null'))),

@@ -600,6 +600,13 @@ export interface TraceStats {
   /** Locals were recorded at every line for this many steps from `detailFrom`, elsewhere only
    * at suspensions. */
   readonly detailSteps: number;
+  /** Whether each suspend outside the detail window recorded the task's locals: given when it is
+   * not the version's way (version 1: yes, version 2: no). See `hasSuspendLocals`. */
+  readonly suspendLocals?: boolean;
+  /** A focus re-run's second detail window (src/trace/focus.ts): the step at which it began
+   * recording locals (the first line at or past the start asked for) and its length from there. */
+  readonly focusFrom?: number;
+  readonly focusSteps?: number;
   /** The code given to `sys.exit`, or null; absent in traces rebuilt from events alone. */
   readonly exit?: number | null;
 }

@@ -133,9 +133,7 @@ def trace_program(source, options_json="{}", on_chunk=None):
         "objects": recorder.objects,
         "frames": recorder.frames,
         "simulated": recorder.simulated,
-        "stats": {"steps": recorder.base, "lines": recorder.lines, "detailFrom": recorder.detail_from,
-                  "detailSteps": recorder.detail_until - recorder.detail_from,
-                  "exit": exit_code},
+        "stats": _stats(exit_code),
     }
     # ASCII, as the event chunks are (recorder.encode): one non-ASCII character (a dash in a
     # comment of the source) would make Pyodide decode the whole returned text as UTF-8, which
@@ -146,6 +144,19 @@ def trace_program(source, options_json="{}", on_chunk=None):
     inner = ",".join(c[1:-1] for c in recorder.chunks if len(c) > 2)
     recorder.chunks.clear()
     return text[:-1] + ',"events":[' + inner + "]}"
+
+
+def _stats(exit_code):
+    stats = {"steps": recorder.base, "lines": recorder.lines, "detailFrom": recorder.detail_from,
+             "detailSteps": recorder.detail_until - recorder.detail_from, "exit": exit_code}
+    if recorder.suspend_locals != (VERSION == 1):  # given only when not the version's way
+        stats["suspendLocals"] = recorder.suspend_locals
+    if recorder.focus_until > recorder.focus_from:
+        # Where it began recording locals (the end, when no line came after its start).
+        began = recorder.focus_began if recorder.focus_began is not None else recorder.base
+        stats["focusFrom"] = began
+        stats["focusSteps"] = max(0, recorder.focus_until - began)
+    return stats
 
 
 def _exit(exc):

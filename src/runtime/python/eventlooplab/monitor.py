@@ -2,15 +2,16 @@
 
 Only the program's code objects are instrumented (set_local_events), so the standard library
 runs at full speed. Two line callbacks:
-  - detail: inside the detail window of steps (by default the first 20,000), records locals
+  - detail: inside the detail windows of steps (by default the first 20,000), records locals
     changes and object states at every line (what a learner steps through);
   - fast: elsewhere, appends the line number and nothing else (locals are then recorded
-    when a task suspends), so long runs stay fast and small.
+    when a task suspends, or with recorder.suspend_locals off not at all: a focus re-run gives
+    them), so long runs stay fast and small.
 """
 import sys
 import types
 
-from . import objects, recorder, reprs, writes
+from . import objects, recorder, reprs, waits, writes
 from .recorder import EV, RunStopped, _append
 
 R = recorder
@@ -81,8 +82,52 @@ def uninstall():
 
 
 def _detail(on):
-    """recorder.on_detail: locals at every line inside the detail window, only at suspends outside."""
+    """recorder.on_detail: locals at every line inside a detail window, only at suspends outside."""
     mon.register_callback(TOOL, E.LINE, _line_detail if on else _line_fast)
+    if on and R.steps() > 0:
+        _window_starts()
+
+
+def _window_starts():
+    """A detail window opens after the run began: every frame seen so far may hold locals the
+    trace does not have (with suspend_locals off, none at all since the last window), so each
+    one still alive is diffed now, and each frame's first line in the window diffs it whole."""
+    global _cur
+    _last.clear()
+    stack = []  # the one holding control, down to the module frame under asyncio.run
+    f = _getframe(1)
+    while f is not None:
+        stack.append(f)
+        f = f.f_back
+    stack.reverse()
+    frames = list(stack)
+    for ref in list(R._task_refs.values()):  # then every task's, in creation order
+        task = ref()
+        if task is not None and not task.done():
+            for c in waits.chain(task):
+                f = getattr(c, "cr_frame", None) or getattr(c, "gi_frame", None)
+                if f is not None:
+                    frames.append(f)
+    seen = set()
+    for f in frames:
+        entry = _fids.get(id(f))
+        # Only frames already numbered, and by their own code: a frame never seen has nothing
+        # recorded yet (its first line or suspend numbers it, by the task that runs it)...
+        if entry is not None and entry[1] is f.f_code and entry[0] not in seen:
+            seen.add(entry[0])
+            _diff(entry[0], f, f.f_code)
+    # ...but the one that ran the line now ending is numbered now, and the party holding
+    # control is in it (fast mode said nothing of its first lines).
+    running = [f for f in stack if f.f_code in _user]
+    if running:
+        f = running[-1]
+        fid = _frame_id(f, f.f_code)
+        if fid not in seen:
+            _diff(fid, f, f.f_code)
+        if fid != _cur:
+            _cur = fid
+            R.emit({"k": "in", "f": fid})
+    objects.check_all()
 
 
 def _stopped():
@@ -277,7 +322,8 @@ def snapshot_task(links):
             f = c.cr_frame if hasattr(c, "cr_frame") else c.gi_frame
             if f is not None:
                 innermost = _frame_id(f, code)
-                _diff(innermost, f, code)
+                if R.detail or R.suspend_locals:
+                    _diff(innermost, f, code)
     if innermost is not None and innermost != _cur:
         _cur = innermost
         R.emit({"k": "in", "f": innermost})

@@ -31,11 +31,24 @@ max_steps = 2_000_000
 max_time = 86_400.0
 max_output = 1_000_000
 # Locals are recorded at every line inside the detail window [detail_from, detail_until) of
-# steps, and only at suspends outside it. A later run of the same (deterministic) program with
-# another window gives exact locals anywhere in a long run.
+# steps and inside the focus window, if any, and elsewhere only at suspends (suspend_locals) or
+# not at all. A later run of the same (deterministic) program with a focus window gives exact
+# locals anywhere in a long run: until the focus window starts, its events are the very events
+# of the first run (docs/trace-format.md, "Locals").
 DEFAULT_DETAIL = 20_000
 detail_from = 0
 detail_until = DEFAULT_DETAIL
+focus_from = 0
+focus_until = 0
+# The step at which the focus re-run began recording locals: a window opens at the first line
+# at or past its start, and the locals of every frame alive then follow that line.
+focus_began = 0
+stop_after_focus = False  # a focus re-run needs nothing past its window
+suspend_locals = True
+windows = ()  # the detail windows, (from, until) in order, none empty, none overlapping
+_edges = ()  # their edges in order, where checkpoint turns detail on or off
+_edge_i = 0  # the first edge checkpoint has not passed yet
+_window_end = 0  # while recording locals, where the window doing so ends
 detail = True
 
 on_chunk = None
@@ -84,7 +97,8 @@ task_counter = 0  # Task-N names, as CPython's counter would give them in a fres
 
 def reset(options, chunk_callback):
     global base, next_check, max_steps, max_time, max_output, detail_until, detail, on_chunk
-    global detail_from
+    global detail_from, focus_from, focus_until, stop_after_focus, suspend_locals, windows
+    global _edges, _edge_i, focus_began
     global active, stopped, limit, now, holder, output_chars, _last_out, next_handle, _task_ids
     global lines, run, task_counter, _flushed_at
     run += 1
@@ -106,7 +120,19 @@ def reset(options, chunk_callback):
     max_output = int(options.get("maxOutput", 1_000_000))
     detail_from = max(0, int(options.get("detailFrom", 0)))
     detail_until = detail_from + max(0, int(options.get("detailSteps", DEFAULT_DETAIL)))
-    detail = detail_from == 0 and detail_until > 0
+    focus_from = max(0, int(options.get("focusFrom", 0)))
+    focus_until = focus_from + max(0, int(options.get("focusSteps", 0)))
+    # Already recording there when the focus window lies in the first one; else not yet.
+    focus_began = focus_from if detail_from <= focus_from <= detail_until else None
+    stop_after_focus = bool(options.get("stopAfterFocus", False)) and focus_until > focus_from
+    suspend_locals = bool(options.get("suspendLocals", True))
+    windows = _union((detail_from, detail_until), (focus_from, focus_until))
+    # Where checkpoint must run: each window's edges, and the end of the focus window.
+    _edges = tuple(sorted({x for w in windows for x in w} | (
+        {focus_until} if stop_after_focus else set())))
+    _edge_i = sum(1 for x in _edges if x <= 0)
+    detail = _inside(0)
+    _set_window_end(0)
     on_chunk = chunk_callback
     _flushed_at = _wall()
     active = True
@@ -124,29 +150,59 @@ def steps():
     return base + len(EV)
 
 
+def _union(*spans):
+    out = []
+    for a, b in sorted(w for w in spans if w[1] > w[0]):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return tuple(out)
+
+
+def _inside(step):
+    for a, b in windows:
+        if a <= step < b:
+            return True
+    return False
+
+
+def _set_window_end(step):
+    global _window_end
+    _window_end = next((b for a, b in windows if a <= step < b), 0)
+
+
 def _set_next_check():
     global next_check
     n = min(chunk_size, max_steps - base)
-    if detail:
-        n = min(n, detail_until - base)
-    elif base < detail_from:
-        n = min(n, detail_from - base)
+    if _edge_i < len(_edges):
+        n = min(n, _edges[_edge_i] - base)
     next_check = max(n, len(EV) + 1)
 
 
 def checkpoint():
-    """Runs every few thousand events: the step limit, the end of detail, streaming."""
-    global detail
+    """Runs every few thousand events: the step limit, the detail windows, streaming."""
+    global detail, _edge_i, focus_began
     total = base + len(EV)
     if total >= max_steps:
         stop("steps", "Stopped after %s steps, the step limit: the program may loop forever. "
              "If it is just long, add `# lab: max-steps=%d` as its first line."
              % (format(max_steps, ","), max_steps * 5))
-    if detail and total >= detail_until:
+    if stop_after_focus and total >= focus_until:
+        stop("stopped", "Stopped at the end of the focus window (step %s)." % format(
+            focus_until, ","))
+    while _edge_i < len(_edges) and _edges[_edge_i] <= total:
+        _edge_i += 1
+    # A window that has ended ends even when the next one has begun by now (no line came in
+    # between): a focus re-run must write what the first run did up to where its window opens.
+    if detail and total >= _window_end:
         detail = False
         on_detail(False)
-    elif not detail and detail_from <= total < detail_until:
+    if not detail and _inside(total):
         detail = True
+        _set_window_end(total)
+        if focus_began is None and focus_from <= total < focus_until:
+            focus_began = total
         on_detail(True)
     if len(EV) >= chunk_size:
         flush()
