@@ -8,6 +8,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
   consoleView,
+  focusedPicture,
   hidesLaterOutput,
   isLive,
   isRecording,
@@ -16,7 +17,6 @@ import {
   lessonHighlight,
   linkProblem,
   narrationAt,
-  previousState,
   recordingNote,
   runProgress,
   runTone,
@@ -40,7 +40,7 @@ import { useElementHeight } from '../ui/layout/use-element-size.ts';
 import { NarrationBar } from '../ui/narration/NarrationBar.tsx';
 import { longestLine } from '../ui/presenter/code-width.ts';
 import { PresenterLayout } from '../ui/presenter/PresenterLayout.tsx';
-import { SimulatorPanel } from '../ui/simulator/index.ts';
+import { LocalsNoteContext, SimulatorPanel } from '../ui/simulator/index.ts';
 import { StatusBar } from '../ui/status/StatusBar.tsx';
 import { Timeline } from '../ui/timeline/index.ts';
 import { EmbedPage } from './embed/EmbedPage.tsx';
@@ -52,6 +52,7 @@ import { usePresenterKeys } from './presenter/use-presenter-keys.ts';
 import { useRoute } from './router.ts';
 import { SpeakerPage } from './speaker/SpeakerPage.tsx';
 import { StartHere } from './start-here.tsx';
+import { useFocusRequests } from './use-focus-requests.ts';
 import { usePlayer } from './use-player.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 
@@ -97,6 +98,9 @@ function SimulatorPane() {
   const setShowInternal = useLab((s) => s.setShowInternal);
   const selectedTask = useLab((s) => s.selectedTask);
   const selectTask = useLab((s) => s.selectTask);
+  const focusRuns = useLab((s) => s.focusRuns);
+  const canFocus = useLab((s) => s.canFocus);
+  useFocusRequests();
   if (!trace) {
     return (
       <section className="panel panel--simulator" aria-label="Simulator">
@@ -114,17 +118,20 @@ function SimulatorPane() {
       </section>
     );
   }
+  const picture = focusedPicture(focusRuns, trace, step, canFocus);
   return (
     <section className="panel panel--simulator" aria-label="Simulator">
-      <SimulatorPanel
-        trace={trace}
-        state={stateAtStep(trace, step)}
-        previous={previousState(trace, step)}
-        showInternal={showInternal}
-        onShowInternalChange={setShowInternal}
-        selectedTask={selectedTask}
-        onSelectTask={selectTask}
-      />
+      <LocalsNoteContext.Provider value={picture.locals}>
+        <SimulatorPanel
+          trace={trace}
+          state={picture.state}
+          previous={picture.previous}
+          showInternal={showInternal}
+          onShowInternalChange={setShowInternal}
+          selectedTask={selectedTask}
+          onSelectTask={selectTask}
+        />
+      </LocalsNoteContext.Provider>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { trace as defaultTrace } from 'virtual:default-trace';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserLabClient } from '../runtime/browser-client.ts';
+import { createBrowserLabClient, createFocusRunner } from '../runtime/browser-client.ts';
 import {
   createLabStore,
   memoryTextStore,
@@ -47,6 +47,8 @@ const store = createLabStore({
     role === 'app' ? webTextStore(PROGRAM_KEY, localStorageOrNothing()) : memoryTextStore(),
   defaultSource: DEFAULT_PROGRAM,
   lessonStorage: role === 'app' ? localStorageOrNothing() : undefined,
+  // Exact locals at far steps of a long run come from re-runs in a worker of their own.
+  focusRunner: role === 'speaker' ? null : createFocusRunner({ watchdogMs: watchdogFromUrl() }),
 });
 if (role === 'speaker') store.setState({ presenting: true }); // its keys drive both windows
 if (role !== 'embed') syncPresenterWindows(store, role === 'speaker' ? 'speaker' : 'audience');

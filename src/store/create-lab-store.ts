@@ -2,6 +2,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LabState } from './lab-state.ts';
 import { createEditorSlice, type KeyValueStorage, type TextStore } from './slices/editor.ts';
+import { createFocusSlice, type FocusRunner } from './slices/focus.ts';
 import {
   createLessonSlice,
   lessonAwareTextStore,
@@ -20,6 +21,8 @@ export interface LabStoreDeps {
   defaultSource: string;
   /** Where lesson progress and edits of lesson programs are kept (localStorage in the browser). */
   lessonStorage?: KeyValueStorage;
+  /** Runs focus re-runs (exact locals at far steps) beside the learner's runs; none: no such runs. */
+  focusRunner?: FocusRunner | null;
 }
 
 export type LabStore = StoreApi<LabState>;
@@ -29,6 +32,7 @@ export function createLabStore({
   textStore,
   defaultSource,
   lessonStorage,
+  focusRunner = null,
 }: LabStoreDeps): LabStore {
   const memory = lessonMemory(lessonStorage);
   // The slices meet here, not through subscriptions: the editor's saves go to the lesson's edits
@@ -51,6 +55,7 @@ export function createLabStore({
     ...createViewSlice()(...a),
     ...createLessonSlice(memory)(...a),
     ...createPresenterSlice()(...a),
+    ...createFocusSlice(focusRunner)(...a),
   }));
   return store;
 }

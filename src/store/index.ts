@@ -1,5 +1,6 @@
 /** The store without React (the binding is in ./react.tsx). */
 export { createLabStore, type LabStore, type LabStoreDeps } from './create-lab-store.ts';
+export { type FocusedPicture, focusedPicture } from './focus-view.ts';
 export type { LabState } from './lab-state.ts';
 export { linkProblem } from './link-problem.ts';
 export { type IdleScheduler, WARMUP_SLICE_MS, warmReplayIndexes } from './replay-warmup.ts';
@@ -21,6 +22,7 @@ export {
   type TextStore,
   webTextStore,
 } from './slices/editor.ts';
+export { FOCUS_KEPT, type FocusEntry, type FocusRunner } from './slices/focus.ts';
 export {
   type ExerciseRun,
   type GivenAnswer,

@@ -1,4 +1,5 @@
 import type { EditorSlice } from './slices/editor.ts';
+import type { FocusSlice } from './slices/focus.ts';
 import type { LessonSlice } from './slices/lesson/index.ts';
 import type { PlaybackSlice } from './slices/playback.ts';
 import type { PresenterSlice } from './slices/presenter.ts';
@@ -13,4 +14,5 @@ export type LabState = EditorSlice &
   PlaybackSlice &
   ViewSlice &
   LessonSlice &
-  PresenterSlice;
+  PresenterSlice &
+  FocusSlice;

@@ -22,6 +22,12 @@ export interface Runner {
   subscribe(listener: (status: RuntimeStatus) => void): () => void;
 }
 
+/**
+ * The page's runs record no locals at suspends outside the detail window (a third of the
+ * tracer's time on a long run): the focus slice gets exact ones there when they are looked at.
+ */
+export const PAGE_RUN_OPTIONS: RunOptions = Object.freeze({ suspendLocals: false });
+
 /** Whether `state.trace` is a live (partial) trace of the run in progress. */
 export function isLive(state: { running: boolean; trace: Trace | null }): boolean {
   return state.running && state.trace?.limit?.kind === 'running';
@@ -90,11 +96,10 @@ export function createRunSlice(
           });
         };
         try {
-          const trace = await runner.run(
-            get().source,
-            {},
-            { onProgress: (streamed) => set({ streamed }), onPartial },
-          );
+          const trace = await runner.run(get().source, PAGE_RUN_OPTIONS, {
+            onProgress: (streamed) => set({ streamed }),
+            onPartial,
+          });
           if (get().programKey !== programKey) {
             // The editor was given another program while this one ran: what is shown stays.
             set({

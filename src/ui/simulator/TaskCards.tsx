@@ -1,11 +1,5 @@
 import { motion } from 'motion/react';
-import {
-  findFrame,
-  type LoopState,
-  type TaskId,
-  type TaskView,
-  type Trace,
-} from '../../trace/index.ts';
+import type { LoopState, TaskId, TaskView, Trace } from '../../trace/index.ts';
 import {
   coroText,
   describeTaskNow,
@@ -14,12 +8,12 @@ import {
   loopPhase,
   plain,
   startsLoop,
-  TOP_LEVEL,
   taskCardLabel,
   taskStateGlyph,
   taskStateLabel,
 } from '../../trace/words.ts';
 import { taskStyle } from '../task-style.ts';
+import { CardLocals } from './CardLocals.tsx';
 import { TokenAnchor } from './ControlToken.tsx';
 import {
   arrangementKey,
@@ -59,8 +53,6 @@ export const SHORT_CARDS = 6;
 
 /** Cards a collapsed lane still shows before its summary. */
 const COLLAPSED_CARDS = 2;
-
-const MAX_LOCAL_ROWS = 4;
 
 const EMPTY_LANE: Readonly<Record<Lane, string>> = {
   running: 'No task is running: the event loop has control.',
@@ -327,67 +319,6 @@ function CardNow({
       {task.line !== null && paused ? (
         <span className="sim-card__line"> · line {task.line}</span>
       ) : null}
-    </div>
-  );
-}
-
-/** The locals of the task's innermost frame; those changed by this step are marked. */
-function CardLocals({
-  task,
-  state,
-  previous,
-}: {
-  task: TaskView;
-  state: LoopState;
-  previous?: LoopState | null;
-}) {
-  const running = task.state === 'running';
-  const frame = task.frame === null ? undefined : findFrame(state, task.frame);
-  const before =
-    previous && task.frame !== null ? findFrame(previous, task.frame)?.locals : undefined;
-  const locals = frame ? Object.entries(frame.locals) : [];
-  // A card has room for four rows: past that, three and a line naming the rest.
-  const shownLocals = locals.length > MAX_LOCAL_ROWS ? locals.slice(0, MAX_LOCAL_ROWS - 1) : locals;
-  const moreLocals = locals.slice(shownLocals.length).map(([name]) => name);
-  return (
-    <div className="sim-card__locals" data-paused={running ? undefined : 'true'}>
-      <div className="sim-card__locals-title">
-        {frame && frame.fn !== task.coro ? (
-          <>
-            locals in{' '}
-            {frame.fn === '<module>' ? TOP_LEVEL : <code className="sim-code">{frame.fn}()</code>}
-          </>
-        ) : (
-          'locals'
-        )}
-        {running ? null : <span className="sim-card__paused"> · paused</span>}
-      </div>
-      {locals.length === 0 ? (
-        <div className="sim-card__nolocals">{task.line === null ? 'not started' : 'none'}</div>
-      ) : (
-        <dl
-          className="sim-locals"
-          title={locals.map(([name, value]) => `${name} = ${value}`).join('\n')}
-        >
-          {shownLocals.map(([name, value]) => (
-            <div
-              key={name}
-              className="sim-locals__row"
-              data-changed={
-                running && before !== undefined && before[name] !== value ? 'true' : undefined
-              }
-            >
-              <dt className="sim-locals__name">{name}</dt>
-              <dd className="sim-locals__value">{value}</dd>
-            </div>
-          ))}
-          {moreLocals.length > 0 ? (
-            <div className="sim-locals__more">
-              +{moreLocals.length} more: {moreLocals.join(', ')}
-            </div>
-          ) : null}
-        </dl>
-      )}
     </div>
   );
 }

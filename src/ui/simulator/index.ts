@@ -12,6 +12,8 @@ export type { EventLoopViewProps } from './EventLoopView.tsx';
 export { EventLoopView } from './EventLoopView.tsx';
 export type { Lane, TaskLanes } from './lanes.ts';
 export { LANES, laneOf, taskLanes } from './lanes.ts';
+export type { LocalsNote } from './locals-note.ts';
+export { LocalsNoteContext, WORKING_OUT_LOCALS } from './locals-note.ts';
 export type { ObjectsViewProps } from './ObjectsView.tsx';
 export { ObjectsView } from './ObjectsView.tsx';
 export type { ReadyQueueViewProps } from './ReadyQueueView.tsx';

@@ -68,9 +68,19 @@ def _forget_warnings_shown():
             registry.clear()
 
 
-def trace_program(source, options_json="{}", on_chunk=None):
-    options = json.loads(options_json) if options_json else {}
+def _options(options_json, source):
+    asked = json.loads(options_json) if options_json else {}
+    options = dict(asked)
     options.update(pragmas(source))
+    if asked.get("stopAfterFocus") and "maxSteps" in asked:
+        # A focus re-run writes more events than the run it focuses (locals at every line), so
+        # the program's own step limit would stop it sooner: it ends with its window instead.
+        options["maxSteps"] = asked["maxSteps"]
+    return options
+
+
+def trace_program(source, options_json="{}", on_chunk=None):
+    options = _options(options_json, source)
     _reset(options, on_chunk)
     status, error, exit_code = "completed", None, None
     try:
