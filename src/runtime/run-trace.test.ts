@@ -22,13 +22,13 @@ describe('traceFromEvents', () => {
     const unchecked = [{ k: 'resume', t: 1 } as unknown as RawEvent];
     expect(() => traceFromEvents(JSON.stringify(header), unchecked.slice())).toThrow(/step 0/);
     expect(() =>
-      traceFromEvents(JSON.stringify({ ...header, version: 2 }), streamed.slice(), true),
-    ).toThrow(/version 2/);
+      traceFromEvents(JSON.stringify({ ...header, version: 3 }), streamed.slice(), true),
+    ).toThrow(/version 3/);
   });
 
   it('rejects a trace of another version with a clear message', () => {
-    expect(() => traceFromEvents(JSON.stringify({ ...header, version: 2 }), [])).toThrow(
-      /version 2.*version 1/,
+    expect(() => traceFromEvents(JSON.stringify({ ...header, version: 3 }), [])).toThrow(
+      /version 3.*versions 1 and 2/,
     );
   });
 });

@@ -131,14 +131,21 @@ describe('parseTrace: accepted input', () => {
 
 describe('parseTrace: the document', () => {
   it('rejects another version with a clear message, before looking at the rest', () => {
-    const err = failure({ format: 'asyncio-trace', version: 2, whatever: true });
-    expect(err.message).toMatch(/^This trace is version 2; Event Loop Lab reads version 1\. /);
+    const err = failure({ format: 'asyncio-trace', version: 3, whatever: true });
+    expect(err.message).toMatch(
+      /^This trace is version 3; Event Loop Lab reads versions 1 and 2\. /,
+    );
     expect(err.field).toBe('version');
+  });
+
+  it('reads version 2 and the version 1 traces exported before it', () => {
+    expect(parseTrace(doc([1], { version: 2 })).version).toBe(2);
+    expect(parseTrace(doc([1], { version: 1 })).version).toBe(1);
   });
 
   it('rejects a missing version', () => {
     expect(failure({ format: 'asyncio-trace' }).message).toBe(
-      'This trace has no valid "version" (got nothing); Event Loop Lab reads version 1.',
+      'This trace has no valid "version" (got nothing); Event Loop Lab reads versions 1 and 2.',
     );
     expect(failure(doc([1], { version: '1' })).message).toContain('(got "1")');
   });

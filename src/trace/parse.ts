@@ -12,7 +12,11 @@ import { TraceFormatError } from './trace-format-error.ts';
 import type { RawEventKind, Trace } from './types.ts';
 
 export const TRACE_FORMAT = 'asyncio-trace';
-export const TRACE_VERSION = 1;
+/** The version the tracer writes. Version 1 (locals recorded at every suspend outside the detail
+ * window) is still read: traces exported before show their locals as they did. */
+export const TRACE_VERSION = 2;
+const READ_VERSIONS: readonly unknown[] = [1, 2];
+const READS = 'versions 1 and 2';
 
 const KNOWN_KINDS: ReadonlySet<string> = new Set(EVENT_KINDS);
 const PARSE_CONFIG = { abortEarly: true } as const;
@@ -38,12 +42,12 @@ export function parseTrace(input: unknown, { eventsChecked = false } = {}): Trac
   }
   // Checked before the rest of the header: another version may be shaped differently, and
   // "field x is missing" would hide the real reason.
-  if (d.version !== TRACE_VERSION) {
+  if (!READ_VERSIONS.includes(d.version)) {
     const message =
       typeof d.version === 'number'
-        ? `This trace is version ${d.version}; Event Loop Lab reads version ${TRACE_VERSION}. ` +
+        ? `This trace is version ${d.version}; Event Loop Lab reads ${READS}. ` +
           'It was recorded by a different release of Event Loop Lab: run the program again to record it anew.'
-        : `This trace has no valid "version" (got ${show(d.version)}); Event Loop Lab reads version ${TRACE_VERSION}.`;
+        : `This trace has no valid "version" (got ${show(d.version)}); Event Loop Lab reads ${READS}.`;
     throw new TraceFormatError(message, null, 'version');
   }
   const header = v.safeParse(headerSchema, d, PARSE_CONFIG);

@@ -52,7 +52,7 @@ describe('partialTrace', () => {
     const trace = partialTrace({ source: EXAMPLE_SOURCE, python: '3.14.2' }, cut);
     expect(trace).toMatchObject({
       format: 'asyncio-trace',
-      version: 1,
+      version: 2,
       status: 'limit',
       limit: WALL_LIMIT,
       stdout: 'start\n',

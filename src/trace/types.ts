@@ -613,7 +613,8 @@ export interface TraceStats {
 
 export interface TraceHeader {
   readonly format: 'asyncio-trace';
-  readonly version: 1;
+  /** 2: no locals at suspends outside the detail window (1: locals there too). */
+  readonly version: 1 | 2;
   readonly python: string;
   readonly file: string;
   readonly source: string;

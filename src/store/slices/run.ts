@@ -24,7 +24,8 @@ export interface Runner {
 
 /**
  * The page's runs record no locals at suspends outside the detail window (a third of the
- * tracer's time on a long run): the focus slice gets exact ones there when they are looked at.
+ * tracer's time on a long run; the tracer's default since trace version 2, asked for here so the
+ * focus slice can rely on it): the focus slice gets exact ones there when they are looked at.
  */
 export const PAGE_RUN_OPTIONS: RunOptions = Object.freeze({ suspendLocals: false });
 

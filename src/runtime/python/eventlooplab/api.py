@@ -16,7 +16,7 @@ from . import errors, monitor, objects, recorder, sandbox, simnet, threads, wait
 from .recorder import RunStopped
 from .shims import network
 
-VERSION = 1
+VERSION = 2  # 2: no locals at suspends outside the detail window (docs/trace-format.md)
 _PRAGMA = re.compile(r"#\s*lab:\s*(.*)")
 _OPTION_NAMES = {"max-steps": "maxSteps", "max-time": "maxTime", "max-output": "maxOutput",
                  "detail-steps": "detailSteps", "detail-from": "detailFrom"}

@@ -44,7 +44,7 @@ focus_until = 0
 # at or past its start, and the locals of every frame alive then follow that line.
 focus_began = 0
 stop_after_focus = False  # a focus re-run needs nothing past its window
-suspend_locals = True
+suspend_locals = False  # version 1 recorded them; a focus re-run gives them now
 windows = ()  # the detail windows, (from, until) in order, none empty, none overlapping
 _edges = ()  # their edges in order, where checkpoint turns detail on or off
 _edge_i = 0  # the first edge checkpoint has not passed yet
@@ -125,7 +125,7 @@ def reset(options, chunk_callback):
     # Already recording there when the focus window lies in the first one; else not yet.
     focus_began = focus_from if detail_from <= focus_from <= detail_until else None
     stop_after_focus = bool(options.get("stopAfterFocus", False)) and focus_until > focus_from
-    suspend_locals = bool(options.get("suspendLocals", True))
+    suspend_locals = bool(options.get("suspendLocals", False))
     windows = _union((detail_from, detail_until), (focus_from, focus_until))
     # Where checkpoint must run: each window's edges, and the end of the focus window.
     _edges = tuple(sorted({x for w in windows for x in w} | (
