@@ -118,42 +118,54 @@ function check(
   return { compared, original };
 }
 
-describe('a focus re-run', () => {
-  test('agrees with the run up to its window, and gives the locals of a run that records all', () => {
-    let compared = 0;
-    const mismatched = new Set<string>();
-    for (const program of programs) {
-      const source = readFileSync(corpusDir + program, 'utf8');
-      const base = { detailSteps: 30, maxSteps: 20_000 };
-      const steps = trace(source, { ...base, suspendLocals: false }).events.length;
-      const at = [Math.floor(steps / 3), Math.floor((2 * steps) / 3)];
-      try {
-        compared += check(
-          program,
-          source,
-          base,
-          at.filter((n) => n > base.detailSteps),
-        ).compared;
-      } catch (e) {
-        if (!(e instanceof FocusMismatchError)) throw e;
-        mismatched.add(program);
-      }
-    }
-    expect(compared).toBeGreaterThan(5_000);
-    // Recording locals takes stack of its own, so a program that hits the recursion limit hits
-    // it at another depth: the runs differ, and the mapping says so instead of mixing them.
-    expect([...mismatched]).toEqual(['54-recursion-error.py']);
-  });
+// About 350 runs of the corpus programs, and three of a 200,000-step one: minutes on a loaded
+// machine, not the project's two.
+const SLOW = 300_000;
 
-  test('covers a far step of a long program (the realistic benchmark)', () => {
-    const source = readFileSync(realistic, 'utf8');
-    const { original, compared } = check('realistic', source, {}, [150_000], {
-      every: 7,
-      focusSteps: 3_000,
-    });
-    expect(compared).toBeGreaterThan(50);
-    // The page asks for the block around the step: inside the trace's own window, nothing.
-    expect(focusRequest(original, 10)).toBeNull();
-    expect(focusRequest(original, 150_500)).toMatchObject({ focusFrom: 149_900 });
-  });
+describe('a focus re-run', () => {
+  test(
+    'agrees with the run up to its window, and gives the locals of a run that records all',
+    () => {
+      let compared = 0;
+      const mismatched = new Set<string>();
+      for (const program of programs) {
+        const source = readFileSync(corpusDir + program, 'utf8');
+        const base = { detailSteps: 30, maxSteps: 20_000 };
+        const steps = trace(source, { ...base, suspendLocals: false }).events.length;
+        const at = [Math.floor(steps / 3), Math.floor((2 * steps) / 3)];
+        try {
+          compared += check(
+            program,
+            source,
+            base,
+            at.filter((n) => n > base.detailSteps),
+          ).compared;
+        } catch (e) {
+          if (!(e instanceof FocusMismatchError)) throw e;
+          mismatched.add(program);
+        }
+      }
+      expect(compared).toBeGreaterThan(5_000);
+      // Recording locals takes stack of its own, so a program that hits the recursion limit hits
+      // it at another depth: the runs differ, and the mapping says so instead of mixing them.
+      expect([...mismatched]).toEqual(['54-recursion-error.py']);
+    },
+    SLOW,
+  );
+
+  test(
+    'covers a far step of a long program (the realistic benchmark)',
+    () => {
+      const source = readFileSync(realistic, 'utf8');
+      const { original, compared } = check('realistic', source, {}, [150_000], {
+        every: 7,
+        focusSteps: 3_000,
+      });
+      expect(compared).toBeGreaterThan(50);
+      // The page asks for the block around the step: inside the trace's own window, nothing.
+      expect(focusRequest(original, 10)).toBeNull();
+      expect(focusRequest(original, 150_500)).toMatchObject({ focusFrom: 149_900 });
+    },
+    SLOW,
+  );
 });
