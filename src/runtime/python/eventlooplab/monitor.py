@@ -303,6 +303,19 @@ def _diff_names(fid, f, code, names):
         R.emit(ev)
 
 
+def _declare_objects(f, code):
+    """Outside the detail windows a suspend records no locals, but the asyncio objects its frame
+    holds are still declared, named after their local, as the locals diff declares them: an
+    Objects panel must not depend on where the window happens to be. No repr: a type check."""
+    module = code.co_name == "<module>"
+    for name, v in (f.f_globals if module else f.f_locals).items():
+        t = type(v)
+        if t in _SCALAR_TYPES or t in _UNTRACKED or (module and name[:2] == "__"):
+            continue
+        if objects.is_tracked_type(v):
+            objects.track(v, name)
+
+
 def snapshot_task(links):
     """Before a task suspends: the locals of its program frames, and the one it is in.
     `links`: the task's coroutine chain (waits.chain)."""
@@ -324,6 +337,8 @@ def snapshot_task(links):
                 innermost = _frame_id(f, code)
                 if R.detail or R.suspend_locals:
                     _diff(innermost, f, code)
+                else:
+                    _declare_objects(f, code)
     if innermost is not None and innermost != _cur:
         _cur = innermost
         R.emit({"k": "in", "f": innermost})
