@@ -16,6 +16,7 @@ import {
   base64url,
   launchChromium,
   newBenchPage,
+  PROGRAM_1M,
   PROGRAM_100K,
   playRow,
   quantile,
@@ -104,18 +105,6 @@ function timedRun(page: Page): Promise<{ first: number; done: number }> {
       }),
   );
 }
-
-/** ~1,000,000 steps: the tight loop, run in the warm page; long tasks from Run to the picture. */
-const PROGRAM_1M = `# lab: max-steps=3000000
-def tight(n):
-    total = 0
-    for i in range(n):
-        total += i
-    return total
-
-
-print(tight(500_000))
-`;
 
 async function millionStepLoad(page: Page): Promise<BrowserRow[]> {
   await page.evaluate(() => {

@@ -14,22 +14,12 @@ import {
   base64url,
   launchChromium,
   newBenchPage,
+  PROGRAM_1M,
   quantile,
   servePreview,
   waitForStatus,
 } from './replay.ts';
 
-/** The browser bench's million-step program (browser.ts). */
-const PROGRAM_1M = `# lab: max-steps=3000000
-def tight(n):
-    total = 0
-    for i in range(n):
-        total += i
-    return total
-
-
-print(tight(500_000))
-`;
 const PROGRAM_SMALL = `import asyncio
 
 async def main():

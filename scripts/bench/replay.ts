@@ -68,6 +68,18 @@ export async function newBenchPage(browser: Browser): Promise<Page> {
 }
 
 /** ~100,000 steps: two tasks taking turns in long loops. */
+/** ~1,000,000 steps: a tight loop (the browser bench and million-ab.ts run it in the warm page). */
+export const PROGRAM_1M = `# lab: max-steps=3000000
+def tight(n):
+    total = 0
+    for i in range(n):
+        total += i
+    return total
+
+
+print(tight(500_000))
+`;
+
 export const PROGRAM_100K = `# lab: max-steps=200000
 import asyncio
 
