@@ -12,6 +12,7 @@ import { LabStoreProvider } from '../store/react.tsx';
 import { parseTrace } from '../trace/index.ts';
 import { App } from './App.tsx';
 import { DEFAULT_PROGRAM } from './default-program.ts';
+import { afterFirstPicture, isLessonLink } from './first-picture.ts';
 import { browserIdleScheduler } from './idle-scheduler.ts';
 import { preloadLessonTraces } from './lesson-traces-preload.ts';
 import { loadLessons } from './lessons-data.ts';
@@ -38,9 +39,18 @@ function localStorageOrNothing(): Storage | undefined {
 
 // The speaker window never runs Python; an embed never writes over the visitor's saved work.
 const role = windowRole(window.location.hash);
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+// On a lesson link, Python and the offline cache start once the lesson's picture is painted
+// (first-picture.ts); elsewhere at once.
+const pictureFirst = isLessonLink(window.location.hash)
+  ? afterFirstPicture(root, 3_000)
+  : Promise.resolve();
 // One worker for the page's lifetime: Python loads while the learner reads the program.
 const client =
-  role === 'speaker' ? mirrorRunner() : createBrowserLabClient({ watchdogMs: watchdogFromUrl() });
+  role === 'speaker'
+    ? mirrorRunner()
+    : createBrowserLabClient({ watchdogMs: watchdogFromUrl() }, pictureFirst);
 const store = createLabStore({
   runner: client,
   textStore:
@@ -52,7 +62,7 @@ const store = createLabStore({
 });
 if (role === 'speaker') store.setState({ presenting: true }); // its keys drive both windows
 if (role !== 'embed') syncPresenterWindows(store, role === 'speaker' ? 'speaker' : 'audience');
-registerOffline(role);
+void pictureFirst.then(() => registerOffline(role));
 // The shown trace's replay checkpoints are built in idle slices: a far seek then finds them.
 warmReplayIndexes(store, browserIdleScheduler());
 // A first visit sees the default program's run, recorded at build time, while Python loads.
@@ -63,8 +73,6 @@ if (role === 'app') store.getState().showRecording(parseTrace(defaultTrace));
 preloadLessonTraces(window.location.hash);
 loadLessons(store);
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <LabStoreProvider store={store}>

@@ -3,6 +3,7 @@
  * worker.ts. (Kept apart from client.ts, which stays free of DOM types and runs in Node tests.)
  */
 import { LabClient, type LabClientOptions, type WorkerLike } from './client.ts';
+import { deferredWorker } from './deferred-worker.ts';
 import type { RunOptions } from './protocol.ts';
 
 export function spawnPythonWorker(): WorkerLike {
@@ -24,6 +25,11 @@ export function createFocusRunner(options: Omit<LabClientOptions, 'createWorker'
   };
 }
 
-export function createBrowserLabClient(options: Omit<LabClientOptions, 'createWorker'> = {}) {
-  return new LabClient({ ...options, createWorker: spawnPythonWorker });
+/** `start`: when the first worker may start (deferred-worker.ts); at once without it. */
+export function createBrowserLabClient(
+  options: Omit<LabClientOptions, 'createWorker'> = {},
+  start?: Promise<unknown>,
+) {
+  const createWorker = start ? deferredWorker(spawnPythonWorker, start) : spawnPythonWorker;
+  return new LabClient({ ...options, createWorker });
 }
