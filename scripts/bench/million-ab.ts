@@ -11,6 +11,13 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import {
+  longTasksByPhase,
+  observeLongTasks,
+  PHASES,
+  type Phase,
+  seekScrubPlay,
+} from './million-phases.ts';
+import {
   base64url,
   launchChromium,
   newBenchPage,
@@ -53,21 +60,6 @@ interface Profile {
   startTime: number;
 }
 
-type Phase = 'load' | 'seek' | 'scrub' | 'play';
-const PHASES: Phase[] = ['load', 'seek', 'scrub', 'play'];
-
-/** Long tasks seen by the page, by the phase (window.benchPhase) they began in. */
-async function observeLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { benchPhase: string; benchLong: [string, number][] };
-    w.benchPhase = 'load';
-    w.benchLong = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.benchLong.push([w.benchPhase, e.duration]);
-    }).observe({ type: 'longtask' });
-  });
-}
-
 /**
  * Notes each change of the run status's text with its time, to find the run's end as the page
  * saw it: from the last "Running… N steps" to "Completed" is what the end of a run costs (the
@@ -95,38 +87,6 @@ async function endGap(page: Page): Promise<number> {
   const done = seen.findIndex(([, text]) => /Completed/.test(text) && text !== seen[0]?.[1]);
   const running = seen.slice(0, done).findLast(([, text]) => /Running/.test(text));
   return done < 0 || running === undefined ? Number.NaN : (seen[done]?.[0] ?? 0) - running[0];
-}
-
-const setPhase = (page: Page, phase: Phase) =>
-  page.evaluate((p) => {
-    (window as unknown as { benchPhase: string }).benchPhase = p;
-  }, phase);
-
-/** Sets the step slider as a drag does (input + change), waiting a frame after each. */
-function slideTo(page: Page, steps: number[]): Promise<void> {
-  return page.evaluate(async (targets) => {
-    const slider = document.querySelector('input[aria-label="Step"]') as HTMLInputElement;
-    const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-    for (const target of targets) {
-      set?.call(slider, String(target));
-      slider.dispatchEvent(new Event('input', { bubbles: true }));
-      slider.dispatchEvent(new Event('change', { bubbles: true }));
-      await new Promise((r) => requestAnimationFrame(() => r(null)));
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }, steps);
-}
-
-async function playFor(page: Page, ms: number): Promise<void> {
-  await page.evaluate(async (wait) => {
-    const select = document.querySelector('select') as HTMLSelectElement;
-    const fastest = [...select.options].map((o) => o.value).filter((v) => v !== 'handoffs');
-    select.value = fastest.sort((a, b) => Number(b) - Number(a))[0] ?? select.value;
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-    (document.querySelector('button[aria-label="Play"]') as HTMLButtonElement | null)?.click();
-    await new Promise((r) => setTimeout(r, wait));
-    (document.querySelector('button[aria-label="Pause"]') as HTMLButtonElement | null)?.click();
-  }, ms);
 }
 
 /** The page's main thread: its RunTask events (µs), from a Chromium trace. */
@@ -230,24 +190,12 @@ async function measure(browser: Browser, base: string, profile: boolean): Promis
     const loadCpuMs = tasks.reduce((a, e) => a + (e.tdur ?? 0) / 1000, 0);
     const cpuLong = tasks.map((e) => Math.round((e.tdur ?? 0) / 1000)).filter((ms) => ms > 50);
     const last = Number(await page.locator('input[aria-label="Step"]').getAttribute('max'));
-    await setPhase(page, 'seek');
-    await slideTo(page, [last - 1234, Math.floor(last / 3), Math.floor((2 * last) / 3), 17]);
-    await setPhase(page, 'scrub');
-    await slideTo(
-      page,
-      Array.from({ length: 40 }, (_, i) => Math.floor(((i + 1) * last) / 41)),
-    );
-    await setPhase(page, 'play');
-    await playFor(page, 3000);
+    await seekScrubPlay(page, last);
     if (cdp) {
       const { profile: p } = await cdp.send('Profiler.stop');
       printCauses(events, tasks, p as unknown as Profile);
     }
-    const seen = await page.evaluate(
-      () => (window as unknown as { benchLong: [Phase, number][] }).benchLong,
-    );
-    const long = Object.fromEntries(PHASES.map((p) => [p, [] as number[]])) as Round['long'];
-    for (const [phase, ms] of seen) long[phase].push(Math.round(ms));
+    const long = await longTasksByPhase(page);
     return { loadMs, endMs, loadCpuMs, cpuLong, long };
   } finally {
     await page.close();
