@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import type { BenchRow } from './table.ts';
+import { program } from './throughput.ts';
 
 /** `vite preview` of `outDir` on `port`, once it answers; `stop` ends it. */
 export async function servePreview(port: number, outDir = 'dist') {
@@ -67,19 +68,10 @@ export async function newBenchPage(browser: Browser): Promise<Page> {
   return page;
 }
 
+/** ~1,000,000 steps: benchmark (a)'s tight loop (the browser bench and million-ab.ts run it in the warm page). */
+export const PROGRAM_1M = program('tight-loop.py');
+
 /** ~100,000 steps: two tasks taking turns in long loops. */
-/** ~1,000,000 steps: a tight loop (the browser bench and million-ab.ts run it in the warm page). */
-export const PROGRAM_1M = `# lab: max-steps=3000000
-def tight(n):
-    total = 0
-    for i in range(n):
-        total += i
-    return total
-
-
-print(tight(500_000))
-`;
-
 export const PROGRAM_100K = `# lab: max-steps=200000
 import asyncio
 
