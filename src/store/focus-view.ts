@@ -4,11 +4,11 @@
  * says so instead of showing locals of another moment.
  */
 import type { Trace } from '../runtime/run-trace.ts';
-import { findTask, focusRequest, type LoopState, withFocusLocals } from '../trace/index.ts';
+import { focusRequest, type LoopState, withFocusLocals, withFramesOf } from '../trace/index.ts';
 import { type FocusEntry, focusEntryFor } from './slices/focus.ts';
 import { previousState, shownStep, stateAtStep } from './views.ts';
 
-/** Whether the cards' locals are exact, being worked out, or not to be had (one sentence). */
+/** Whether the cards' locals are exact (null), being worked out, or not to be had (one sentence). */
 export type LocalsNote = null | { readonly busy: true } | { readonly busy: false; text: string };
 
 export interface FocusedPicture {
@@ -32,16 +32,6 @@ function overlay(entry: FocusEntry & { status: 'ready' }, step: number): LoopSta
     if (steps.size > 8) steps.delete(steps.keys().next().value as number);
   }
   return steps.get(step) ?? null;
-}
-
-/** `before` with the frames of `after`: nothing is marked as changed between them. */
-function sameFrames(before: LoopState, after: LoopState): LoopState {
-  return {
-    ...before,
-    frames: after.frames,
-    mainFrame: after.mainFrame,
-    tasks: before.tasks.map((t) => ({ ...t, frame: findTask(after, t.id)?.frame ?? null })),
-  };
 }
 
 /**
@@ -71,7 +61,8 @@ export function focusedPicture(
   const before = s > 0 ? overlay(entry, s - 1) : null;
   return {
     state: exact,
-    previous: before ?? (previous && sameFrames(previous, exact)),
+    // No focus picture of the step before: the same frames, so nothing is marked as changed.
+    previous: before ?? (previous && withFramesOf(previous, exact)),
     locals: null,
   };
 }

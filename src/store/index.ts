@@ -1,6 +1,6 @@
 /** The store without React (the binding is in ./react.tsx). */
 export { createLabStore, type LabStore, type LabStoreDeps } from './create-lab-store.ts';
-export { type FocusedPicture, focusedPicture } from './focus-view.ts';
+export { type FocusedPicture, focusedPicture, type LocalsNote } from './focus-view.ts';
 export type { LabState } from './lab-state.ts';
 export { linkProblem } from './link-problem.ts';
 export { type IdleScheduler, WARMUP_SLICE_MS, warmReplayIndexes } from './replay-warmup.ts';

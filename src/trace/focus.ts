@@ -157,8 +157,14 @@ export function withFocusLocals(
 ): LoopState | null {
   const j = focusStep(map, step);
   if (j === null) return null;
-  const state = stateAt(original, step);
-  const other = stateAt(focus, j);
+  return withFramesOf(stateAt(original, step), stateAt(focus, j));
+}
+
+/**
+ * `state` with the frames of `other` (a picture of the same run's tasks): its frames, the module
+ * level's, and each task's innermost frame.
+ */
+export function withFramesOf(state: LoopState, other: LoopState): LoopState {
   const frameOf = (id: TaskId): FrameId | null => findTask(other, id)?.frame ?? null;
   return Object.freeze({
     ...state,

@@ -20,6 +20,7 @@ export {
   hasSuspendLocals,
   mapFocus,
   withFocusLocals,
+  withFramesOf,
 } from './focus.ts';
 export { handoffSteps, isHandoff, nextHandoff, prevHandoff } from './handoffs.ts';
 export type { FrameId, HandleId, ObjectId, Step, TaskId, ThreadId } from './ids.ts';

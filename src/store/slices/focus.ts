@@ -8,13 +8,7 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { RunOptions } from '../../runtime/protocol.ts';
-import {
-  type FocusMap,
-  FocusMismatchError,
-  focusRequest,
-  mapFocus,
-  type Trace,
-} from '../../trace/index.ts';
+import { type FocusMap, focusRequest, mapFocus, type Trace } from '../../trace/index.ts';
 import type { LabState } from '../lab-state.ts';
 
 /** What the focus slice needs from a runtime (a LabClient of its own in the browser). */
@@ -91,10 +85,8 @@ export function createFocusSlice(
           map: mapFocus(trace, focus),
         });
       } catch (error) {
-        const message =
-          error instanceof FocusMismatchError || error instanceof Error
-            ? error.message
-            : String(error);
+        // A FocusMismatchError (the runs disagree) says so in its message, as any error does.
+        const message = error instanceof Error ? error.message : String(error);
         update(trace, from, { of: trace, from, status: 'failed', message });
       } finally {
         busy = false;

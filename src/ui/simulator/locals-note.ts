@@ -4,9 +4,9 @@
  * the note reaches each card's locals without passing through every component between.
  */
 import { createContext } from 'react';
+import type { LocalsNote } from '../../store/index.ts';
 
-/** null: the locals shown are exact. */
-export type LocalsNote = null | { readonly busy: true } | { readonly busy: false; text: string };
+export type { LocalsNote };
 
 export const LocalsNoteContext = createContext<LocalsNote>(null);
 
