@@ -10,6 +10,7 @@
  * and the medians; compare medians of paired rounds, never a single run.
  */
 import type { Browser, Page } from '@playwright/test';
+import { mainThreadEvents, type TraceEvent } from './chromium-trace.ts';
 import {
   longTasksByPhase,
   observeLongTasks,
@@ -35,17 +36,6 @@ async def main():
 
 asyncio.run(main())
 `;
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string };
-}
 
 interface ProfileNode {
   id: number;
@@ -91,10 +81,7 @@ async function endGap(page: Page): Promise<number> {
 
 /** The page's main thread: its RunTask events (µs), from a Chromium trace. */
 function mainTasks(events: TraceEvent[]): TraceEvent[] {
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  return events.filter(
-    (e) => e.name === 'RunTask' && e.ph === 'X' && e.tid === main?.tid && e.pid === main?.pid,
-  );
+  return mainThreadEvents(events).filter((e) => e.name === 'RunTask');
 }
 
 /** Prints the JS functions (inclusive time) each task over 50 ms spent its time in. */

@@ -8,6 +8,7 @@
  * Prints each round and the medians. Compare medians of paired rounds, never a single run.
  */
 import type { Browser, Page } from '@playwright/test';
+import { mainThreadEvents, type TraceEvent } from './chromium-trace.ts';
 import {
   launchChromium,
   longTasksWhilePlaying,
@@ -18,17 +19,6 @@ import {
 } from './replay.ts';
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-
-interface TaskEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string; data?: { type?: string } };
-}
 
 /**
  * Runs `work` under a Chromium trace; the CPU ms of each task on the page's main thread, and
@@ -41,12 +31,9 @@ async function mainThreadCpu(browser: Browser, page: Page, work: () => Promise<u
   });
   await work();
   const events = (
-    JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TaskEvent[] }
+    JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }
   ).traceEvents;
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const onMain = events
-    .filter((e) => e.ph === 'X' && e.tid === main?.tid && e.pid === main?.pid)
-    .sort((a, b) => a.ts - b.ts);
+  const onMain = mainThreadEvents(events);
   const tasks = onMain.filter((e) => e.name === 'RunTask');
   const keyToFrame = onMain
     .filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown')

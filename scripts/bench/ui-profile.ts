@@ -6,6 +6,7 @@
  * the most self time. For finding what to fix, not a benchmark: the profiler slows the page.
  */
 import { writeFileSync } from 'node:fs';
+import { mainThreadEvents, type TraceEvent } from './chromium-trace.ts';
 import {
   launchChromium,
   longTasksWhilePlaying,
@@ -17,25 +18,9 @@ import {
 const PORT = Number(process.env.BENCH_PORT ?? 4374);
 const what = process.argv[2] ?? 'both';
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tid: number;
-  pid: number;
-  cat: string;
-  args?: { data?: { url?: string; functionName?: string } };
-}
-
 /** Each top-level task over 50 ms on the page's main thread, its time split by event name. */
 function longTasks(events: TraceEvent[]): void {
-  const main = events.find(
-    (e) => e.name === 'thread_name' && /CrRendererMain/.test(JSON.stringify(e)),
-  );
-  const tid = main?.tid;
-  const pid = main?.pid;
-  const onMain = events.filter((e) => e.tid === tid && e.pid === pid && e.ph === 'X');
+  const onMain = mainThreadEvents(events);
   const tops = onMain.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) > 50_000);
   console.log(`long tasks: ${tops.length}`);
   for (const top of tops) {
